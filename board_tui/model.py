@@ -1,0 +1,283 @@
+"""The domain: what a board, its meetings and its action plans are made of.
+
+Plain frozen dataclasses, so screens and exporters can hold them without a
+database connection, and enums whose values are exactly what the store keeps.
+Times are the clerk's local wall-clock time (meetings happen in a room, not in UTC).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from board_tui.statuses import Status
+
+__all__ = [
+    "Action",
+    "ActionLabel",
+    "ActionPlan",
+    "AgendaItem",
+    "AttendanceKind",
+    "AttendanceRecord",
+    "Board",
+    "Capacity",
+    "Declaration",
+    "LegendEntry",
+    "Meeting",
+    "MeetingEvent",
+    "MeetingStatus",
+    "Membership",
+    "MembershipRole",
+    "Note",
+    "NoteKind",
+    "Person",
+    "PlanItem",
+    "PlanItemSummary",
+    "Status",
+    "StatusUpdate",
+]
+
+
+class MeetingStatus(StrEnum):
+    """A meeting moves draft → live → closed → approved (closed may be reopened to live)."""
+
+    DRAFT = "draft"
+    LIVE = "live"
+    CLOSED = "closed"
+    APPROVED = "approved"
+
+
+class MembershipRole(StrEnum):
+    CHAIR = "chair"
+    MEMBER = "member"
+    INDEPENDENT = "independent"
+    OFFICER = "officer"
+    OBSERVER = "observer"
+
+    @property
+    def label(self) -> str:
+        return {
+            MembershipRole.CHAIR: "Chair",
+            MembershipRole.MEMBER: "Member",
+            MembershipRole.INDEPENDENT: "Independent member",
+            MembershipRole.OFFICER: "Officer in attendance",
+            MembershipRole.OBSERVER: "Observer",
+        }[self]
+
+
+class AttendanceKind(StrEnum):
+    IN_PERSON = "in_person"
+    REMOTE = "remote"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+class Capacity(StrEnum):
+    """In what capacity someone attends: members vote, officers are "in attendance"."""
+
+    MEMBER = "member"
+    OFFICER = "officer"
+    GUEST = "guest"
+
+
+class NoteKind(StrEnum):
+    """What a captured note is in the minutes.
+
+    Comments become the bulleted list under an item, decisions stand out as
+    "It was agreed that …" paragraphs, and narrative is the plain prose around
+    them ("Robin Beattie introduced the item…").
+    """
+
+    NARRATIVE = "narrative"
+    COMMENT = "comment"
+    DECISION = "decision"
+
+
+class ActionLabel(StrEnum):
+    """The bold labels clerks put before a next step that changed since the last update."""
+
+    NEW = "new"
+    REVISED = "revised"
+
+    @property
+    def text(self) -> str:
+        return "NEW ACTION:" if self is ActionLabel.NEW else "Revised Action:"
+
+
+@dataclass(frozen=True)
+class Board:
+    id: int
+    name: str
+    organisation: str | None
+    archived_at: dt.datetime | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    title: str | None
+    organisation: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class Membership:
+    id: int
+    board_id: int
+    person: Person
+    role: MembershipRole
+    position: str | None
+    """The words shown after the name on the board's papers, e.g. "(Chief Executive - SRO)"."""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    board_id: int
+    title: str
+    scheduled_start: dt.datetime
+    venue: str | None
+    status: MeetingStatus
+    actual_start: dt.datetime | None
+    actual_end: dt.datetime | None
+    no_declarations: bool
+    approved_at: dt.datetime | None
+    approved_by_meeting_id: int | None
+
+
+@dataclass(frozen=True)
+class MeetingEvent:
+    id: int
+    meeting_id: int
+    kind: str
+    at: dt.datetime
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    id: int
+    meeting_id: int
+    person: Person
+    kind: AttendanceKind
+    capacity: Capacity
+    arrived_at: dt.time | None
+    left_at: dt.time | None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: int
+    meeting_id: int
+    parent_id: int | None
+    position: int
+    number: str
+    title: str
+    presenter: str | None
+    fixed_start: dt.time | None
+    duration_minutes: int | None
+    papers: str | None
+    exempt: bool
+    chair_note: str | None
+    comments_lead_in: str | None
+    actual_start: dt.datetime | None
+    actual_end: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Declaration:
+    id: int
+    meeting_id: int
+    person: Person
+    agenda_item_id: int | None
+    interest: str
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None
+    kind: NoteKind
+    body: str
+    plan_item_id: int | None
+    created_at: dt.datetime
+    edited_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    status: Status
+    label: str
+    fill: str
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    id: int
+    board_id: int
+    title: str
+    introduction: str | None
+    dated: dt.date | None
+    legend: tuple[LegendEntry, ...]
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    id: int
+    plan_id: int
+    ref: str
+    position: int
+    section: str | None
+    recommendation: str
+    lead: str | None
+    status: Status
+
+
+@dataclass(frozen=True)
+class Action:
+    """A next step on a plan item, or an action arising from a meeting item."""
+
+    id: int
+    plan_item_id: int | None
+    meeting_id: int | None
+    agenda_item_id: int | None
+    position: int
+    description: str
+    owner: str | None
+    time_frame: str | None
+    """Exactly what the clerk wrote: "End of Nov 22", "Feb Board 23", "TBC"."""
+    due_date: dt.date | None
+    """Derived from the time frame where its words allow; None for "TBC" and the like."""
+    status: Status
+    label: ActionLabel | None
+    closed_reason: str | None
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.status.is_open and self.due_date is not None and self.due_date < today
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    id: int
+    action_id: int | None
+    plan_item_id: int | None
+    meeting_id: int | None
+    label: str | None
+    body: str
+    old_status: Status | None
+    new_status: Status
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PlanItemSummary:
+    """A plan item with what the plan table shows about its next steps."""
+
+    item: PlanItem
+    open_steps: int
+    next_time_frame: str | None
+    next_due: dt.date | None

@@ -1,0 +1,151 @@
+"""Boards, the people directory, and who sits on which board."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from board_tui.errors import BoardTuiError, NotFoundError
+from board_tui.model import Board, Membership, MembershipRole, Person
+from storage import rows
+from storage.base import StoreBase
+
+_MEMBER_SELECT = """
+    SELECT m.id, m.board_id, m.role, m.position,
+           p.id AS person_id, p.name AS person_name, p.title AS person_title,
+           p.organisation AS person_organisation, p.email AS person_email
+    FROM memberships m JOIN people p ON p.id = m.person_id
+"""
+# Chair first, then members, then officers, each in the order the clerk added them.
+_ROLE_ORDER = (
+    "CASE m.role WHEN 'chair' THEN 0 WHEN 'independent' THEN 1 WHEN 'member' THEN 1 "
+    "WHEN 'officer' THEN 2 ELSE 3 END"
+)
+
+
+class BoardsMixin(StoreBase):
+    def create_board(self, name: str, organisation: str | None = None) -> Board:
+        name = name.strip()
+        if not name:
+            raise BoardTuiError("a board needs a name")
+        try:
+            board_id = self._insert(
+                "INSERT INTO boards (name, organisation, created_at) VALUES (?, ?, ?)",
+                (name, organisation, rows.stamp(self.clock())),
+            )
+        except sqlite3.IntegrityError:
+            raise BoardTuiError(f"there is already a board called {name!r}") from None
+        return self.board(board_id)
+
+    def board(self, board_id: int) -> Board:
+        return rows.board(self._row("SELECT * FROM boards WHERE id = ?", (board_id,), "board"))
+
+    def board_by_name(self, name: str) -> Board:
+        found = self._rows("SELECT * FROM boards WHERE name = ? COLLATE NOCASE", (name.strip(),))
+        if not found:
+            raise NotFoundError(f"no board called {name!r}")
+        return rows.board(found[0])
+
+    def boards(self, *, include_archived: bool = False) -> list[Board]:
+        where = "" if include_archived else "WHERE archived_at IS NULL"
+        return [rows.board(r) for r in self._rows(f"SELECT * FROM boards {where} ORDER BY name")]
+
+    def rename_board(self, board_id: int, name: str) -> Board:
+        name = name.strip()
+        if not name:
+            raise BoardTuiError("a board needs a name")
+        try:
+            self._write("UPDATE boards SET name = ? WHERE id = ?", (name, board_id))
+        except sqlite3.IntegrityError:
+            raise BoardTuiError(f"there is already a board called {name!r}") from None
+        return self.board(board_id)
+
+    def archive_board(self, board_id: int) -> Board:
+        self._write(
+            "UPDATE boards SET archived_at = ? WHERE id = ?",
+            (rows.stamp(self.clock()), board_id),
+        )
+        return self.board(board_id)
+
+    def add_person(
+        self,
+        name: str,
+        *,
+        title: str | None = None,
+        organisation: str | None = None,
+        email: str | None = None,
+    ) -> Person:
+        name = " ".join(name.split())
+        if not name:
+            raise BoardTuiError("a person needs a name")
+        person_id = self._insert(
+            "INSERT INTO people (name, title, organisation, email, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (name, title, organisation, email, rows.stamp(self.clock())),
+        )
+        return self.person(person_id)
+
+    def person(self, person_id: int) -> Person:
+        return rows.person(self._row("SELECT * FROM people WHERE id = ?", (person_id,), "person"))
+
+    def person_named(self, name: str) -> Person | None:
+        """The person with exactly this name (ignoring case and spacing), if there is one."""
+        found = self._rows(
+            "SELECT * FROM people WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            (" ".join(name.split()),),
+        )
+        return rows.person(found[0]) if found else None
+
+    def people(self) -> list[Person]:
+        return [rows.person(r) for r in self._rows("SELECT * FROM people ORDER BY name, id")]
+
+    def update_person(
+        self,
+        person_id: int,
+        *,
+        name: str,
+        title: str | None,
+        organisation: str | None,
+        email: str | None,
+    ) -> Person:
+        """People are shared between boards and meetings, so a rename shows everywhere."""
+        name = " ".join(name.split())
+        if not name:
+            raise BoardTuiError("a person needs a name")
+        self._write(
+            "UPDATE people SET name = ?, title = ?, organisation = ?, email = ? WHERE id = ?",
+            (name, title, organisation, email, person_id),
+        )
+        return self.person(person_id)
+
+    def add_member(
+        self,
+        board_id: int,
+        person_id: int,
+        role: MembershipRole,
+        position: str | None = None,
+    ) -> Membership:
+        with self.transaction():
+            order = self._scalar(
+                "SELECT coalesce(max(sort_order), 0) + 1 FROM memberships WHERE board_id = ?",
+                (board_id,),
+            )
+            try:
+                membership_id = self._insert(
+                    "INSERT INTO memberships (board_id, person_id, role, position, sort_order)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (board_id, person_id, role.value, position, order),
+                )
+            except sqlite3.IntegrityError:
+                raise BoardTuiError("that person is already on this board") from None
+        return rows.membership(
+            self._row(f"{_MEMBER_SELECT} WHERE m.id = ?", (membership_id,), "membership")
+        )
+
+    def members(self, board_id: int) -> list[Membership]:
+        return [
+            rows.membership(r)
+            for r in self._rows(
+                f"{_MEMBER_SELECT} WHERE m.board_id = ? ORDER BY {_ROLE_ORDER}, m.sort_order",
+                (board_id,),
+            )
+        ]

@@ -1,0 +1,11 @@
+"""Errors from opening and migrating a database file."""
+
+from board_tui.errors import BoardTuiError
+
+
+class DatabaseOpenError(BoardTuiError):
+    """The database file cannot be used: missing folder, unreadable, not SQLite, damaged."""
+
+
+class SchemaTooNewError(DatabaseOpenError):
+    """Written by a newer board-tui: opening it could damage what that version wrote."""

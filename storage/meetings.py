@@ -1,0 +1,361 @@
+"""Meetings: their lifecycle, agenda, attendance, declarations and captured notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from board_tui import agenda
+from board_tui.errors import BoardTuiError, NotFoundError
+from board_tui.model import (
+    AgendaItem,
+    AttendanceKind,
+    AttendanceRecord,
+    Capacity,
+    Declaration,
+    Meeting,
+    MeetingEvent,
+    MeetingStatus,
+    Note,
+    NoteKind,
+    PlanItem,
+)
+from storage import rows
+from storage.base import StoreBase
+
+_PERSON_COLUMNS = """p.id AS person_id, p.name AS person_name, p.title AS person_title,
+    p.organisation AS person_organisation, p.email AS person_email"""
+
+
+class MeetingsMixin(StoreBase):
+    # -- meetings and their lifecycle -------------------------------------------------
+
+    def create_meeting(
+        self,
+        board_id: int,
+        scheduled_start: dt.datetime,
+        *,
+        title: str | None = None,
+        venue: str | None = None,
+    ) -> Meeting:
+        board = self._row("SELECT name FROM boards WHERE id = ?", (board_id,), "board")
+        now = rows.stamp(self.clock())
+        meeting_id = self._insert(
+            "INSERT INTO meetings (board_id, title, scheduled_start, venue, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (board_id, title or board["name"], rows.stamp(scheduled_start), venue, now, now),
+        )
+        return self.meeting(meeting_id)
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        return rows.meeting(
+            self._row("SELECT * FROM meetings WHERE id = ?", (meeting_id,), "meeting")
+        )
+
+    def meetings(self, board_id: int | None = None) -> list[Meeting]:
+        if board_id is None:
+            found = self._rows("SELECT * FROM meetings ORDER BY scheduled_start, id")
+        else:
+            found = self._rows(
+                "SELECT * FROM meetings WHERE board_id = ? ORDER BY scheduled_start, id",
+                (board_id,),
+            )
+        return [rows.meeting(r) for r in found]
+
+    def meeting_on(self, board_id: int, day: dt.date) -> Meeting:
+        found = self._rows(
+            "SELECT * FROM meetings WHERE board_id = ? AND date(scheduled_start) = ?"
+            " ORDER BY scheduled_start LIMIT 1",
+            (board_id, day.isoformat()),
+        )
+        if not found:
+            raise NotFoundError(f"no meeting on {day:%d %B %Y} for that board")
+        return rows.meeting(found[0])
+
+    def _set_status(self, meeting_id: int, status: MeetingStatus, **columns: object) -> None:
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        sets = f"status = ?, updated_at = ?{', ' if columns else ''}{assignments}"
+        self.db.execute(
+            f"UPDATE meetings SET {sets} WHERE id = ?",
+            (status.value, rows.stamp(self.clock()), *columns.values(), meeting_id),
+        )
+
+    def _event(self, meeting_id: int, kind: str, at: dt.datetime, detail: str | None) -> None:
+        self.db.execute(
+            "INSERT INTO meeting_events (meeting_id, kind, at, detail) VALUES (?, ?, ?, ?)",
+            (meeting_id, kind, rows.stamp(at), detail),
+        )
+
+    def start_meeting(self, meeting_id: int, at: dt.datetime | None = None) -> Meeting:
+        """Record the actual start ("held at 2.18 p.m."); a draft meeting goes live."""
+        at = at or self.clock()
+        with self.transaction():
+            meeting = self.meeting(meeting_id)
+            if meeting.status is not MeetingStatus.DRAFT:
+                raise BoardTuiError(f"the meeting is already {meeting.status.value}")
+            self._set_status(meeting_id, MeetingStatus.LIVE, actual_start=rows.stamp(at))
+            self._event(meeting_id, "started", at, None)
+        return self.meeting(meeting_id)
+
+    def end_meeting(self, meeting_id: int, at: dt.datetime | None = None) -> Meeting:
+        """Record "The meeting ended at 4.19 p.m." and close the item still running."""
+        at = at or self.clock()
+        with self.transaction():
+            meeting = self.meeting(meeting_id)
+            if meeting.status is not MeetingStatus.LIVE:
+                raise BoardTuiError(f"the meeting is {meeting.status.value}, not live")
+            self.db.execute(
+                "UPDATE agenda_items SET actual_end = ?"
+                " WHERE meeting_id = ? AND actual_start IS NOT NULL AND actual_end IS NULL",
+                (rows.stamp(at), meeting_id),
+            )
+            self._set_status(meeting_id, MeetingStatus.CLOSED, actual_end=rows.stamp(at))
+            self._event(meeting_id, "ended", at, None)
+        return self.meeting(meeting_id)
+
+    def reopen_meeting(
+        self, meeting_id: int, reason: str | None = None, at: dt.datetime | None = None
+    ) -> Meeting:
+        """Open a closed meeting again for corrections; the reopening is kept in its events."""
+        at = at or self.clock()
+        with self.transaction():
+            meeting = self.meeting(meeting_id)
+            if meeting.status not in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+                raise BoardTuiError(f"the meeting is {meeting.status.value}, not closed")
+            self._set_status(meeting_id, MeetingStatus.LIVE)
+            self._event(meeting_id, "reopened", at, reason)
+        return self.meeting(meeting_id)
+
+    def approve_minutes(
+        self,
+        meeting_id: int,
+        *,
+        by_meeting_id: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> Meeting:
+        """Record that a later meeting agreed these minutes, which takes DRAFT off them."""
+        at = at or self.clock()
+        with self.transaction():
+            meeting = self.meeting(meeting_id)
+            if meeting.status is not MeetingStatus.CLOSED:
+                raise BoardTuiError(f"only closed minutes can be approved, not {meeting.status}")
+            self._set_status(
+                meeting_id,
+                MeetingStatus.APPROVED,
+                approved_at=rows.stamp(at),
+                approved_by_meeting_id=by_meeting_id,
+            )
+            self._event(meeting_id, "approved", at, None)
+        return self.meeting(meeting_id)
+
+    def meeting_events(self, meeting_id: int) -> list[MeetingEvent]:
+        return [
+            rows.meeting_event(r)
+            for r in self._rows(
+                "SELECT * FROM meeting_events WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+            )
+        ]
+
+    def set_no_declarations(self, meeting_id: int, none_declared: bool = True) -> None:
+        """Minutes say "There were no declarations of interest" only when the clerk said so."""
+        self._write(
+            "UPDATE meetings SET no_declarations = ?, updated_at = ? WHERE id = ?",
+            (int(none_declared), rows.stamp(self.clock()), meeting_id),
+        )
+
+    # -- the agenda ----------------------------------------------------------------------
+
+    def add_agenda_item(
+        self,
+        meeting_id: int,
+        title: str,
+        *,
+        parent_id: int | None = None,
+        number: str | None = None,
+        presenter: str | None = None,
+        duration_minutes: int | None = None,
+        fixed_start: dt.time | None = None,
+        papers: str | None = None,
+        exempt: bool = False,
+        chair_note: str | None = None,
+        comments_lead_in: str | None = None,
+    ) -> AgendaItem:
+        """Append an item (or a sub-item under parent_id); unnumbered items get the next number."""
+        title = title.strip()
+        if not title:
+            raise BoardTuiError("an agenda item needs a title")
+        with self.transaction():
+            position = self._scalar(
+                "SELECT coalesce(max(position), 0) + 1 FROM agenda_items"
+                " WHERE meeting_id = ? AND parent_id IS ?",
+                (meeting_id, parent_id),
+            )
+            item_id = self._insert(
+                """INSERT INTO agenda_items (meeting_id, parent_id, position, number, title,
+                       presenter, fixed_start, duration_minutes, papers, exempt, chair_note,
+                       comments_lead_in, created_at)
+                   VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    meeting_id,
+                    parent_id,
+                    position,
+                    title,
+                    presenter,
+                    rows.clock_text(fixed_start),
+                    duration_minutes,
+                    papers,
+                    int(exempt),
+                    chair_note,
+                    comments_lead_in,
+                    rows.stamp(self.clock()),
+                ),
+            )
+            if number is None:
+                number = agenda.numbers(self.agenda(meeting_id))[item_id]
+            self.db.execute("UPDATE agenda_items SET number = ? WHERE id = ?", (number, item_id))
+        return self.agenda_item(item_id)
+
+    def agenda_item(self, item_id: int) -> AgendaItem:
+        return rows.agenda_item(
+            self._row("SELECT * FROM agenda_items WHERE id = ?", (item_id,), "agenda item")
+        )
+
+    def agenda(self, meeting_id: int) -> list[AgendaItem]:
+        """The meeting's items in agenda order, sub-items straight after their parent."""
+        items = [
+            rows.agenda_item(r)
+            for r in self._rows("SELECT * FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
+        ]
+        return [item for item, _depth in agenda.outline(items)]
+
+    # -- attendance and declarations ----------------------------------------------------
+
+    def record_attendance(
+        self,
+        meeting_id: int,
+        person_id: int,
+        kind: AttendanceKind,
+        capacity: Capacity,
+        *,
+        arrived_at: dt.time | None = None,
+        left_at: dt.time | None = None,
+    ) -> AttendanceRecord:
+        """Set someone's attendance; saying it again replaces the earlier answer."""
+        self._write(
+            """INSERT INTO attendance (meeting_id, person_id, kind, capacity, arrived_at, left_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (meeting_id, person_id) DO UPDATE SET
+                   kind = excluded.kind, capacity = excluded.capacity,
+                   arrived_at = excluded.arrived_at, left_at = excluded.left_at""",
+            (
+                meeting_id,
+                person_id,
+                kind.value,
+                capacity.value,
+                rows.clock_text(arrived_at),
+                rows.clock_text(left_at),
+            ),
+        )
+        return next(a for a in self.attendance(meeting_id) if a.person.id == person_id)
+
+    def attendance(self, meeting_id: int) -> list[AttendanceRecord]:
+        return [
+            rows.attendance(r)
+            for r in self._rows(
+                f"""SELECT a.*, {_PERSON_COLUMNS} FROM attendance a
+                    JOIN people p ON p.id = a.person_id
+                    WHERE a.meeting_id = ? ORDER BY a.id""",
+                (meeting_id,),
+            )
+        ]
+
+    def add_declaration(
+        self,
+        meeting_id: int,
+        person_id: int,
+        interest: str,
+        *,
+        agenda_item_id: int | None = None,
+    ) -> Declaration:
+        interest = interest.strip()
+        if not interest:
+            raise BoardTuiError("a declaration needs the interest declared")
+        with self.transaction():
+            declaration_id = self._insert(
+                "INSERT INTO declarations (meeting_id, person_id, agenda_item_id, interest,"
+                " created_at) VALUES (?, ?, ?, ?, ?)",
+                (meeting_id, person_id, agenda_item_id, interest, rows.stamp(self.clock())),
+            )
+            # A declaration contradicts an earlier "none declared".
+            self.db.execute("UPDATE meetings SET no_declarations = 0 WHERE id = ?", (meeting_id,))
+        return next(d for d in self.declarations(meeting_id) if d.id == declaration_id)
+
+    def declarations(self, meeting_id: int) -> list[Declaration]:
+        return [
+            rows.declaration(r)
+            for r in self._rows(
+                f"""SELECT d.*, {_PERSON_COLUMNS} FROM declarations d
+                    JOIN people p ON p.id = d.person_id
+                    WHERE d.meeting_id = ? ORDER BY d.id""",
+                (meeting_id,),
+            )
+        ]
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def add_note(
+        self,
+        agenda_item_id: int,
+        kind: NoteKind,
+        body: str,
+        *,
+        plan_item_id: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> Note:
+        """Save a comment, decision or narrative paragraph on an item; committed on return."""
+        if not body.strip():
+            raise BoardTuiError("a note needs some text")
+        item = self.agenda_item(agenda_item_id)
+        note_id = self._insert(
+            "INSERT INTO notes (meeting_id, agenda_item_id, kind, body, plan_item_id, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                item.meeting_id,
+                agenda_item_id,
+                kind.value,
+                body,
+                plan_item_id,
+                rows.stamp(at or self.clock()),
+            ),
+        )
+        return self.note(note_id)
+
+    def note(self, note_id: int) -> Note:
+        return rows.note(self._row("SELECT * FROM notes WHERE id = ?", (note_id,), "note"))
+
+    def notes(self, meeting_id: int) -> list[Note]:
+        """The meeting's notes in the order they were taken (removed ones left out)."""
+        return [
+            rows.note(r)
+            for r in self._rows(
+                "SELECT * FROM notes WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY id",
+                (meeting_id,),
+            )
+        ]
+
+    # -- links between agenda items and plan items --------------------------------------
+
+    def link_plan_item(self, agenda_item_id: int, plan_item_id: int) -> None:
+        self._write(
+            "INSERT OR IGNORE INTO agenda_item_links (agenda_item_id, plan_item_id) VALUES (?, ?)",
+            (agenda_item_id, plan_item_id),
+        )
+
+    def linked_plan_items(self, agenda_item_id: int) -> list[PlanItem]:
+        return [
+            rows.plan_item(r)
+            for r in self._rows(
+                """SELECT pi.* FROM agenda_item_links l JOIN plan_items pi ON pi.id = l.plan_item_id
+                   WHERE l.agenda_item_id = ? ORDER BY pi.plan_id, pi.position""",
+                (agenda_item_id,),
+            )
+        ]

@@ -1,0 +1,325 @@
+"""Action plans, their items and next steps, actions arising, and the status history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from board_tui.errors import BoardTuiError, NotFoundError
+from board_tui.model import (
+    Action,
+    ActionLabel,
+    ActionPlan,
+    LegendEntry,
+    PlanItem,
+    PlanItemSummary,
+    Status,
+    StatusUpdate,
+)
+from board_tui.timeframes import parse_time_frame
+from storage import rows
+from storage.base import StoreBase
+
+
+class PlansMixin(StoreBase):
+    # -- plans and their items -----------------------------------------------------------
+
+    def create_plan(
+        self,
+        board_id: int,
+        title: str,
+        *,
+        introduction: str | None = None,
+        dated: dt.date | None = None,
+        legend: tuple[LegendEntry, ...] = (),
+    ) -> ActionPlan:
+        title = " ".join(title.split())
+        if not title:
+            raise BoardTuiError("an action plan needs a title")
+        now = rows.stamp(self.clock())
+        try:
+            plan_id = self._insert(
+                "INSERT INTO action_plans (board_id, title, introduction, dated, legend,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    board_id,
+                    title,
+                    introduction,
+                    dated.isoformat() if dated else None,
+                    rows.legend_text(legend),
+                    now,
+                    now,
+                ),
+            )
+        except sqlite3.IntegrityError:
+            raise BoardTuiError(f"the board already has a plan called {title!r}") from None
+        return self.plan(plan_id)
+
+    def plan(self, plan_id: int) -> ActionPlan:
+        return rows.plan(
+            self._row("SELECT * FROM action_plans WHERE id = ?", (plan_id,), "action plan")
+        )
+
+    def plans(self, board_id: int | None = None) -> list[ActionPlan]:
+        if board_id is None:
+            found = self._rows("SELECT * FROM action_plans ORDER BY title, id")
+        else:
+            found = self._rows(
+                "SELECT * FROM action_plans WHERE board_id = ? ORDER BY title, id", (board_id,)
+            )
+        return [rows.plan(r) for r in found]
+
+    def plan_titled(self, title: str) -> ActionPlan:
+        found = self._rows(
+            "SELECT * FROM action_plans WHERE title = ? COLLATE NOCASE ORDER BY id",
+            (" ".join(title.split()),),
+        )
+        if not found:
+            raise NotFoundError(f"no action plan called {title!r}")
+        return rows.plan(found[0])
+
+    def add_plan_item(
+        self,
+        plan_id: int,
+        ref: str,
+        recommendation: str,
+        *,
+        lead: str | None = None,
+        status: Status = Status.NEXT_STEP,
+        section: str | None = None,
+    ) -> PlanItem:
+        ref = ref.strip()
+        if not ref:
+            raise BoardTuiError("a plan item needs a reference")
+        now = rows.stamp(self.clock())
+        with self.transaction():
+            position = self._scalar(
+                "SELECT coalesce(max(position), 0) + 1 FROM plan_items WHERE plan_id = ?",
+                (plan_id,),
+            )
+            try:
+                item_id = self._insert(
+                    """INSERT INTO plan_items (plan_id, ref, position, section, recommendation,
+                           lead, status, created_at, updated_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (plan_id, ref, position, section, recommendation, lead, status.value, now, now),
+                )
+            except sqlite3.IntegrityError:
+                raise BoardTuiError(f"the plan already has an item {ref}") from None
+        return self.plan_item(item_id)
+
+    def plan_item(self, item_id: int) -> PlanItem:
+        return rows.plan_item(
+            self._row("SELECT * FROM plan_items WHERE id = ?", (item_id,), "plan item")
+        )
+
+    def plan_items(self, plan_id: int) -> list[PlanItem]:
+        return [
+            rows.plan_item(r)
+            for r in self._rows(
+                "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position, id", (plan_id,)
+            )
+        ]
+
+    def count_plan_items(self, plan_id: int) -> int:
+        return int(self._scalar("SELECT count(*) FROM plan_items WHERE plan_id = ?", (plan_id,)))
+
+    def plan_summary(self, plan_id: int) -> list[PlanItemSummary]:
+        """Every item with its open next steps and nearest time frame, in one query."""
+        nearest = """FROM actions a WHERE a.plan_item_id = pi.id
+                     AND a.status NOT IN ('complete', 'dropped')
+                     ORDER BY a.due_date IS NULL, a.due_date, a.position LIMIT 1"""
+        found = self._rows(
+            f"""SELECT pi.*,
+                   (SELECT count(*) FROM actions a WHERE a.plan_item_id = pi.id
+                      AND a.status NOT IN ('complete', 'dropped')) AS open_steps,
+                   (SELECT a.time_frame {nearest}) AS next_time_frame,
+                   (SELECT a.due_date {nearest}) AS next_due
+                FROM plan_items pi WHERE pi.plan_id = ? ORDER BY pi.position, pi.id""",
+            (plan_id,),
+        )
+        return [
+            PlanItemSummary(
+                rows.plan_item(r), r["open_steps"], r["next_time_frame"], rows.day(r["next_due"])
+            )
+            for r in found
+        ]
+
+    # -- actions: next steps and actions arising ----------------------------------------
+
+    def _due_date(
+        self, time_frame: str | None, plan_item_id: int | None, meeting_id: int | None
+    ) -> dt.date | None:
+        """Read a due date from the clerk's words, in the context of the plan or meeting."""
+        if not time_frame or not time_frame.strip():
+            return None
+        if plan_item_id is not None:
+            context = self._row(
+                """SELECT ap.board_id, coalesce(ap.dated, date(ap.created_at)) AS reference
+                   FROM plan_items pi JOIN action_plans ap ON ap.id = pi.plan_id
+                   WHERE pi.id = ?""",
+                (plan_item_id,),
+                "plan item",
+            )
+        else:
+            context = self._row(
+                "SELECT board_id, date(scheduled_start) AS reference FROM meetings WHERE id = ?",
+                (meeting_id,),
+                "meeting",
+            )
+        meeting_days = [
+            dt.date.fromisoformat(r["day"])
+            for r in self._rows(
+                "SELECT DISTINCT date(scheduled_start) AS day FROM meetings WHERE board_id = ?",
+                (context["board_id"],),
+            )
+        ]
+        due: dt.date | None = parse_time_frame(
+            time_frame,
+            reference=dt.date.fromisoformat(context["reference"]),
+            meetings=meeting_days,
+        )
+        return due
+
+    def add_action(
+        self,
+        description: str,
+        *,
+        plan_item_id: int | None = None,
+        meeting_id: int | None = None,
+        agenda_item_id: int | None = None,
+        owner: str | None = None,
+        owner_person_id: int | None = None,
+        time_frame: str | None = None,
+        status: Status = Status.NEXT_STEP,
+        label: ActionLabel | None = None,
+    ) -> Action:
+        """Add a next step to a plan item, or an action arising from a meeting (or both)."""
+        description = description.strip()
+        if not description:
+            raise BoardTuiError("an action needs a description")
+        if agenda_item_id is not None and meeting_id is None:
+            meeting_id = self._row(
+                "SELECT meeting_id FROM agenda_items WHERE id = ?", (agenda_item_id,), "agenda item"
+            )["meeting_id"]
+        if plan_item_id is None and meeting_id is None:
+            raise BoardTuiError("an action belongs to a plan item or a meeting")
+        now = rows.stamp(self.clock())
+        with self.transaction():
+            position = self._scalar(
+                "SELECT coalesce(max(position), 0) + 1 FROM actions"
+                " WHERE plan_item_id IS ? AND meeting_id IS ?",
+                (plan_item_id, None if plan_item_id is not None else meeting_id),
+            )
+            due = self._due_date(time_frame, plan_item_id, meeting_id)
+            action_id = self._insert(
+                """INSERT INTO actions (plan_item_id, meeting_id, agenda_item_id, position,
+                       description, owner, owner_person_id, time_frame, due_date, status, label,
+                       created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    plan_item_id,
+                    meeting_id,
+                    agenda_item_id,
+                    position,
+                    description,
+                    owner,
+                    owner_person_id,
+                    time_frame,
+                    due.isoformat() if due else None,
+                    status.value,
+                    label.value if label else None,
+                    now,
+                    now,
+                ),
+            )
+        return self.action(action_id)
+
+    def action(self, action_id: int) -> Action:
+        return rows.action(self._row("SELECT * FROM actions WHERE id = ?", (action_id,), "action"))
+
+    def next_steps(self, plan_item_id: int) -> list[Action]:
+        return [
+            rows.action(r)
+            for r in self._rows(
+                "SELECT * FROM actions WHERE plan_item_id = ? ORDER BY position, id",
+                (plan_item_id,),
+            )
+        ]
+
+    def actions_arising(self, meeting_id: int) -> list[Action]:
+        """Actions set at this meeting, in the order they were taken."""
+        return [
+            rows.action(r)
+            for r in self._rows(
+                "SELECT * FROM actions WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+            )
+        ]
+
+    # -- the status history --------------------------------------------------------------
+
+    def record_status_update(
+        self,
+        new_status: Status,
+        body: str = "",
+        *,
+        action_id: int | None = None,
+        plan_item_id: int | None = None,
+        meeting_id: int | None = None,
+        label: str | None = None,
+        at: dt.datetime | None = None,
+    ) -> StatusUpdate:
+        """Set a new status and append what was said to the history; nothing is overwritten."""
+        if (action_id is None) == (plan_item_id is None):
+            raise BoardTuiError("a status update is for one action or one plan item")
+        table, target = (
+            ("actions", action_id)
+            if action_id is not None
+            else (
+                "plan_items",
+                plan_item_id,
+            )
+        )
+        stamp = rows.stamp(at or self.clock())
+        with self.transaction():
+            old = self._row(f"SELECT status FROM {table} WHERE id = ?", (target,), "item")
+            self.db.execute(
+                f"UPDATE {table} SET status = ?, updated_at = ? WHERE id = ?",
+                (new_status.value, stamp, target),
+            )
+            update_id = self._insert(
+                """INSERT INTO status_updates (action_id, plan_item_id, meeting_id, label, body,
+                       old_status, new_status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    action_id,
+                    plan_item_id,
+                    meeting_id,
+                    label,
+                    body.strip(),
+                    old["status"],
+                    new_status.value,
+                    stamp,
+                ),
+            )
+        return rows.status_update(
+            self._row("SELECT * FROM status_updates WHERE id = ?", (update_id,), "status update")
+        )
+
+    def status_history(
+        self, *, action_id: int | None = None, plan_item_id: int | None = None
+    ) -> list[StatusUpdate]:
+        """One action's history, or a plan item's: its own updates and its next steps'."""
+        params: tuple[int | None, ...]
+        if action_id is not None:
+            where, params = "action_id = ?", (action_id,)
+        else:
+            where = (
+                "plan_item_id = ? OR action_id IN (SELECT id FROM actions WHERE plan_item_id = ?)"
+            )
+            params = (plan_item_id, plan_item_id)
+        return [
+            rows.status_update(r)
+            for r in self._rows(
+                f"SELECT * FROM status_updates WHERE {where} ORDER BY recorded_at, id", params
+            )
+        ]

@@ -1,0 +1,219 @@
+"""Turning stored text back into domain values, and domain values into stored text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from board_tui.model import (
+    Action,
+    ActionLabel,
+    ActionPlan,
+    AgendaItem,
+    AttendanceKind,
+    AttendanceRecord,
+    Board,
+    Capacity,
+    Declaration,
+    LegendEntry,
+    Meeting,
+    MeetingEvent,
+    MeetingStatus,
+    Membership,
+    MembershipRole,
+    Note,
+    NoteKind,
+    Person,
+    PlanItem,
+    Status,
+    StatusUpdate,
+)
+
+Row = Mapping[str, Any]
+
+
+def stamp(value: dt.datetime) -> str:
+    return value.replace(microsecond=0).isoformat(timespec="seconds")
+
+
+def when(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def clock(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+def clock_text(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def board(row: Row) -> Board:
+    created = when(row["created_at"])
+    assert created is not None
+    return Board(row["id"], row["name"], row["organisation"], when(row["archived_at"]), created)
+
+
+def person(row: Row, prefix: str = "") -> Person:
+    return Person(
+        row[f"{prefix}id"],
+        row[f"{prefix}name"],
+        row[f"{prefix}title"],
+        row[f"{prefix}organisation"],
+        row[f"{prefix}email"],
+    )
+
+
+def membership(row: Row) -> Membership:
+    return Membership(
+        row["id"],
+        row["board_id"],
+        person(row, "person_"),
+        MembershipRole(row["role"]),
+        row["position"],
+    )
+
+
+def meeting(row: Row) -> Meeting:
+    scheduled = when(row["scheduled_start"])
+    assert scheduled is not None
+    return Meeting(
+        id=row["id"],
+        board_id=row["board_id"],
+        title=row["title"],
+        scheduled_start=scheduled,
+        venue=row["venue"],
+        status=MeetingStatus(row["status"]),
+        actual_start=when(row["actual_start"]),
+        actual_end=when(row["actual_end"]),
+        no_declarations=bool(row["no_declarations"]),
+        approved_at=when(row["approved_at"]),
+        approved_by_meeting_id=row["approved_by_meeting_id"],
+    )
+
+
+def meeting_event(row: Row) -> MeetingEvent:
+    at = when(row["at"])
+    assert at is not None
+    return MeetingEvent(row["id"], row["meeting_id"], row["kind"], at, row["detail"])
+
+
+def attendance(row: Row) -> AttendanceRecord:
+    return AttendanceRecord(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        person=person(row, "person_"),
+        kind=AttendanceKind(row["kind"]),
+        capacity=Capacity(row["capacity"]),
+        arrived_at=clock(row["arrived_at"]),
+        left_at=clock(row["left_at"]),
+    )
+
+
+def agenda_item(row: Row) -> AgendaItem:
+    return AgendaItem(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        parent_id=row["parent_id"],
+        position=row["position"],
+        number=row["number"],
+        title=row["title"],
+        presenter=row["presenter"],
+        fixed_start=clock(row["fixed_start"]),
+        duration_minutes=row["duration_minutes"],
+        papers=row["papers"],
+        exempt=bool(row["exempt"]),
+        chair_note=row["chair_note"],
+        comments_lead_in=row["comments_lead_in"],
+        actual_start=when(row["actual_start"]),
+        actual_end=when(row["actual_end"]),
+    )
+
+
+def declaration(row: Row) -> Declaration:
+    return Declaration(
+        row["id"], row["meeting_id"], person(row, "person_"), row["agenda_item_id"], row["interest"]
+    )
+
+
+def note(row: Row) -> Note:
+    created = when(row["created_at"])
+    assert created is not None
+    return Note(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        agenda_item_id=row["agenda_item_id"],
+        kind=NoteKind(row["kind"]),
+        body=row["body"],
+        plan_item_id=row["plan_item_id"],
+        created_at=created,
+        edited_at=when(row["edited_at"]),
+    )
+
+
+def legend_text(entries: tuple[LegendEntry, ...]) -> str:
+    return json.dumps(
+        [{"status": e.status.value, "label": e.label, "fill": e.fill} for e in entries],
+        ensure_ascii=False,
+    )
+
+
+def plan(row: Row) -> ActionPlan:
+    legend = tuple(
+        LegendEntry(Status(e["status"]), e["label"], e["fill"]) for e in json.loads(row["legend"])
+    )
+    return ActionPlan(
+        row["id"], row["board_id"], row["title"], row["introduction"], day(row["dated"]), legend
+    )
+
+
+def plan_item(row: Row) -> PlanItem:
+    return PlanItem(
+        id=row["id"],
+        plan_id=row["plan_id"],
+        ref=row["ref"],
+        position=row["position"],
+        section=row["section"],
+        recommendation=row["recommendation"],
+        lead=row["lead"],
+        status=Status(row["status"]),
+    )
+
+
+def action(row: Row) -> Action:
+    return Action(
+        id=row["id"],
+        plan_item_id=row["plan_item_id"],
+        meeting_id=row["meeting_id"],
+        agenda_item_id=row["agenda_item_id"],
+        position=row["position"],
+        description=row["description"],
+        owner=row["owner"],
+        time_frame=row["time_frame"],
+        due_date=day(row["due_date"]),
+        status=Status(row["status"]),
+        label=ActionLabel(row["label"]) if row["label"] else None,
+        closed_reason=row["closed_reason"],
+    )
+
+
+def status_update(row: Row) -> StatusUpdate:
+    recorded = when(row["recorded_at"])
+    assert recorded is not None
+    return StatusUpdate(
+        id=row["id"],
+        action_id=row["action_id"],
+        plan_item_id=row["plan_item_id"],
+        meeting_id=row["meeting_id"],
+        label=row["label"],
+        body=row["body"],
+        old_status=Status(row["old_status"]) if row["old_status"] else None,
+        new_status=Status(row["new_status"]),
+        recorded_at=recorded,
+    )

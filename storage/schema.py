@@ -1,0 +1,246 @@
+"""The one place that owns the schema: forward migrations, applied in order, each in a transaction.
+
+Migrations are frozen history: never edit one that has shipped, add the next.
+A database that has applied a migration this version does not know was written
+by a newer board-tui and is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from storage.errors import SchemaTooNewError
+
+MIGRATION_SET = "board_tui"
+migrations = Migrations(MIGRATION_SET)
+
+_STATUS_CHECK = (
+    "'next_step', 'on_track', 'update_due', 'at_risk', 'off_track', 'complete', 'dropped'"
+)
+
+
+def _run(db: Database, statements: Sequence[str]) -> None:
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    _run(
+        db,
+        [
+            """CREATE TABLE boards (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+                organisation TEXT,
+                archived_at TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE people (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL CHECK (trim(name) <> ''),
+                title TEXT,
+                organisation TEXT,
+                email TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX people_name ON people (name COLLATE NOCASE)",
+            """CREATE TABLE memberships (
+                id INTEGER PRIMARY KEY,
+                board_id INTEGER NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+                person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+                role TEXT NOT NULL
+                    CHECK (role IN ('chair', 'member', 'independent', 'officer', 'observer')),
+                position TEXT,
+                sort_order INTEGER NOT NULL DEFAULT 0,
+                UNIQUE (board_id, person_id)
+            )""",
+            """CREATE TABLE meetings (
+                id INTEGER PRIMARY KEY,
+                board_id INTEGER NOT NULL REFERENCES boards (id) ON DELETE RESTRICT,
+                title TEXT NOT NULL,
+                scheduled_start TEXT NOT NULL,
+                venue TEXT,
+                status TEXT NOT NULL DEFAULT 'draft'
+                    CHECK (status IN ('draft', 'live', 'closed', 'approved')),
+                actual_start TEXT,
+                actual_end TEXT,
+                no_declarations INTEGER NOT NULL DEFAULT 0 CHECK (no_declarations IN (0, 1)),
+                approved_at TEXT,
+                approved_by_meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX meetings_board ON meetings (board_id, scheduled_start)",
+            """CREATE TABLE meeting_events (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('started', 'ended', 'reopened', 'approved')),
+                at TEXT NOT NULL,
+                detail TEXT
+            )""",
+            "CREATE INDEX meeting_events_meeting ON meeting_events (meeting_id, at)",
+            """CREATE TABLE attendance (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+                person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('in_person', 'remote', 'apologies', 'absent')),
+                capacity TEXT NOT NULL CHECK (capacity IN ('member', 'officer', 'guest')),
+                arrived_at TEXT,
+                left_at TEXT,
+                UNIQUE (meeting_id, person_id)
+            )""",
+            """CREATE TABLE agenda_items (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+                parent_id INTEGER REFERENCES agenda_items (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                number TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL,
+                presenter TEXT,
+                fixed_start TEXT,
+                duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes >= 0),
+                papers TEXT,
+                exempt INTEGER NOT NULL DEFAULT 0 CHECK (exempt IN (0, 1)),
+                chair_note TEXT,
+                comments_lead_in TEXT,
+                actual_start TEXT,
+                actual_end TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position)",
+            """CREATE TABLE declarations (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+                person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+                agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,
+                interest TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE action_plans (
+                id INTEGER PRIMARY KEY,
+                board_id INTEGER NOT NULL REFERENCES boards (id) ON DELETE RESTRICT,
+                title TEXT NOT NULL CHECK (trim(title) <> ''),
+                introduction TEXT,
+                dated TEXT,
+                legend TEXT NOT NULL DEFAULT '[]',
+                archived_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (board_id, title)
+            )""",
+            f"""CREATE TABLE plan_items (
+                id INTEGER PRIMARY KEY,
+                plan_id INTEGER NOT NULL REFERENCES action_plans (id) ON DELETE CASCADE,
+                ref TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                section TEXT,
+                recommendation TEXT NOT NULL,
+                lead TEXT,
+                status TEXT NOT NULL CHECK (status IN ({_STATUS_CHECK})),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (plan_id, ref)
+            )""",
+            "CREATE INDEX plan_items_plan ON plan_items (plan_id, position)",
+            """CREATE TABLE agenda_item_links (
+                agenda_item_id INTEGER NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+                plan_item_id INTEGER NOT NULL REFERENCES plan_items (id) ON DELETE CASCADE,
+                PRIMARY KEY (agenda_item_id, plan_item_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX agenda_item_links_plan_item ON agenda_item_links (plan_item_id)",
+            """CREATE TABLE notes (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+                agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('narrative', 'comment', 'decision')),
+                body TEXT NOT NULL,
+                plan_item_id INTEGER REFERENCES plan_items (id) ON DELETE SET NULL,
+                created_at TEXT NOT NULL,
+                edited_at TEXT,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX notes_item ON notes (agenda_item_id, id)",
+            "CREATE INDEX notes_meeting ON notes (meeting_id, id)",
+            # A note's item must belong to the note's meeting.
+            """CREATE TRIGGER notes_item_in_meeting BEFORE INSERT ON notes
+               WHEN NEW.agenda_item_id IS NOT NULL AND NEW.meeting_id IS NOT
+                    (SELECT meeting_id FROM agenda_items WHERE id = NEW.agenda_item_id)
+               BEGIN SELECT RAISE(ABORT, 'note item belongs to another meeting'); END""",
+            f"""CREATE TABLE actions (
+                id INTEGER PRIMARY KEY,
+                plan_item_id INTEGER REFERENCES plan_items (id) ON DELETE CASCADE,
+                meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+                agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,
+                position INTEGER NOT NULL DEFAULT 0,
+                description TEXT NOT NULL,
+                owner TEXT,
+                owner_person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+                time_frame TEXT,
+                due_date TEXT,
+                status TEXT NOT NULL CHECK (status IN ({_STATUS_CHECK})),
+                label TEXT CHECK (label IS NULL OR label IN ('new', 'revised')),
+                closed_reason TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                CHECK (plan_item_id IS NOT NULL OR meeting_id IS NOT NULL)
+            )""",
+            "CREATE INDEX actions_plan_item ON actions (plan_item_id, position)",
+            "CREATE INDEX actions_meeting ON actions (meeting_id, agenda_item_id)",
+            f"""CREATE TABLE status_updates (
+                id INTEGER PRIMARY KEY,
+                action_id INTEGER REFERENCES actions (id) ON DELETE CASCADE,
+                plan_item_id INTEGER REFERENCES plan_items (id) ON DELETE CASCADE,
+                meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+                label TEXT,
+                body TEXT NOT NULL DEFAULT '',
+                old_status TEXT CHECK (old_status IS NULL OR old_status IN ({_STATUS_CHECK})),
+                new_status TEXT NOT NULL CHECK (new_status IN ({_STATUS_CHECK})),
+                recorded_at TEXT NOT NULL,
+                CHECK ((action_id IS NULL) <> (plan_item_id IS NULL))
+            )""",
+            "CREATE INDEX status_updates_action ON status_updates (action_id, recorded_at)",
+            "CREATE INDEX status_updates_plan_item ON status_updates (plan_item_id, recorded_at)",
+            # The history is never overwritten.
+            """CREATE TRIGGER status_updates_append_only BEFORE UPDATE ON status_updates
+               BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END""",
+            """CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
+# Every migration is pending on an empty database, so this lists them all, in order.
+MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+
+
+def applied_migrations(db: Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def check_not_newer(db: Database, label: str) -> None:
+    unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
+    if unknown:
+        raise SchemaTooNewError(
+            f"{label}: written by a newer version of board-tui (schema {unknown[-1]}); "
+            "upgrade board-tui to open it"
+        )
+
+
+def migrate(db: Database, label: str, *, stop_before: str | None = None) -> list[str]:
+    """Bring the schema up to date; returns the names of the migrations applied."""
+    check_not_newer(db, label)
+    pending = [m.name for m in migrations.pending(db)]
+    if stop_before is not None:
+        pending = pending[: pending.index(stop_before)] if stop_before in pending else pending
+    migrations.apply(db, stop_before=stop_before)
+    return pending

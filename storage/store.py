@@ -1,0 +1,86 @@
+"""The store: the one interface screens, exporters and the command line use to reach the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage import schema
+from storage.base import Clock, StoreBase, local_now
+from storage.boards import BoardsMixin
+from storage.connection import connect
+from storage.meetings import MeetingsMixin
+from storage.plans import PlansMixin
+
+COUNTED_TABLES = (
+    "boards",
+    "people",
+    "memberships",
+    "meetings",
+    "meeting_events",
+    "attendance",
+    "agenda_items",
+    "declarations",
+    "notes",
+    "action_plans",
+    "plan_items",
+    "agenda_item_links",
+    "actions",
+    "status_updates",
+)
+
+
+class Store(BoardsMixin, MeetingsMixin, PlansMixin, StoreBase):
+    """Boards, meetings and plans in one SQLite file; every write is committed on return."""
+
+    def __init__(self, db: Database, path: Path | None = None, *, clock: Clock = local_now) -> None:
+        super().__init__(db, clock=clock)
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True, clock: Clock = local_now) -> Store:
+        """Open (or create) a database and bring its schema up to date.
+
+        Raises DatabaseOpenError (or SchemaTooNewError) with a message naming the file.
+        """
+        path = Path(path).expanduser()
+        conn = connect(path, create=create)
+        db = Database(conn)
+        try:
+            schema.migrate(db, str(path))
+        except BaseException:
+            conn.close()
+            raise
+        return cls(db, path, clock=clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def setting(self, key: str) -> str | None:
+        value = self._scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(value) if value is not None else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._write(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each table holds: for the demo's checks and for support questions."""
+        return {
+            table: int(self._scalar(f"SELECT count(*) FROM {table}")) for table in COUNTED_TABLES
+        }
+
+    def integrity_ok(self) -> bool:
+        rows: list[Any] = self.db.execute("PRAGMA integrity_check").fetchall()
+        return [tuple(r) for r in rows] == [("ok",)]
