@@ -1,0 +1,5 @@
+"""`python -m board_tui` runs the same command line as `board-tui`."""
+
+from board_tui.cli import main
+
+main()

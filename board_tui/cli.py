@@ -1,0 +1,147 @@
+"""The command line: `board-tui`, `board-tui demo`, `board-tui list …`.
+
+click gives tidy sub-commands, usage errors with exit code 2, and --help for
+free. Heavy imports (Textual, the store) happen inside commands so that
+`board-tui --help` and `board-tui list` start instantly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from board_tui import __version__
+from board_tui.errors import BoardTuiError
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # --db may come before or after the sub-command; the one nearest the command wins.
+    if value is not None:
+        ctx.meta["board_tui.db"] = value
+    return value
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        metavar="PATH",
+        callback=_remember_db,
+        expose_value=False,
+        is_eager=True,
+        help="Database file to use (default: $BOARD_TUI_DB, else the user data folder).",
+    )(func)
+
+
+def _db_arg() -> str | None:
+    value = click.get_current_context().meta.get("board_tui.db")
+    return str(value) if value is not None else None
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a clerk's bad input into one line on stderr and exit 1, never a traceback."""
+    try:
+        yield
+    except BoardTuiError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@contextmanager
+def open_store(path: Path) -> Iterator[Store]:
+    from storage.store import Store
+
+    with user_errors():
+        store = Store.open(path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
+    from board_tui.app import BoardApp
+
+    BoardApp(store, open_meeting_id=meeting_id).run()
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "--version", prog_name="board-tui")
+@db_option
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """board-tui: walk the agenda, capture what the board says and decides, track its actions.
+
+    With no command, opens the app on your database.
+    """
+    if ctx.invoked_subcommand is None:
+        from board_tui.config import database_path
+
+        with open_store(database_path(_db_arg())) as store:
+            _run_app(store)
+
+
+@cli.command()
+@click.option("--build-only", is_flag=True, help="Build the demo database and exit.")
+@db_option
+def demo(build_only: bool) -> None:
+    """Build the demo board from real papers (idempotently) and open it.
+
+    Uses its own database file, never your real one, unless --db is given.
+    """
+    from board_tui.config import demo_database_path
+    from board_tui.demo import build_demo
+
+    path = demo_database_path(_db_arg())
+    with open_store(path) as store:
+        with user_errors():
+            result = build_demo(store)
+        if build_only:
+            verb = "built" if result.created else "already built"
+            click.echo(f"Demo {verb} in {path}")
+            return
+        _run_app(store, meeting_id=result.next_meeting_id)
+
+
+LIST_KINDS = ("boards", "meetings", "plans")
+
+
+@cli.command(name="list")
+@click.argument("kind", type=click.Choice(LIST_KINDS))
+@click.option("--board", "board_name", metavar="NAME", help="Only this board's meetings or plans.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+@db_option
+def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
+    """Print the ids and names of boards, meetings or action plans."""
+    from board_tui.config import database_path
+    from board_tui.listing import listing_rows
+
+    with open_store(database_path(_db_arg())) as store, user_errors():
+        records = listing_rows(store, kind, board_name)
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    if not records:
+        click.echo(f"No {kind}.")
+        return
+    columns = list(records[0])
+    widths = {c: max(len(c), *(len(str(r[c] or "")) for r in records)) for c in columns}
+    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
+    for record in records:
+        click.echo("  ".join(str(record[c] or "").ljust(widths[c]) for c in columns).rstrip())
+
+
+def main() -> None:
+    cli(prog_name="board-tui")

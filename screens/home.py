@@ -1,0 +1,131 @@
+"""The home screen: boards on the left, the highlighted board's meetings and plans on the right."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from board_tui.formatting import MEETING_STATUS_WORDS, agenda_time, short_date, shorten
+from board_tui.model import Board, Meeting, MeetingStatus, MembershipRole
+from screens.meeting import MeetingScreen
+from screens.plan import PlanScreen
+from storage.store import Store
+
+
+def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
+    """Upcoming first (not yet held: draft or live, soonest first), then past, latest first."""
+    upcoming = [m for m in meetings if m.status in (MeetingStatus.DRAFT, MeetingStatus.LIVE)]
+    past = [m for m in meetings if m not in upcoming]
+    return sorted(upcoming, key=lambda m: m.scheduled_start) + sorted(
+        past, key=lambda m: m.scheduled_start, reverse=True
+    )
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = []
+    AUTO_FOCUS = "#meetings"
+
+    def __init__(self, store: Store, *, board_id: int | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._boards: list[Board] = []
+        self._initial_board_id = board_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home"):
+            boards = OptionList(id="boards", classes="pane")
+            boards.border_title = "Boards"
+            yield boards
+            with Vertical(id="board-pane"):
+                yield Static(id="board-heading")
+                meetings: DataTable[str | Text] = DataTable(
+                    id="meetings", cursor_type="row", classes="pane"
+                )
+                meetings.border_title = "Meetings"
+                yield meetings
+                plans: DataTable[str] = DataTable(id="plans", cursor_type="row", classes="pane")
+                plans.border_title = "Action plans"
+                yield plans
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#meetings", DataTable).add_columns("Date", "Time", "Status", "Meeting")
+        self.query_one("#plans", DataTable).add_columns("Action plan", "Dated", "Items")
+        self.refresh_boards()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_boards()
+
+    def refresh_boards(self) -> None:
+        boards_list = self.query_one("#boards", OptionList)
+        highlighted = boards_list.highlighted
+        self._boards = self.store.boards()
+        boards_list.clear_options()
+        boards_list.add_options(Option(b.name, id=str(b.id)) for b in self._boards)
+        if not self._boards:
+            self.query_one("#board-heading", Static).update(
+                "No boards yet. Run [b]board-tui demo[/b] to explore a real board's papers."
+            )
+            return
+        if highlighted is None and self._initial_board_id is not None:
+            ids = [b.id for b in self._boards]
+            highlighted = ids.index(self._initial_board_id) if self._initial_board_id in ids else 0
+        boards_list.highlighted = min(highlighted or 0, len(self._boards) - 1)
+        self.show_board(self._boards[boards_list.highlighted])
+
+    @on(OptionList.OptionHighlighted, "#boards")
+    def board_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_board(self._boards[event.option_index])
+
+    def show_board(self, board: Board) -> None:
+        members = self.store.members(board.id)
+        chair = next((m.person.name for m in members if m.role is MembershipRole.CHAIR), None)
+        heading = Text(board.name, style="bold")
+        details = [board.organisation, f"Chair: {chair}" if chair else None]
+        officers = sum(m.role is MembershipRole.OFFICER for m in members)
+        details.append(f"{len(members) - officers} members, {officers} officers")
+        board_meetings = meetings_in_home_order(self.store.meetings(board.id))
+        if not board_meetings:
+            details.append("no meetings yet")
+        heading.append("\n" + " · ".join(d for d in details if d), style="dim")
+        self.query_one("#board-heading", Static).update(heading)
+
+        meetings = self.query_one("#meetings", DataTable)
+        meetings.clear()
+        for meeting in board_meetings:
+            status = MEETING_STATUS_WORDS[meeting.status]
+            meetings.add_row(
+                short_date(meeting.scheduled_start.date()),
+                agenda_time(meeting.scheduled_start),
+                Text(status, style="bold" if meeting.status is MeetingStatus.LIVE else ""),
+                meeting.title,
+                key=str(meeting.id),
+            )
+        plans = self.query_one("#plans", DataTable)
+        plans.clear()
+        for plan in self.store.plans(board.id):
+            plans.add_row(
+                shorten(plan.title, 60),
+                short_date(plan.dated) if plan.dated else "",
+                str(self.store.count_plan_items(plan.id)),
+                key=str(plan.id),
+            )
+
+    @on(DataTable.RowSelected, "#meetings")
+    def open_meeting(self, event: DataTable.RowSelected) -> None:
+        assert event.row_key.value is not None
+        self.app.push_screen(MeetingScreen(self.store, int(event.row_key.value)))
+
+    @on(DataTable.RowSelected, "#plans")
+    def open_plan(self, event: DataTable.RowSelected) -> None:
+        assert event.row_key.value is not None
+        self.app.push_screen(PlanScreen(self.store, int(event.row_key.value)))

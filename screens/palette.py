@@ -1,0 +1,59 @@
+"""Command-palette commands: jump straight to any board's meeting or action plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Protocol, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from board_tui.formatting import short_date
+from storage.store import Store
+
+
+class _HasStore(Protocol):
+    store: Store
+
+
+class BoardCommands(Provider):
+    """Offers "Open meeting …" and "Open action plan …" for everything in the database."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        from screens.meeting import MeetingScreen
+        from screens.plan import PlanScreen
+
+        store = cast(_HasStore, self.app).store
+        boards = {b.id: b.name for b in store.boards(include_archived=True)}
+        commands: list[tuple[str, str, Callable[[], None]]] = []
+        for meeting in reversed(store.meetings()):
+            name = (
+                f"Open meeting: {boards[meeting.board_id]}, {short_date(meeting.scheduled_start)}"
+            )
+            meeting_screen = partial(MeetingScreen, store, meeting.id)
+            commands.append((name, meeting.status.value, partial(self._open, meeting_screen)))
+        for plan in store.plans():
+            screen = partial(PlanScreen, store, plan.id)
+            commands.append(
+                (
+                    f"Open action plan: {plan.title}",
+                    boards[plan.board_id],
+                    partial(self._open, screen),
+                )
+            )
+        return commands
+
+    def _open(self, make_screen: Callable[[], Screen[None]]) -> None:
+        self.app.push_screen(make_screen())
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,135 @@
+"""The app starts headless on the demo data, and a clerk can find their way around by keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from rich.console import Console
+from textual.widgets import DataTable, OptionList, Static
+
+from board_tui.app import BoardApp
+from board_tui.demo import build_demo
+from screens.help import HelpScreen
+from screens.home import HomeScreen
+from screens.meeting import MeetingScreen
+from screens.plan import PlanScreen
+from storage.store import Store
+
+
+def _text(widget: Static) -> str:
+    """The words a Static shows, whatever Rich renderable it holds."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
+
+
+async def test_the_demo_opens_on_the_december_meeting(store: Store) -> None:
+    result = build_demo(store)
+    app = BoardApp(store, open_meeting_id=result.next_meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        heading = _text(screen.query_one("#meeting-heading", Static))
+        assert "Transformation Advisory Board" in heading
+        assert "Monday, 11 December 2023, 2:00pm" in heading
+        assert "Ready to run" in heading
+        agenda = screen.query_one("#agenda", DataTable)
+        assert agenda.row_count == 6
+        assert [agenda.get_row_at(r)[2] for r in range(6)] == [
+            "2:00pm",
+            "2:05pm",
+            "2:10pm",
+            "2:15pm",
+            "3:15pm",
+            "4:15pm",
+        ]
+        for _ in range(3):
+            await pilot.press("down")
+        detail = _text(screen.query_one("#item-detail", Static))
+        assert "4. Community Engagement Strategy" in detail
+        assert "Afazul Hoque" in detail
+        assert "evaluation report is an appendix" in detail
+        assert "you said / we did" in detail  # the linked plan item
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_home_lists_boards_meetings_and_plans(demo_store: Store) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        boards = home.query_one("#boards", OptionList)
+        assert [boards.get_option_at_index(i).prompt for i in range(boards.option_count)] == [
+            "Tower Hamlets Together Engagement Leads Group",
+            "Transformation Advisory Board",
+        ]
+        await pilot.press("tab", "tab")  # boards list is first; meetings next
+        boards.focus()
+        await pilot.press("down")
+        meetings = home.query_one("#meetings", DataTable)
+        # Upcoming (not yet held) first, then past.
+        assert [meetings.get_row_at(r)[0] for r in range(meetings.row_count)] == [
+            "11 Dec 2023",
+            "17 Oct 2023",
+        ]
+        meetings.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert (
+            app.screen.meeting_id
+            == demo_store.meeting_on(
+                demo_store.board_by_name("Transformation Advisory Board").id, dt.date(2023, 10, 17)
+            ).id
+        )
+        detail = _text(app.screen.query_one("#item-detail", Static))
+        assert "Welcome and Apologies" in detail
+        await pilot.press("down")
+        detail = _text(app.screen.query_one("#item-detail", Static))
+        assert "It was agreed that the action plan would be brought to the Board" in detail
+
+
+async def test_the_plan_screen_shows_items_steps_and_history(demo_store: Store) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        home.query_one("#boards", OptionList).highlighted = 0
+        await pilot.pause()
+        plans = home.query_one("#plans", DataTable)
+        plans.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        table = screen.query_one("#plan-items", DataTable)
+        assert table.row_count == 15
+        detail = _text(screen.query_one("#plan-item-detail", Static))
+        assert "Draft public comms on the purpose and aim of THT" in detail
+        assert "End of Nov 22" in detail
+        assert "Completed" in detail  # the step's status line, in its history
+        await pilot.press("down", "down")
+        detail = _text(screen.query_one("#plan-item-detail", Static))
+        assert "NEW ACTION:" in detail
+        assert "Currently running existing process" in detail
+
+
+async def test_help_opens_and_closes(demo_store: Store) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_an_empty_database_says_how_to_start(store: Store) -> None:
+    app = BoardApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "board-tui demo" in _text(app.screen.query_one("#board-heading", Static))
