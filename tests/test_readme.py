@@ -1,0 +1,56 @@
+"""The README stays true: its keyboard map is the app's, its commands are the ones CI runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from board_tui.keymap import KEYMAP
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.M | re.S)
+    assert match, f"README has no '## {title}' section"
+    return match.group(1)
+
+
+def test_the_keyboard_map_matches_the_app() -> None:
+    rows = re.findall(r"^\| (\*\*.+?\*\*|`.+?`) \|\s*(.*?)\s*\|$", _section("Keyboard"), re.M)
+    documented: dict[str, list[tuple[str, str]]] = {}
+    section = ""
+    for first, second in rows:
+        if first.startswith("**"):
+            section = first.strip("*")
+            documented[section] = []
+        else:
+            documented[section].append((first.strip("`"), second))
+    assert documented == {
+        name: [(key.keys, key.does) for key in keys] for name, keys in KEYMAP.items()
+    }
+
+
+def test_the_two_set_up_commands() -> None:
+    commands = re.findall(r"```sh\n(.+?)\n```", _section("Set up"))
+    assert commands == [
+        "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/board-tui demo",
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
+    ]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m venv .venv" in ci
+    assert ".venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'" in ci
+    assert re.search(r"^\.venv/bin/pytest\b", ci, re.M)
+    assert "-eq 5" in ci  # "no tests collected" must fail the run
+
+
+def test_every_command_is_documented() -> None:
+    from board_tui.cli import cli
+
+    documented = _section("Command line")
+    for name in cli.commands:  # type: ignore[attr-defined]
+        assert f"`board-tui {name}" in documented, name
