@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from board_tui.statuses import Status
 
@@ -23,6 +24,7 @@ __all__ = [
     "Board",
     "Capacity",
     "Declaration",
+    "Draft",
     "LegendEntry",
     "Meeting",
     "MeetingEvent",
@@ -146,6 +148,20 @@ class Meeting:
     no_declarations: bool
     approved_at: dt.datetime | None
     approved_by_meeting_id: int | None
+    current_item_id: int | None = None
+    """Where the live meeting is: the chair's view follows it, a restart resumes at it."""
+    matters_arising_item_id: int | None = None
+    """The item under which earlier meetings' open actions are walked."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Text typed in an open dialog and not yet saved: kept so a crash loses seconds, not words."""
+
+    key: str
+    meeting_id: int | None
+    payload: dict[str, Any]
+    updated_at: dt.datetime
 
 
 @dataclass(frozen=True)

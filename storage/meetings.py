@@ -94,6 +94,21 @@ class MeetingsMixin(StoreBase):
                 raise BoardTuiError(f"the meeting is already {meeting.status.value}")
             self._set_status(meeting_id, MeetingStatus.LIVE, actual_start=rows.stamp(at))
             self._event(meeting_id, "started", at, None)
+            # The meeting starts on the item the clerk is on (the first, unless they moved).
+            first = self._scalar(
+                "SELECT coalesce(current_item_id, (SELECT id FROM agenda_items"
+                " WHERE meeting_id = m.id AND parent_id IS NULL ORDER BY position LIMIT 1))"
+                " FROM meetings m WHERE id = ?",
+                (meeting_id,),
+            )
+            if first is not None:
+                self.db.execute(
+                    "UPDATE meetings SET current_item_id = ? WHERE id = ?", (first, meeting_id)
+                )
+                self.db.execute(
+                    "UPDATE agenda_items SET actual_start = coalesce(actual_start, ?) WHERE id = ?",
+                    (rows.stamp(at), first),
+                )
         return self.meeting(meeting_id)
 
     def end_meeting(self, meeting_id: int, at: dt.datetime | None = None) -> Meeting:

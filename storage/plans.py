@@ -126,12 +126,13 @@ class PlansMixin(StoreBase):
 
     def plan_summary(self, plan_id: int) -> list[PlanItemSummary]:
         """Every item with its open next steps and nearest time frame, in one query."""
-        nearest = """FROM actions a WHERE a.plan_item_id = pi.id
+        nearest = """FROM actions a WHERE a.plan_item_id = pi.id AND a.deleted_at IS NULL
                      AND a.status NOT IN ('complete', 'dropped')
                      ORDER BY a.due_date IS NULL, a.due_date, a.position LIMIT 1"""
         found = self._rows(
             f"""SELECT pi.*,
                    (SELECT count(*) FROM actions a WHERE a.plan_item_id = pi.id
+                      AND a.deleted_at IS NULL
                       AND a.status NOT IN ('complete', 'dropped')) AS open_steps,
                    (SELECT a.time_frame {nearest}) AS next_time_frame,
                    (SELECT a.due_date {nearest}) AS next_due
@@ -242,7 +243,8 @@ class PlansMixin(StoreBase):
         return [
             rows.action(r)
             for r in self._rows(
-                "SELECT * FROM actions WHERE plan_item_id = ? ORDER BY position, id",
+                "SELECT * FROM actions WHERE plan_item_id = ? AND deleted_at IS NULL"
+                " ORDER BY position, id",
                 (plan_item_id,),
             )
         ]
@@ -252,7 +254,8 @@ class PlansMixin(StoreBase):
         return [
             rows.action(r)
             for r in self._rows(
-                "SELECT * FROM actions WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+                "SELECT * FROM actions WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY id",
+                (meeting_id,),
             )
         ]
 
@@ -304,6 +307,21 @@ class PlansMixin(StoreBase):
         return rows.status_update(
             self._row("SELECT * FROM status_updates WHERE id = ?", (update_id,), "status update")
         )
+
+    def undo_status_update(self, update_id: int) -> StatusUpdate:
+        """Put the status back as it was, by a new entry: the history itself is never edited."""
+        with self.transaction():
+            undone = rows.status_update(
+                self._row("SELECT * FROM status_updates WHERE id = ?", (update_id,), "update")
+            )
+            return self.record_status_update(
+                undone.old_status or Status.NEXT_STEP,
+                f"Undid: {undone.body}" if undone.body else "Undid the update",
+                action_id=undone.action_id,
+                plan_item_id=undone.plan_item_id,
+                meeting_id=undone.meeting_id,
+                label="Undone",
+            )
 
     def status_history(
         self, *, action_id: int | None = None, plan_item_id: int | None = None

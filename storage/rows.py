@@ -17,6 +17,7 @@ from board_tui.model import (
     Board,
     Capacity,
     Declaration,
+    Draft,
     LegendEntry,
     Meeting,
     MeetingEvent,
@@ -95,7 +96,15 @@ def meeting(row: Row) -> Meeting:
         no_declarations=bool(row["no_declarations"]),
         approved_at=when(row["approved_at"]),
         approved_by_meeting_id=row["approved_by_meeting_id"],
+        current_item_id=row["current_item_id"],
+        matters_arising_item_id=row["matters_arising_item_id"],
     )
+
+
+def draft(row: Row) -> Draft:
+    updated = when(row["updated_at"])
+    assert updated is not None
+    return Draft(row["key"], row["meeting_id"], json.loads(row["payload"]), updated)
 
 
 def meeting_event(row: Row) -> MeetingEvent:

@@ -218,6 +218,28 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_live_meeting")
+def m0002_live_meeting(db: Database) -> None:
+    """Where a live meeting is, which item walks the matters arising, undoable actions, drafts."""
+    _run(
+        db,
+        [
+            "ALTER TABLE meetings ADD COLUMN current_item_id INTEGER"
+            " REFERENCES agenda_items (id) ON DELETE SET NULL",
+            "ALTER TABLE meetings ADD COLUMN matters_arising_item_id INTEGER"
+            " REFERENCES agenda_items (id) ON DELETE SET NULL",
+            "ALTER TABLE actions ADD COLUMN deleted_at TEXT",
+            # Text typed in an open dialog, saved on each pause, so a crash loses seconds.
+            """CREATE TABLE drafts (
+                key TEXT PRIMARY KEY,
+                meeting_id INTEGER REFERENCES meetings (id) ON DELETE CASCADE,
+                payload TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
 SCHEMA_VERSION = len(MIGRATION_NAMES)
