@@ -6,8 +6,11 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.events import Key
 
+from board_tui.model import Draft
 from screens import STYLES_DIR
+from screens.dialogs import RestoreDraftDialog, hand_over_stray_key
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.meeting import MeetingScreen
@@ -20,7 +23,8 @@ class BoardApp(App[None]):
 
     TITLE = "board-tui"
     CSS_PATH = [  # noqa: RUF012 (Textual's own type for it is a list)
-        STYLES_DIR / f"{name}.tcss" for name in ("app", "home", "meeting", "plan", "help")
+        STYLES_DIR / f"{name}.tcss"
+        for name in ("app", "home", "meeting", "plan", "help", "dialogs")
     ]
     COMMANDS = App.COMMANDS | {BoardCommands}
     # Below 110 columns the meeting screen stacks its panes.
@@ -37,13 +41,38 @@ class BoardApp(App[None]):
 
     def get_default_screen(self) -> HomeScreen:
         board_id = None
+        meeting = self.store.live_meeting()
         if self._open_meeting_id is not None:
             board_id = self.store.meeting(self._open_meeting_id).board_id
+        elif meeting is not None:
+            board_id = meeting.board_id
         return HomeScreen(self.store, board_id=board_id)
 
     def on_mount(self) -> None:
-        if self._open_meeting_id is not None:
-            self.push_screen(MeetingScreen(self.store, self._open_meeting_id))
+        """Open the meeting asked for, else resume one left live; then offer any lost draft."""
+        live = self.store.live_meeting()
+        meeting_id = self._open_meeting_id or (live.id if live else None)
+        if meeting_id is not None:
+            self.push_screen(MeetingScreen(self.store, meeting_id))
+        drafts = self.store.drafts()
+        if drafts:
+            self.push_screen(
+                RestoreDraftDialog(drafts[-1], self.store.discard_draft), self._restore
+            )
+
+    def _restore(self, draft: Draft | None) -> None:
+        if draft is None or draft.meeting_id is None:
+            return
+        current = self.screen
+        if isinstance(current, MeetingScreen) and current.meeting_id == draft.meeting_id:
+            meeting_screen = current
+        else:
+            meeting_screen = MeetingScreen(self.store, draft.meeting_id)
+            self.push_screen(meeting_screen)
+        self.call_after_refresh(meeting_screen.restore_draft, draft)
+
+    def on_key(self, event: Key) -> None:
+        hand_over_stray_key(self, event)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -115,6 +115,23 @@ def demo(build_only: bool) -> None:
         _run_app(store, meeting_id=result.next_meeting_id)
 
 
+@cli.command()
+@click.option("--meeting", "meeting_id", type=int, metavar="ID", help="The meeting to run.")
+@db_option
+def live(meeting_id: int | None) -> None:
+    """Open the live meeting screen.
+
+    Without --meeting: the meeting left live, else the next one not yet held.
+    """
+    from board_tui.config import database_path
+    from board_tui.running import meeting_to_run
+
+    with open_store(database_path(_db_arg())) as store:
+        with user_errors():
+            meeting = meeting_to_run(store, meeting_id)
+        _run_app(store, meeting_id=meeting.id)
+
+
 LIST_KINDS = ("boards", "meetings", "plans")
 
 

@@ -37,7 +37,7 @@ async def test_the_demo_opens_on_the_december_meeting(store: Store) -> None:
         assert "Ready to run" in heading
         agenda = screen.query_one("#agenda", DataTable)
         assert agenda.row_count == 6
-        assert [agenda.get_row_at(r)[2] for r in range(6)] == [
+        assert [agenda.get_row_at(r)[3] for r in range(6)] == [
             "2:00pm",
             "2:05pm",
             "2:10pm",
@@ -45,13 +45,14 @@ async def test_the_demo_opens_on_the_december_meeting(store: Store) -> None:
             "3:15pm",
             "4:15pm",
         ]
-        for _ in range(3):
-            await pilot.press("down")
-        detail = _text(screen.query_one("#item-detail", Static))
+        await pilot.press("n", "n", "n")  # browsing before the start records nothing
+        detail = _text(screen.query_one("#item-header", Static))
         assert "4. Community Engagement Strategy" in detail
         assert "Afazul Hoque" in detail
         assert "evaluation report is an appendix" in detail
-        assert "you said / we did" in detail  # the linked plan item
+        tracked = screen.query_one("#tracked", OptionList)
+        linked = [str(tracked.get_option_at_index(i).prompt) for i in range(tracked.option_count)]
+        assert any("you said / we did" in line for line in linked)  # the linked plan item
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
@@ -86,11 +87,15 @@ async def test_home_lists_boards_meetings_and_plans(demo_store: Store) -> None:
                 demo_store.board_by_name("Transformation Advisory Board").id, dt.date(2023, 10, 17)
             ).id
         )
-        detail = _text(app.screen.query_one("#item-detail", Static))
+        detail = _text(app.screen.query_one("#item-header", Static))
         assert "Welcome and Apologies" in detail
-        await pilot.press("down")
-        detail = _text(app.screen.query_one("#item-detail", Static))
-        assert "It was agreed that the action plan would be brought to the Board" in detail
+        await pilot.press("n")
+        notes = app.screen.query_one("#notes", OptionList)
+        minuted = [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
+        assert any(
+            "It was agreed that the action plan would be brought to the Board" in line
+            for line in minuted
+        )
 
 
 async def test_the_plan_screen_shows_items_steps_and_history(demo_store: Store) -> None:

@@ -5,10 +5,13 @@ Update with `pytest --snapshot-update` only after looking at the report.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from board_tui.app import BoardApp
 from board_tui.demo import build_demo
+from board_tui.model import NoteKind
 from storage.store import Store
 
 
@@ -20,7 +23,50 @@ def demo_app(store: Store) -> BoardApp:
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_demo_meeting(snap_compare, demo_app: BoardApp, size: tuple[int, int]) -> None:
-    assert snap_compare(demo_app, terminal_size=size, press=["down", "down", "down"])
+    assert snap_compare(demo_app, terminal_size=size, press=["n", "n", "n"])
+
+
+@pytest.fixture
+def live_app(store: Store, clock) -> BoardApp:
+    """The December meeting 20 minutes into item 4, with a comment, a decision and an action."""
+    meeting_id = build_demo(store).next_meeting_id
+    clock.now = dt.datetime(2023, 12, 11, 14, 2)
+    store.start_meeting(meeting_id)
+    items = store.agenda(meeting_id)
+    for item in items[1:4]:
+        clock.advance(minutes=6)
+        store.move_to_item(meeting_id, item.id)
+    strategy = items[3]
+    clock.advance(minutes=8)
+    store.add_note(strategy.id, NoteKind.COMMENT, "Residents want to hear what changed.")
+    clock.advance(minutes=4)
+    store.add_note(
+        strategy.id,
+        NoteKind.DECISION,
+        "It was agreed that the strategy would go to Cabinet in February.",
+    )
+    store.add_action(
+        "Publish a 'You said, we did' page",
+        agenda_item_id=strategy.id,
+        owner="Afazul Hoque",
+        time_frame="Feb Board 24",
+    )
+    clock.advance(minutes=50)  # past the 60 planned minutes: the timer shows the overrun
+    return BoardApp(store, open_meeting_id=meeting_id)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_live_meeting(snap_compare, live_app: BoardApp, size: tuple[int, int]) -> None:
+    assert snap_compare(live_app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_action_dialog(snap_compare, live_app: BoardApp, size: tuple[int, int]) -> None:
+    assert snap_compare(live_app, terminal_size=size, press=["a"])
+
+
+def test_roll_call(snap_compare, live_app: BoardApp) -> None:
+    assert snap_compare(live_app, terminal_size=(120, 40), press=["r", "i", "m", "a"])
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])

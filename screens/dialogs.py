@@ -1,0 +1,512 @@
+"""Capture dialogs: comment, decision, action, status update, link.
+
+Every dialog is a ModalScreen that dismisses with what the clerk typed, or None.
+The first field has focus, tab moves on, ctrl+s saves, escape cancels and saves
+nothing. What is typed is handed to a draft callback after each pause of a
+second, so a crash mid-sentence loses at most a second or two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.timer import Timer
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from board_tui.formatting import short_date, shorten
+from board_tui.model import Draft, NoteKind, PlanItem
+from board_tui.statuses import STYLES, Status
+from board_tui.timeframes import parse_time_frame
+
+DRAFT_PAUSE_SECONDS = 1.0
+
+DraftSaver = Callable[[dict[str, Any]], None]
+"""Called with the dialog's fields after each pause in typing."""
+
+R = TypeVar("R")
+
+
+class CaptureDialog(ModalScreen[R | None], Generic[R]):
+    """The shared contract: ctrl+s saves, escape cancels, typing is drafted on each pause."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="save"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="cancel"),
+    ]
+
+    def __init__(self, title: str, *, on_draft: DraftSaver | None = None) -> None:
+        super().__init__()
+        self.dialog_title = title
+        self._on_draft = on_draft
+        self._draft_timer: Timer | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """What the clerk has typed, as the draft keeps it."""
+        raise NotImplementedError
+
+    def result(self) -> R | None:
+        """What saving returns, or None (with a notice) when something is missing."""
+        raise NotImplementedError
+
+    def _changed(self) -> None:
+        if self._on_draft is None:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_PAUSE_SECONDS, self.write_draft)
+
+    def write_draft(self) -> None:
+        if self._on_draft is not None:
+            self._on_draft(self.fields())
+
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    def _field_changed(self) -> None:
+        self._changed()
+
+    def take_key(self, character: str) -> None:
+        """Type a character into the focused field, or the first one if none has focus yet."""
+        field = self.focused
+        if not isinstance(field, TextArea | Input):
+            field = self.query("TextArea, Input").first()
+            field.focus()
+        if isinstance(field, TextArea):
+            field.insert(character)
+        elif isinstance(field, Input):
+            field.insert_text_at_cursor(character)
+
+    def on_key(self, event: Key) -> None:
+        """Keys typed in the instant before the first field has focus still land in it."""
+        if self.focused is None and event.is_printable and event.character is not None:
+            self.take_key(event.character)
+            event.stop()
+
+    def action_save(self) -> None:
+        value = self.result()
+        if value is not None:
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.dismiss(None)
+
+
+def hand_over_stray_key(app: App[Any], event: Key) -> None:
+    """Give a dialog the keys typed straight after the key that opened it.
+
+    A fast typist's next letters are already on their way through the screen
+    behind when the dialog opens; they reach the app with no binding to take
+    them, and without this they would be dropped: words lost.
+    """
+    dialog = app.screen
+    if isinstance(dialog, CaptureDialog) and event.is_printable and event.character is not None:
+        dialog.take_key(event.character)
+        event.stop()
+        event.prevent_default()
+
+
+def text_area(text: str, field_id: str) -> TextArea:
+    area = TextArea(text, id=field_id, soft_wrap=True, tab_behavior="focus")
+    area.show_line_numbers = False
+    return area
+
+
+@dataclass(frozen=True)
+class NoteInput:
+    kind: NoteKind
+    body: str
+
+
+class NoteDialog(CaptureDialog[NoteInput]):
+    """A comment, a decision or a narrative paragraph; many lines allowed."""
+
+    def __init__(
+        self,
+        kind: NoteKind,
+        context: str,
+        *,
+        text: str = "",
+        on_draft: DraftSaver | None = None,
+    ) -> None:
+        verb = {
+            NoteKind.COMMENT: "Comment",
+            NoteKind.DECISION: "Decision",
+            NoteKind.NARRATIVE: "Narrative",
+        }[kind]
+        super().__init__(f"{verb} on {context}", on_draft=on_draft)
+        self.kind = kind
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = self.dialog_title
+            box.border_subtitle = "ctrl+s save · escape cancel"
+            if self.kind is NoteKind.DECISION and not self.text:
+                yield Label("Decisions read best as “It was agreed that …”", classes="hint")
+            yield text_area(self.text, "body")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#body", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def fields(self) -> dict[str, Any]:
+        return {"body": self.query_one("#body", TextArea).text}
+
+    def result(self) -> NoteInput | None:
+        body = self.query_one("#body", TextArea).text.strip()
+        if not body:
+            self.notify("Nothing to save yet: type the words, or escape to cancel.")
+            return None
+        return NoteInput(self.kind, body)
+
+
+class PlanItemPicker(Vertical):
+    """Type a ref or some words; up/down choose among the matches shown under the field."""
+
+    def __init__(
+        self,
+        find: Callable[[str], list[PlanItem]],
+        *,
+        value: str = "",
+        field_id: str,
+        placeholder: str,
+    ) -> None:
+        super().__init__(classes="picker")
+        self._find = find
+        self._value = value
+        self._field_id = field_id
+        self._placeholder = placeholder
+        self.matches: list[PlanItem] = []
+        self.chosen = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._value, id=self._field_id, placeholder=self._placeholder)
+        yield Static(classes="matches")
+
+    def on_mount(self) -> None:
+        self._refresh_matches(self._value)
+
+    @property
+    def selected(self) -> PlanItem | None:
+        return self.matches[self.chosen] if self.matches else None
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        self._refresh_matches(event.value)
+
+    def _refresh_matches(self, value: str) -> None:
+        self.matches = self._find(value) if value.strip() else []
+        self.chosen = 0
+        self._show()
+
+    def _show(self) -> None:
+        text = Text()
+        for n, item in enumerate(self.matches[:5]):
+            mark = "▶ " if n == self.chosen else "  "
+            style = "bold" if n == self.chosen else "dim"
+            text.append(f"{mark}{item.ref}. {shorten(item.recommendation, 70)}\n", style=style)
+        if not self.matches and self.query_one(Input).value.strip():
+            text.append("no plan item matches", style="dim italic")
+        self.query_one(".matches", Static).update(text)
+
+    def on_key(self, event: Key) -> None:
+        if event.key in ("down", "up") and self.matches:
+            step = 1 if event.key == "down" else -1
+            self.chosen = (self.chosen + step) % min(len(self.matches), 5)
+            self._show()
+            event.stop()
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    description: str
+    owner: str | None
+    time_frame: str | None
+    plan_item_id: int | None
+
+
+class ActionDialog(CaptureDialog[ActionInput]):
+    """Description, owner (type-ahead over the board's people), time frame, plan item."""
+
+    def __init__(
+        self,
+        context: str,
+        *,
+        people: list[str],
+        find_plan_items: Callable[[str], list[PlanItem]],
+        reference: dt.date,
+        meetings: list[dt.date],
+        fields: dict[str, Any] | None = None,
+        on_draft: DraftSaver | None = None,
+    ) -> None:
+        super().__init__(f"New action on {context}", on_draft=on_draft)
+        self.people = people
+        self.find_plan_items = find_plan_items
+        self.reference = reference
+        self.meetings = meetings
+        self.initial = fields or {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = self.dialog_title
+            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+            yield Label("Action")
+            yield text_area(self.initial.get("description", ""), "description")
+            yield Label("Owner")
+            yield Input(
+                self.initial.get("owner", ""),
+                id="owner",
+                placeholder="a name (→ accepts the suggestion); a new name is fine",
+                suggester=SuggestFromList(self.people, case_sensitive=False),
+            )
+            yield Label("Time frame")
+            yield Input(
+                self.initial.get("time_frame", ""),
+                id="time_frame",
+                placeholder='as you would write it: "End of Dec 23", "Feb Board 24", "TBC"',
+            )
+            yield Static(id="due", classes="hint")
+            yield Label("Plan item (optional)")
+            yield PlanItemPicker(
+                self.find_plan_items,
+                value=self.initial.get("plan_item", ""),
+                field_id="plan_item",
+                placeholder="ref or words; up/down to choose",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#description", TextArea).focus()
+        self._show_due(self.query_one("#time_frame", Input).value)
+
+    @on(Input.Changed, "#time_frame")
+    def _time_frame_changed(self, event: Input.Changed) -> None:
+        self._show_due(event.value)
+
+    def _show_due(self, words: str) -> None:
+        due = parse_time_frame(words, reference=self.reference, meetings=self.meetings)
+        hint = f"due {short_date(due)}" if due else ("no date in these words" if words else "")
+        self.query_one("#due", Static).update(hint)
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "description": self.query_one("#description", TextArea).text,
+            "owner": self.query_one("#owner", Input).value,
+            "time_frame": self.query_one("#time_frame", Input).value,
+            "plan_item": self.query_one("#plan_item", Input).value,
+        }
+
+    def result(self) -> ActionInput | None:
+        values = self.fields()
+        description = values["description"].strip()
+        if not description:
+            self.notify("An action needs a description.")
+            self.query_one("#description", TextArea).focus()
+            return None
+        picker = self.query_one(PlanItemPicker)
+        if values["plan_item"].strip() and picker.selected is None:
+            self.notify("No plan item matches; clear the field or choose one.")
+            return None
+        return ActionInput(
+            description,
+            values["owner"].strip() or None,
+            values["time_frame"].strip() or None,
+            picker.selected.id if picker.selected and values["plan_item"].strip() else None,
+        )
+
+
+@dataclass(frozen=True)
+class UpdateInput:
+    status: Status
+    said: str
+
+
+class UpdateDialog(CaptureDialog[UpdateInput]):
+    """A new status and what was said, for one plan item or action."""
+
+    def __init__(
+        self,
+        target: str,
+        current: Status,
+        *,
+        fields: dict[str, Any] | None = None,
+        on_draft: DraftSaver | None = None,
+    ) -> None:
+        super().__init__(f"Update: {shorten(target, 60)}", on_draft=on_draft)
+        self.current = current
+        self.initial = fields or {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = self.dialog_title
+            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+            yield Label(f"New status (now {self.current.label}; enter opens the list)")
+            yield Select(
+                [(Text(f"■ {s.label}", style=STYLES[s].ink), s.value) for s in Status],
+                value=self.initial.get("status", self.current.value),
+                allow_blank=False,
+                id="status",
+            )
+            yield Label("What was said")
+            yield text_area(self.initial.get("said", ""), "said")
+
+    def on_mount(self) -> None:
+        self.query_one("#status", Select).focus()
+
+    @on(Select.Changed)
+    def _status_changed(self) -> None:
+        self._changed()
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "status": str(self.query_one("#status", Select).value),
+            "said": self.query_one("#said", TextArea).text,
+        }
+
+    def result(self) -> UpdateInput | None:
+        values = self.fields()
+        return UpdateInput(Status(values["status"]), values["said"].strip())
+
+
+class LinkDialog(ModalScreen[None]):
+    """Link the current agenda item to plan items: type a ref or words, enter toggles."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Done", priority=True, id="done"),
+    ]
+
+    def __init__(
+        self,
+        context: str,
+        *,
+        find: Callable[[str], list[PlanItem]],
+        linked: Callable[[], set[int]],
+        toggle: Callable[[PlanItem], None],
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self._find = find
+        self._linked = linked
+        self._toggle = toggle
+        self._matches: list[PlanItem] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = f"Link {self.context} to plan items"
+            box.border_subtitle = "type to find · down/up choose · enter link/unlink · escape done"
+            yield Input(
+                id="find", placeholder="a ref (\u201c4\u201d) or words (\u201cyou said\u201d)"
+            )
+            yield OptionList(id="matches")
+
+    def on_mount(self) -> None:
+        self.query_one("#find", Input).focus()
+        self._refresh("")
+
+    @on(Input.Changed, "#find")
+    def _typed(self, event: Input.Changed) -> None:
+        self._refresh(event.value)
+
+    def _refresh(self, value: str) -> None:
+        self._matches = self._find(value)
+        linked = self._linked()
+        options = self.query_one("#matches", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(
+            Option(
+                Text.assemble(
+                    ("[linked] " if item.id in linked else "         ", "bold"),
+                    f"{item.ref}. {shorten(item.recommendation, 80)}",
+                )
+            )
+            for item in self._matches
+        )
+        if self._matches:
+            options.highlighted = min(highlighted or 0, len(self._matches) - 1)
+
+    def on_key(self, event: Key) -> None:
+        options = self.query_one("#matches", OptionList)
+        if event.key in ("down", "up") and self.query_one("#find", Input).has_focus:
+            options.action_cursor_down() if event.key == "down" else options.action_cursor_up()
+            event.stop()
+        elif event.key == "enter" and self._matches:
+            index = options.highlighted or 0
+            self._toggle(self._matches[index])
+            self._refresh(self.query_one("#find", Input).value)
+            event.stop()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: y or enter says yes, n or escape says no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", priority=True),
+        Binding("n,escape", "answer(False)", "No", priority=True),
+    ]
+
+    def __init__(self, title: str, question: str | Text) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = self.title_text
+            box.border_subtitle = "y yes · n no"
+            yield Static(self.question)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class RestoreDraftDialog(ModalScreen[Draft | None]):
+    """After a crash: offer back the words that were being typed. y restores, n discards."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "restore", "Restore", priority=True),
+        Binding("n,escape", "discard", "Discard", priority=True),
+    ]
+
+    def __init__(self, draft: Draft, discard: Callable[[str], None]) -> None:
+        super().__init__()
+        self.draft = draft
+        self._discard = discard
+
+    def compose(self) -> ComposeResult:
+        fields = self.draft.payload.get("fields", {})
+        words = " / ".join(str(v) for v in fields.values() if str(v).strip())
+        kind = self.draft.payload.get("kind", "note")
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = "Unsaved words found"
+            box.border_subtitle = "y restore · n discard"
+            yield Static(
+                Text.assemble(
+                    f"A {kind} was being typed at {self.draft.updated_at:%H:%M on %d %b %Y}",
+                    " and was not saved:\n\n",
+                    (shorten(words, 400) or "(empty)", "italic"),
+                    "\n\nRestore it and carry on where you were?",
+                )
+            )
+
+    def action_restore(self) -> None:
+        self.dismiss(self.draft)
+
+    def action_discard(self) -> None:
+        self._discard(self.draft.key)
+        self.dismiss(None)

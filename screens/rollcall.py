@@ -1,0 +1,253 @@
+"""The roll call: who is present, remote, sent apologies or is absent; guests; declarations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
+
+from board_tui.formatting import agenda_time
+from board_tui.model import AttendanceKind, Capacity, MembershipRole, Person
+from screens.dialogs import CaptureDialog, text_area
+from storage.store import Store
+
+KIND_WORDS = {
+    AttendanceKind.IN_PERSON: "Present",
+    AttendanceKind.REMOTE: "Remote",
+    AttendanceKind.APOLOGIES: "Apologies",
+    AttendanceKind.ABSENT: "Absent",
+}
+
+
+@dataclass(frozen=True)
+class GuestInput:
+    name: str
+    title: str | None
+
+
+class GuestDialog(CaptureDialog[GuestInput]):
+    """Someone not on the board's list: added to the people directory as a guest."""
+
+    def __init__(self) -> None:
+        super().__init__("Add a guest or officer in attendance")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = self.dialog_title
+            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+            yield Label("Name")
+            yield Input(id="name")
+            yield Label("Role or organisation")
+            yield Input(id="title")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def fields(self) -> dict[str, Any]:
+        return {"name": self.query_one("#name", Input).value}
+
+    def result(self) -> GuestInput | None:
+        name = self.query_one("#name", Input).value.strip()
+        if not name:
+            self.notify("A guest needs a name.")
+            return None
+        return GuestInput(name, self.query_one("#title", Input).value.strip() or None)
+
+
+@dataclass(frozen=True)
+class DeclarationInput:
+    person: str
+    interest: str
+    item_number: str | None
+
+
+class DeclarationDialog(CaptureDialog[DeclarationInput]):
+    def __init__(self, people: list[str], item_numbers: list[str]) -> None:
+        super().__init__("Declaration of interest")
+        self.people = people
+        self.item_numbers = item_numbers
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = self.dialog_title
+            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+            yield Label("Who")
+            yield Input(id="person", suggester=SuggestFromList(self.people, case_sensitive=False))
+            yield Label("Agenda item number (optional)")
+            yield Input(id="item", placeholder=", ".join(self.item_numbers))
+            yield Label("Interest declared")
+            yield text_area("", "interest")
+
+    def on_mount(self) -> None:
+        self.query_one("#person", Input).focus()
+
+    def fields(self) -> dict[str, Any]:
+        return {"person": self.query_one("#person", Input).value}
+
+    def result(self) -> DeclarationInput | None:
+        person = self.query_one("#person", Input).value.strip()
+        interest = self.query_one("#interest", TextArea).text.strip()
+        item = self.query_one("#item", Input).value.strip().rstrip(".") or None
+        if not person or not interest:
+            self.notify("A declaration needs the person and the interest.")
+            return None
+        if item is not None and item not in self.item_numbers:
+            self.notify(f"There is no item {item} on this agenda.")
+            return None
+        return DeclarationInput(person, interest, item)
+
+
+class RollCallScreen(Screen[None]):
+    """One row per board member, officer and guest; a letter sets each one's attendance."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i", "mark('in_person')", "Present", id="present"),
+        Binding("m", "mark('remote')", "Remote", id="remote"),
+        Binding("a", "mark('apologies')", "Apologies", id="apologies"),
+        Binding("x", "mark('absent')", "Absent", id="absent"),
+        Binding("t", "arrived", "Arrived now", id="arrived"),
+        Binding("o", "left", "Left now", id="left"),
+        Binding("g", "guest", "Guest", id="guest"),
+        Binding("d", "declaration", "Declaration", id="declaration"),
+        Binding("n", "no_declarations", "No declarations", id="no-declarations"),
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.meeting_id = meeting_id
+        self._rows: list[tuple[Person, Capacity]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        table: DataTable[str | Text] = DataTable(id="roll", cursor_type="row", classes="pane")
+        table.border_title = "Roll call"
+        yield table
+        yield Static(id="declarations")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting = self.store.meeting(self.meeting_id)
+        self.sub_title = f"Roll call · {meeting.scheduled_start:%d %b %Y}"
+        table = self.query_one("#roll", DataTable)
+        table.add_columns("Name", "Attendance", "Arrived", "Left", "Role")
+        self.refresh_rows()
+        table.focus()
+
+    def refresh_rows(self) -> None:
+        meeting = self.store.meeting(self.meeting_id)
+        records = {a.person.id: a for a in self.store.attendance(self.meeting_id)}
+        members = self.store.members(meeting.board_id)
+        self._rows = [
+            (m.person, Capacity.OFFICER if m.role is MembershipRole.OFFICER else Capacity.MEMBER)
+            for m in members
+        ]
+        listed = {person.id for person, _ in self._rows}
+        self._rows += [
+            (a.person, a.capacity) for a in records.values() if a.person.id not in listed
+        ]
+        roles = {m.person.id: m.position or m.role.label for m in members}
+        table = self.query_one("#roll", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for person, capacity in self._rows:
+            record = records.get(person.id)
+            attendance = Text(KIND_WORDS[record.kind], style="bold") if record else Text("—")
+            table.add_row(
+                person.name,
+                attendance,
+                agenda_time(record.arrived_at) if record and record.arrived_at else "",
+                agenda_time(record.left_at) if record and record.left_at else "",
+                roles.get(person.id, f"{capacity.value.title()}: {person.title or ''}".strip()),
+                key=str(person.id),
+            )
+        table.move_cursor(row=min(cursor, max(len(self._rows) - 1, 0)))
+        self._show_declarations()
+
+    def _show_declarations(self) -> None:
+        meeting = self.store.meeting(self.meeting_id)
+        declarations = self.store.declarations(self.meeting_id)
+        text = Text("Declarations of interest: ", style="bold")
+        if declarations:
+            for declaration in declarations:
+                text.append(f"\n • {declaration.person.name}: {declaration.interest}")
+        elif meeting.no_declarations:
+            text.append("none (recorded)")
+        else:
+            text.append("not yet recorded — d to add one, n if there are none", style="dim")
+        self.query_one("#declarations", Static).update(text)
+
+    def _current(self) -> tuple[Person, Capacity] | None:
+        row = self.query_one("#roll", DataTable).cursor_row
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _record(self, **times: Any) -> None:
+        current = self._current()
+        if current is None:
+            return
+        person, capacity = current
+        existing = {a.person.id: a for a in self.store.attendance(self.meeting_id)}.get(person.id)
+        kind = existing.kind if existing else AttendanceKind.IN_PERSON
+        arrived = times.get("arrived_at", existing.arrived_at if existing else None)
+        left = times.get("left_at", existing.left_at if existing else None)
+        kind = times.get("kind", kind)
+        self.store.record_attendance(
+            self.meeting_id, person.id, kind, capacity, arrived_at=arrived, left_at=left
+        )
+        self.refresh_rows()
+
+    def action_mark(self, kind: str) -> None:
+        self._record(kind=AttendanceKind(kind))
+        table = self.query_one("#roll", DataTable)
+        table.move_cursor(row=table.cursor_row + 1)
+
+    def action_arrived(self) -> None:
+        self._record(kind=AttendanceKind.IN_PERSON, arrived_at=self.store.clock().time())
+
+    def action_left(self) -> None:
+        self._record(left_at=self.store.clock().time())
+
+    def action_guest(self) -> None:
+        def added(guest: GuestInput | None) -> None:
+            if guest is None:
+                return
+            person = self.store.person_named(guest.name) or self.store.add_person(
+                guest.name, title=guest.title
+            )
+            self.store.record_attendance(
+                self.meeting_id, person.id, AttendanceKind.IN_PERSON, Capacity.GUEST
+            )
+            self.refresh_rows()
+
+        self.app.push_screen(GuestDialog(), added)
+
+    def action_declaration(self) -> None:
+        items = self.store.agenda(self.meeting_id)
+        people = [person.name for person, _ in self._rows]
+
+        def declared(value: DeclarationInput | None) -> None:
+            if value is None:
+                return
+            person = self.store.person_named(value.person) or self.store.add_person(value.person)
+            item_id = next((i.id for i in items if i.number == value.item_number), None)
+            self.store.add_declaration(
+                self.meeting_id, person.id, value.interest, agenda_item_id=item_id
+            )
+            self._show_declarations()
+
+        self.app.push_screen(DeclarationDialog(people, [i.number for i in items]), declared)
+
+    def action_no_declarations(self) -> None:
+        if self.store.declarations(self.meeting_id):
+            self.notify("Declarations are recorded already.", severity="warning")
+            return
+        self.store.set_no_declarations(self.meeting_id)
+        self._show_declarations()

@@ -1,0 +1,112 @@
+"""A real board-tui process killed with SIGKILL right after a capture keeps that capture."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import sqlite3
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from board_tui.demo import build_demo
+from storage.store import Store
+
+DEADLINE_SECONDS = 30
+
+
+class Terminal:
+    """The clerk's side of a pseudo-terminal: what the app painted, and the keys typed."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.screen = b""
+
+    def drain(self) -> None:
+        os.set_blocking(self.fd, False)
+        try:
+            while chunk := os.read(self.fd, 65536):
+                self.screen += chunk
+        except OSError:
+            pass
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.fd, keys)
+
+    def wait_for(self, predicate, what: str) -> None:  # type: ignore[no-untyped-def]
+        """Poll until predicate() holds, draining the terminal so the app never blocks."""
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        while time.monotonic() < deadline:
+            self.drain()
+            if predicate():
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}")
+
+
+def _query(db: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
+    db = tmp_path / "board.sqlite3"
+    with Store.open(db) as store:
+        meeting_id = build_demo(store).next_meeting_id
+
+    main_fd, child_fd = pty.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "board_tui", "live", "--meeting", str(meeting_id), "--db", str(db)],
+        stdin=child_fd,
+        stdout=child_fd,
+        stderr=child_fd,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(child_fd)
+    terminal = Terminal(main_fd)
+    try:
+        terminal.wait_for(lambda: b"Comment" in terminal.screen, "the live meeting screen")
+        terminal.type(b"s")
+        terminal.wait_for(
+            lambda: (
+                _query(db, f"SELECT status FROM meetings WHERE id = {meeting_id}") == [("live",)]
+            ),
+            "the meeting to start",
+        )
+        for n in range(3):
+            # A fast typist: the key that opens the dialog and the words in one burst.
+            terminal.type(f"cComment number {n} from the floor".encode())
+            time.sleep(0.3)
+            terminal.type(b"\x13")  # ctrl+s
+            terminal.wait_for(
+                lambda n=n: (
+                    len(_query(db, f"SELECT id FROM notes WHERE meeting_id = {meeting_id}")) > n
+                ),
+                f"capture {n} to be saved",
+            )
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main_fd)
+
+    assert process.returncode == -signal.SIGKILL
+    bodies = [
+        row[0]
+        for row in _query(db, f"SELECT body FROM notes WHERE meeting_id = {meeting_id} ORDER BY id")
+    ]
+    assert bodies == [f"Comment number {n} from the floor" for n in range(3)]
+    with Store.open(db) as store:
+        assert store.integrity_ok()

@@ -1,0 +1,361 @@
+"""The live meeting, driven by the keyboard as a clerk drives it, checked in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import OptionList
+
+from board_tui.app import BoardApp
+from board_tui.demo import build_demo
+from board_tui.model import AttendanceKind, Capacity, MeetingStatus, NoteKind, Status
+from screens.dialogs import ActionDialog, NoteDialog, RestoreDraftDialog, UpdateDialog
+from screens.meeting import MeetingScreen
+from screens.rollcall import RollCallScreen
+from storage.store import Store
+
+START = dt.datetime(2023, 12, 11, 14, 2)
+
+
+def _demo(store: Store, clock) -> tuple[BoardApp, int]:
+    meeting_id = build_demo(store).next_meeting_id
+    clock.now = START
+    return BoardApp(store, open_meeting_id=meeting_id), meeting_id
+
+
+async def _type(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+
+
+async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("s")
+        await pilot.pause()
+
+        # Roll call: the chair in person, the next member remote, the next sends apologies.
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        await pilot.press("i", "m", "a")
+        await pilot.press("n")  # no declarations
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # Item 1 → 2 → 3 → 4, a few minutes apart.
+        for minutes in (5, 5, 5):
+            clock.advance(minutes=minutes)
+            await pilot.press("n")
+        await pilot.pause()
+
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await _type(pilot, "Make sure residents hear back")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        await pilot.press("d")
+        await pilot.pause()
+        await _type(pilot, "It was agreed that the strategy go to Cabinet")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionDialog)
+        await _type(pilot, "Publish a you said we did report")
+        await pilot.press("tab")
+        await _type(pilot, "Afazul")
+        await pilot.pause()
+        await pilot.press("right", "tab")
+        await _type(pilot, "End of Feb 24")
+        await pilot.press("tab")
+        await _type(pilot, "you said")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        # Update the linked plan item 4 (first selectable row after the new action).
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        tracked = screen.query_one("#tracked", OptionList)
+        tracked.focus()
+        plan_row = next(
+            n
+            for n, row in enumerate(screen._tracked)
+            if row.plan_item is not None and row.action is None and row.plan_item.ref == "4"
+        )
+        tracked.highlighted = plan_row
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UpdateDialog)
+        await pilot.press("tab")
+        await _type(pilot, "Report agreed in principle")
+        # Choose "On track" in the status list.
+        app.screen.query_one("#status").value = Status.ON_TRACK.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        clock.advance(minutes=30)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+
+    meeting = store.meeting(meeting_id)
+    assert meeting.status is MeetingStatus.CLOSED
+    assert meeting.actual_start == START
+    assert meeting.actual_end == START + dt.timedelta(minutes=45)
+    assert meeting.no_declarations
+    items = store.agenda(meeting_id)
+    assert [(i.actual_start, i.actual_end) for i in items[:4]] == [
+        (START, START + dt.timedelta(minutes=5)),
+        (START + dt.timedelta(minutes=5), START + dt.timedelta(minutes=10)),
+        (START + dt.timedelta(minutes=10), START + dt.timedelta(minutes=15)),
+        (START + dt.timedelta(minutes=15), START + dt.timedelta(minutes=45)),
+    ]
+    attendance = {a.person.name: (a.kind, a.capacity) for a in store.attendance(meeting_id)}
+    assert attendance == {
+        "Mayor Lutfur Rahman": (AttendanceKind.IN_PERSON, Capacity.MEMBER),
+        "Richard Penn": (AttendanceKind.REMOTE, Capacity.MEMBER),
+        "Sir George Iacobescu CBE": (AttendanceKind.APOLOGIES, Capacity.MEMBER),
+    }
+    strategy = items[3]
+    notes = store.notes(meeting_id)
+    assert [(n.kind, n.body, n.agenda_item_id) for n in notes] == [
+        (NoteKind.COMMENT, "Make sure residents hear back", strategy.id),
+        (NoteKind.DECISION, "It was agreed that the strategy go to Cabinet", strategy.id),
+    ]
+    assert all(n.created_at == START + dt.timedelta(minutes=15) for n in notes)
+    [action] = store.actions_arising(meeting_id)
+    plan_item_4 = next(i for i in store.linked_plan_items(strategy.id) if i.ref == "4")
+    assert (action.description, action.owner, action.time_frame, action.due_date) == (
+        "Publish a you said we did report",
+        "Afazul Hoque",
+        "End of Feb 24",
+        dt.date(2024, 2, 29),
+    )
+    assert (action.agenda_item_id, action.plan_item_id) == (strategy.id, plan_item_4.id)
+    history = store.status_history(plan_item_id=plan_item_4.id)
+    assert (history[-1].new_status, history[-1].body, history[-1].meeting_id) == (
+        Status.ON_TRACK,
+        "Report agreed in principle",
+        meeting_id,
+    )
+    assert history[-1].old_status is Status.NEXT_STEP
+    assert store.drafts() == []
+    assert [e.kind for e in store.meeting_events(meeting_id)] == ["started", "ended"]
+
+
+async def test_escape_saves_nothing(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "c")
+        await pilot.pause()
+        await _type(pilot, "Never mind")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await _type(pilot, "Nor this")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+    assert store.notes(meeting_id) == []
+    assert store.actions_arising(meeting_id) == []
+    assert store.drafts() == []
+
+
+async def test_nothing_is_captured_before_the_meeting_starts(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("n")  # browsing before the start records no times
+    assert store.meeting(meeting_id).status is MeetingStatus.DRAFT
+    assert all(i.actual_start is None for i in store.agenda(meeting_id))
+
+
+async def test_edit_remove_and_undo(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "c")
+        await pilot.pause()
+        await _type(pilot, "First")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await _type(pilot, "Second")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # The new note is selected: enter edits it.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await _type(pilot, " point")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [n.body for n in store.notes(meeting_id)] == ["First", "Second point"]
+        assert store.notes(meeting_id)[1].edited_at is not None
+
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [n.body for n in store.notes(meeting_id)] == ["First"]
+        await pilot.press("ctrl+z")  # undo the removal
+        await pilot.pause()
+        assert [n.body for n in store.notes(meeting_id)] == ["First", "Second point"]
+        await pilot.press("ctrl+z")  # undo the edit
+        await pilot.pause()
+        assert [n.body for n in store.notes(meeting_id)] == ["First", "Second"]
+        await pilot.press("ctrl+z")  # undo the second capture
+        await pilot.pause()
+        assert [n.body for n in store.notes(meeting_id)] == ["First"]
+
+
+async def test_undo_a_status_update_keeps_the_history(store: Store, clock) -> None:
+    app, _meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "n", "n", "n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.query_one("#tracked", OptionList).focus()
+        await pilot.press("u")
+        await pilot.pause()
+        app.screen.query_one("#status").value = Status.COMPLETE.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        target = screen._tracked[screen.query_one("#tracked", OptionList).highlighted or 0]
+        assert target.plan_item is not None
+        assert store.plan_item(target.plan_item.id).status is Status.COMPLETE
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    item = store.plan_item(target.plan_item.id)
+    assert item.status is Status.NEXT_STEP
+    history = store.status_history(plan_item_id=item.id)
+    assert [(u.new_status, u.label) for u in history[-2:]] == [
+        (Status.COMPLETE, None),
+        (Status.NEXT_STEP, "Undone"),
+    ]
+
+
+async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "n", "n", "n", "d")
+        await pilot.pause()
+        await _type(pilot, "It was agreed that the")
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        await pilot.pause(1.3)  # a pause in typing writes the draft
+        # The app dies here: nothing else runs.
+    [draft] = store.drafts()
+    assert draft.payload["kind"] == "decision"
+    assert draft.payload["fields"]["body"] == "It was agreed that the"
+
+    restarted = BoardApp(store)
+    async with restarted.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(restarted.screen, RestoreDraftDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = restarted.screen
+        assert isinstance(dialog, NoteDialog)
+        assert dialog.kind is NoteKind.DECISION
+        await _type(pilot, " strategy go to Cabinet")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = restarted.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.current_item is not None and screen.current_item.number == "4"
+    [note] = store.notes(meeting_id)
+    assert note.body == "It was agreed that the strategy go to Cabinet"
+    assert note.kind is NoteKind.DECISION
+    assert store.drafts() == []
+
+
+async def test_declining_a_draft_discards_it(store: Store, clock) -> None:
+    _app, meeting_id = _demo(store, clock)
+    store.save_draft(
+        f"meeting:{meeting_id}", {"kind": "comment", "fields": {"body": "x"}}, meeting_id
+    )
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+    assert store.drafts() == []
+
+
+async def test_a_live_meeting_resumes_where_it_was(store: Store, clock) -> None:
+    _app, meeting_id = _demo(store, clock)
+    store.start_meeting(meeting_id)
+    fourth = store.agenda(meeting_id)[3]
+    store.move_to_item(meeting_id, fourth.id)
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.meeting_id == meeting_id
+        assert screen.current_item == store.agenda_item(fourth.id)
+
+
+async def test_reopen_a_closed_meeting_for_corrections(store: Store, clock) -> None:
+    _app, meeting_id = _demo(store, clock)
+    october = store.meeting_on(store.meeting(meeting_id).board_id, dt.date(2023, 10, 17))
+    app = BoardApp(store, open_meeting_id=october.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")  # refused: the meeting is closed
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("n", "c")
+        await pilot.pause()
+        await _type(pilot, "Correction")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("e", "y")
+        await pilot.pause()
+    reopened = store.meeting(october.id)
+    assert reopened.status is MeetingStatus.CLOSED
+    assert [e.kind for e in store.meeting_events(october.id)][-2:] == ["reopened", "ended"]
+    assert store.notes(october.id)[-1].body == "Correction"
+
+
+async def test_matters_arising_lists_earlier_open_actions(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "n", "n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.current_item is not None
+        assert screen.current_item.title == "Minutes of the Previous Meeting"
+        arising = [row.action.description for row in screen._tracked if row.action]
+        assert arising == [a.description for a in store.matters_arising(meeting_id)]
+        assert len(arising) == 3
+
+
+async def test_link_plan_items_by_typing(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "n")  # item 2 has no links
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await _type(pilot, "iStatements")
+        await pilot.pause()
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+    second = store.agenda(meeting_id)[1]
+    assert [p.ref for p in store.linked_plan_items(second.id)] == ["13"]
