@@ -106,6 +106,14 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         self.dismiss(None)
 
 
+def dialog_box(title: str, keys: str) -> VerticalScroll:
+    """The one look of every dialog: a titled box with its keys along the bottom edge."""
+    box = VerticalScroll(classes="dialog")
+    box.border_title = title
+    box.border_subtitle = keys
+    return box
+
+
 def hand_over_stray_key(app: App[Any], event: Key) -> None:
     """Give a dialog the keys typed straight after the key that opened it.
 
@@ -153,9 +161,7 @@ class NoteDialog(CaptureDialog[NoteInput]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = self.dialog_title
-            box.border_subtitle = "ctrl+s save · escape cancel"
+        with dialog_box(self.dialog_title, "ctrl+s save · escape cancel"):
             if self.kind is NoteKind.DECISION and not self.text:
                 yield Label("Decisions read best as “It was agreed that …”", classes="hint")
             yield text_area(self.text, "body")
@@ -263,9 +269,7 @@ class ActionDialog(CaptureDialog[ActionInput]):
         self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = self.dialog_title
-            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+        with dialog_box(self.dialog_title, "tab next field · ctrl+s save · escape cancel"):
             yield Label("Action")
             yield text_area(self.initial.get("description", ""), "description")
             yield Label("Owner")
@@ -352,9 +356,7 @@ class UpdateDialog(CaptureDialog[UpdateInput]):
         self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = self.dialog_title
-            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+        with dialog_box(self.dialog_title, "tab next field · ctrl+s save · escape cancel"):
             yield Label(f"New status (now {self.current.label}; enter opens the list)")
             yield Select(
                 [(Text(f"■ {s.label}", style=STYLES[s].ink), s.value) for s in Status],
@@ -406,9 +408,10 @@ class LinkDialog(ModalScreen[None]):
         self._matches: list[PlanItem] = []
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = f"Link {self.context} to plan items"
-            box.border_subtitle = "type to find · down/up choose · enter link/unlink · escape done"
+        with dialog_box(
+            f"Link {self.context} to plan items",
+            "type to find · down/up choose · enter link/unlink · escape done",
+        ):
             yield Input(
                 id="find", placeholder="a ref (\u201c4\u201d) or words (\u201cyou said\u201d)"
             )
@@ -466,9 +469,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = self.title_text
-            box.border_subtitle = "y yes · n no"
+        with dialog_box(self.title_text, "y yes · n no"):
             yield Static(self.question)
 
     def action_answer(self, yes: bool) -> None:
@@ -492,9 +493,7 @@ class RestoreDraftDialog(ModalScreen[Draft | None]):
         fields = self.draft.payload.get("fields", {})
         words = " / ".join(str(v) for v in fields.values() if str(v).strip())
         kind = self.draft.payload.get("kind", "note")
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = "Unsaved words found"
-            box.border_subtitle = "y restore · n discard"
+        with dialog_box("Unsaved words found", "y restore · n discard"):
             yield Static(
                 Text.assemble(
                     f"A {kind} was being typed at {self.draft.updated_at:%H:%M on %d %b %Y}",

@@ -8,14 +8,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
 
 from board_tui.formatting import agenda_time
 from board_tui.model import AttendanceKind, Capacity, MembershipRole, Person
-from screens.dialogs import CaptureDialog, text_area
+from screens.dialogs import CaptureDialog, dialog_box, text_area
 from storage.store import Store
 
 KIND_WORDS = {
@@ -39,9 +38,7 @@ class GuestDialog(CaptureDialog[GuestInput]):
         super().__init__("Add a guest or officer in attendance")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = self.dialog_title
-            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+        with dialog_box(self.dialog_title, "tab next field · ctrl+s save · escape cancel"):
             yield Label("Name")
             yield Input(id="name")
             yield Label("Role or organisation")
@@ -75,9 +72,7 @@ class DeclarationDialog(CaptureDialog[DeclarationInput]):
         self.item_numbers = item_numbers
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = self.dialog_title
-            box.border_subtitle = "tab next field · ctrl+s save · escape cancel"
+        with dialog_box(self.dialog_title, "tab next field · ctrl+s save · escape cancel"):
             yield Label("Who")
             yield Input(id="person", suggester=SuggestFromList(self.people, case_sensitive=False))
             yield Label("Agenda item number (optional)")
