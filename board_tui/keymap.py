@@ -27,7 +27,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("enter", "Open the highlighted meeting or action plan"),
     ),
     "Live meeting": (
-        Key("s", "Start the meeting (records the actual start time)"),
+        Key("s", "Start the meeting (asks first; records the actual start time)"),
         Key("n / p", "Next / previous agenda item (records when each starts and ends)"),
         Key("c", "New comment on the current item"),
         Key("d", "New decision on the current item"),
@@ -39,10 +39,10 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("tab", "Move between the minuted notes and the plan items and actions"),
         Key("enter", "Edit the chosen note (or update the chosen plan item or action)"),
         Key("delete", "Remove the chosen note, or an action set in this meeting"),
-        Key("ctrl+z", "Undo the last capture, edit, update or removal"),
+        Key("ctrl+z", "Undo the last capture, edit, update, removal or move (while live)"),
         Key("m", "Walk the matters arising (earlier meetings' open actions) under this item"),
         Key("e", "End the meeting (records the end time)"),
-        Key("o", "Reopen a closed meeting for corrections (the reopening is recorded)"),
+        Key("o", "Reopen a closed meeting for corrections (recorded; its own times are kept)"),
     ),
     "In every capture dialog": (
         Key("tab / shift+tab", "Next / previous field (the first field has the focus)"),

@@ -153,6 +153,11 @@ class Meeting:
     matters_arising_item_id: int | None = None
     """The item under which earlier meetings' open actions are walked."""
 
+    @property
+    def is_correcting(self) -> bool:
+        """Live again after it ended: corrections are taken, but no times are recorded."""
+        return self.status is MeetingStatus.LIVE and self.actual_end is not None
+
 
 @dataclass(frozen=True)
 class Draft:

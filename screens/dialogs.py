@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from time import monotonic
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -31,6 +32,8 @@ from board_tui.statuses import STYLES, Status
 from board_tui.timeframes import parse_time_frame
 
 DRAFT_PAUSE_SECONDS = 1.0
+DRAFT_LONGEST_GAP_SECONDS = 2.0
+"""A clerk who never pauses still has a draft at most this old."""
 
 DraftSaver = Callable[[dict[str, Any]], None]
 """Called with the dialog's fields after each pause in typing."""
@@ -51,6 +54,7 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         self.dialog_title = title
         self._on_draft = on_draft
         self._draft_timer: Timer | None = None
+        self._drafted_at = monotonic()
 
     def fields(self) -> dict[str, Any]:
         """What the clerk has typed, as the draft keeps it."""
@@ -65,11 +69,14 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
+        if monotonic() - self._drafted_at >= DRAFT_LONGEST_GAP_SECONDS:
+            self.write_draft()
         self._draft_timer = self.set_timer(DRAFT_PAUSE_SECONDS, self.write_draft)
 
     def write_draft(self) -> None:
         if self._on_draft is not None:
             self._on_draft(self.fields())
+            self._drafted_at = monotonic()
 
     @on(TextArea.Changed)
     @on(Input.Changed)
@@ -101,6 +108,14 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
             self.dismiss(value)
 
     def action_cancel(self) -> None:
+        focused = self.focused
+        select = focused if isinstance(focused, Select) else None
+        if select is None and focused is not None and isinstance(focused.parent, Select):
+            select = focused.parent  # the open list of a Select has the focus
+        if select is not None and select.expanded:
+            select.expanded = False  # escape closes the list, not the dialog
+            select.focus()
+            return
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self.dismiss(None)
@@ -481,7 +496,8 @@ class RestoreDraftDialog(ModalScreen[Draft | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "restore", "Restore", priority=True),
-        Binding("n,escape", "discard", "Discard", priority=True),
+        Binding("x", "discard", "Discard for good", priority=True),
+        Binding("escape", "later", "Keep for later", priority=True),
     ]
 
     def __init__(self, draft: Draft, discard: Callable[[str], None]) -> None:
@@ -493,7 +509,7 @@ class RestoreDraftDialog(ModalScreen[Draft | None]):
         fields = self.draft.payload.get("fields", {})
         words = " / ".join(str(v) for v in fields.values() if str(v).strip())
         kind = self.draft.payload.get("kind", "note")
-        with dialog_box("Unsaved words found", "y restore · n discard"):
+        with dialog_box("Unsaved words found", "y restore · x discard · escape later"):
             yield Static(
                 Text.assemble(
                     f"A {kind} was being typed at {self.draft.updated_at:%H:%M on %d %b %Y}",
@@ -508,4 +524,7 @@ class RestoreDraftDialog(ModalScreen[Draft | None]):
 
     def action_discard(self) -> None:
         self._discard(self.draft.key)
+        self.dismiss(None)
+
+    def action_later(self) -> None:
         self.dismiss(None)

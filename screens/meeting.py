@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui import agenda
+from board_tui.errors import BoardTuiError
 from board_tui.formatting import (
     MEETING_STATUS_WORDS,
     agenda_time,
@@ -263,6 +264,19 @@ class MeetingScreen(Screen[None]):
         self.query_one("#notes", OptionList).focus()
         self.set_interval(1.0, self._tick)
 
+    def on_screen_resume(self) -> None:
+        # Another screen (the roll call, a second view of this meeting) may have changed it.
+        self.reload()
+
+    @contextlib.contextmanager
+    def _told(self) -> Iterator[None]:
+        """A refusal from the store becomes a notice, never a crash."""
+        try:
+            yield
+        except BoardTuiError as error:
+            self.notify(str(error).capitalize(), severity="warning")
+            self.reload()
+
     # -- reading the store into the screen ---------------------------------------------
 
     @property
@@ -408,20 +422,36 @@ class MeetingScreen(Screen[None]):
     # -- lifecycle ---------------------------------------------------------------------
 
     def action_start(self) -> None:
-        self.store.start_meeting(self.meeting_id)
-        self.reload()
-        started = self.meeting.actual_start
-        assert started is not None
-        self.notify(f"Meeting started at {minutes_time(started)}")
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            with self._told():
+                self.store.start_meeting(self.meeting_id)
+                self.reload()
+                started = self.meeting.actual_start
+                assert started is not None
+                self.notify(f"Meeting started at {minutes_time(started)}")
+
+        self.app.push_screen(
+            ConfirmDialog("Start the meeting", "Record that the meeting has started now?"),
+            confirmed,
+        )
 
     def action_end(self) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes:
+            if not yes:
+                return
+            correcting = self.meeting.is_correcting
+            with self._told():
                 self.store.end_meeting(self.meeting_id)
+                self._undo.clear()  # a closed meeting changes only by a recorded reopening
                 self.reload()
                 ended = self.meeting.actual_end
                 assert ended is not None
-                self.notify(f"The meeting ended at {minutes_time(ended)}")
+                if correcting:
+                    self.notify("Corrections saved; the meeting's own times are kept.")
+                else:
+                    self.notify(f"The meeting ended at {minutes_time(ended)}")
 
         self.app.push_screen(
             ConfirmDialog("End the meeting", "Record that the meeting has ended now?"), confirmed
@@ -430,9 +460,10 @@ class MeetingScreen(Screen[None]):
     def action_reopen(self) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.store.reopen_meeting(self.meeting_id, "reopened for corrections")
-                self.reload()
-                self.notify("Reopened for corrections; e closes it again.")
+                with self._told():
+                    self.store.reopen_meeting(self.meeting_id, "reopened for corrections")
+                    self.reload()
+                    self.notify("Reopened for corrections; e closes it again.")
 
         self.app.push_screen(
             ConfirmDialog(
@@ -450,7 +481,18 @@ class MeetingScreen(Screen[None]):
         if not 0 <= index < len(self._items):
             self.notify("That is the last item." if step > 0 else "That is the first item.")
             return
-        self.store.move_to_item(self.meeting_id, self._items[index].id)
+        target = self._items[index]
+        before = {i.id: (i.actual_start, i.actual_end) for i in (current, target)}
+        previous = self.meeting.current_item_id
+        with self._told():
+            self.store.move_to_item(self.meeting_id, target.id)
+        if self.meeting.status is MeetingStatus.LIVE and not self.meeting.is_correcting:
+            self._undo.append(
+                Undo(
+                    f"the move to item {target.number}",
+                    lambda: self.store.restore_position(self.meeting_id, previous, before),
+                )
+            )
         self.query_one("#notes", OptionList).highlighted = None
         self.reload()
 
@@ -479,6 +521,9 @@ class MeetingScreen(Screen[None]):
 
     def restore_draft(self, draft: Draft) -> None:
         """Reopen the dialog a crash interrupted, with the words typed so far."""
+        if not self._can_capture():
+            self.notify("The words are kept as a draft until the meeting is live again.")
+            return
         payload = draft.payload
         item_id = payload.get("agenda_item_id")
         if item_id is not None and item_id != self.meeting.current_item_id:
@@ -506,7 +551,10 @@ class MeetingScreen(Screen[None]):
                 ),
                 None,
             )
-            if target is not None:
+            if target is None:
+                self.notify("That plan item is no longer on this item: the update was dropped.")
+                self.store.discard_draft(self.draft_key)
+            else:
                 self._open_update_dialog(target, fields)
 
     # -- captures ----------------------------------------------------------------------
@@ -617,6 +665,8 @@ class MeetingScreen(Screen[None]):
     def action_undo(self) -> None:
         if not self._undo:
             self.notify("Nothing to undo.")
+            return
+        if not self._can_capture():
             return
         undo = self._undo.pop()
         undo.apply()

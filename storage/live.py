@@ -31,7 +31,8 @@ class LiveMixin(StoreBase):
                 (item_id, meeting_id),
                 "agenda item in this meeting",
             )
-            if meeting.status is MeetingStatus.LIVE and meeting.current_item_id != item_id:
+            recording = meeting.status is MeetingStatus.LIVE and not meeting.is_correcting
+            if recording and meeting.current_item_id != item_id:
                 stamp = rows.stamp(at)
                 if meeting.current_item_id is not None:
                     self.db.execute(
@@ -49,6 +50,28 @@ class LiveMixin(StoreBase):
         return rows.meeting(
             self._row("SELECT * FROM meetings WHERE id = ?", (meeting_id,), "meeting")
         )
+
+    def restore_position(
+        self,
+        meeting_id: int,
+        current_item_id: int | None,
+        times: dict[int, tuple[dt.datetime | None, dt.datetime | None]],
+    ) -> None:
+        """Put the meeting back where it was before a move, times and all (for undo)."""
+        with self.transaction():
+            for item_id, (start, end) in times.items():
+                self.db.execute(
+                    "UPDATE agenda_items SET actual_start = ?, actual_end = ? WHERE id = ?",
+                    (
+                        rows.stamp(start) if start else None,
+                        rows.stamp(end) if end else None,
+                        item_id,
+                    ),
+                )
+            self.db.execute(
+                "UPDATE meetings SET current_item_id = ? WHERE id = ?",
+                (current_item_id, meeting_id),
+            )
 
     def matters_arising_item_id(self, meeting_id: int) -> int | None:
         """The item the clerk chose for matters arising, else "Minutes of the previous

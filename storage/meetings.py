@@ -112,12 +112,21 @@ class MeetingsMixin(StoreBase):
         return self.meeting(meeting_id)
 
     def end_meeting(self, meeting_id: int, at: dt.datetime | None = None) -> Meeting:
-        """Record "The meeting ended at 4.19 p.m." and close the item still running."""
+        """Record "The meeting ended at 4.19 p.m." and close the item still running.
+
+        Ending a meeting reopened for corrections keeps the times the meeting really
+        had, and puts back its approval if it had one.
+        """
         at = at or self.clock()
         with self.transaction():
             meeting = self.meeting(meeting_id)
             if meeting.status is not MeetingStatus.LIVE:
                 raise BoardTuiError(f"the meeting is {meeting.status.value}, not live")
+            if meeting.is_correcting:
+                back = MeetingStatus.APPROVED if meeting.approved_at else MeetingStatus.CLOSED
+                self._set_status(meeting_id, back)
+                self._event(meeting_id, "ended", at, "corrections finished")
+                return self.meeting(meeting_id)
             self.db.execute(
                 "UPDATE agenda_items SET actual_end = ?"
                 " WHERE meeting_id = ? AND actual_start IS NOT NULL AND actual_end IS NULL",

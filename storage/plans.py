@@ -154,19 +154,21 @@ class PlansMixin(StoreBase):
         """Read a due date from the clerk's words, in the context of the plan or meeting."""
         if not time_frame or not time_frame.strip():
             return None
-        if plan_item_id is not None:
+        # An action set in a meeting is dated from that meeting, even when it is also a
+        # next step on a plan: "End of March" said in December 2023 means March 2024.
+        if meeting_id is not None:
+            context = self._row(
+                "SELECT board_id, date(scheduled_start) AS reference FROM meetings WHERE id = ?",
+                (meeting_id,),
+                "meeting",
+            )
+        else:
             context = self._row(
                 """SELECT ap.board_id, coalesce(ap.dated, date(ap.created_at)) AS reference
                    FROM plan_items pi JOIN action_plans ap ON ap.id = pi.plan_id
                    WHERE pi.id = ?""",
                 (plan_item_id,),
                 "plan item",
-            )
-        else:
-            context = self._row(
-                "SELECT board_id, date(scheduled_start) AS reference FROM meetings WHERE id = ?",
-                (meeting_id,),
-                "meeting",
             )
         meeting_days = [
             dt.date.fromisoformat(r["day"])

@@ -78,6 +78,8 @@ def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
     try:
         terminal.wait_for(lambda: b"Comment" in terminal.screen, "the live meeting screen")
         terminal.type(b"s")
+        time.sleep(0.5)
+        terminal.type(b"y")
         terminal.wait_for(
             lambda: (
                 _query(db, f"SELECT status FROM meetings WHERE id = {meeting_id}") == [("live",)]

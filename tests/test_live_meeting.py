@@ -32,7 +32,7 @@ async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await pilot.pause()
 
         # Roll call: the chair in person, the next member remote, the next sends apologies.
@@ -153,7 +153,7 @@ async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
 async def test_escape_saves_nothing(store: Store, clock) -> None:
     app, meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("s", "c")
+        await pilot.press("s", "y", "c")
         await pilot.pause()
         await _type(pilot, "Never mind")
         await pilot.press("escape")
@@ -183,7 +183,7 @@ async def test_nothing_is_captured_before_the_meeting_starts(store: Store, clock
 async def test_edit_remove_and_undo(store: Store, clock) -> None:
     app, meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("s", "c")
+        await pilot.press("s", "y", "c")
         await pilot.pause()
         await _type(pilot, "First")
         await pilot.press("ctrl+s")
@@ -220,7 +220,7 @@ async def test_edit_remove_and_undo(store: Store, clock) -> None:
 async def test_undo_a_status_update_keeps_the_history(store: Store, clock) -> None:
     app, _meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("s", "n", "n", "n")
+        await pilot.press("s", "y", "n", "n", "n")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
@@ -247,7 +247,7 @@ async def test_undo_a_status_update_keeps_the_history(store: Store, clock) -> No
 async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock) -> None:
     app, meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("s", "n", "n", "n", "d")
+        await pilot.press("s", "y", "n", "n", "n", "d")
         await pilot.pause()
         await _type(pilot, "It was agreed that the")
         dialog = app.screen
@@ -288,7 +288,7 @@ async def test_declining_a_draft_discards_it(store: Store, clock) -> None:
     app = BoardApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("x")
         await pilot.pause()
     assert store.drafts() == []
 
@@ -310,6 +310,7 @@ async def test_a_live_meeting_resumes_where_it_was(store: Store, clock) -> None:
 async def test_reopen_a_closed_meeting_for_corrections(store: Store, clock) -> None:
     _app, meeting_id = _demo(store, clock)
     october = store.meeting_on(store.meeting(meeting_id).board_id, dt.date(2023, 10, 17))
+    before = [(i.actual_start, i.actual_end) for i in store.agenda(october.id)]
     app = BoardApp(store, open_meeting_id=october.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")  # refused: the meeting is closed
@@ -327,7 +328,13 @@ async def test_reopen_a_closed_meeting_for_corrections(store: Store, clock) -> N
         await pilot.press("e", "y")
         await pilot.pause()
     reopened = store.meeting(october.id)
-    assert reopened.status is MeetingStatus.CLOSED
+    # Corrections keep the meeting's own times and its approval.
+    assert reopened.status is MeetingStatus.APPROVED
+    assert (reopened.actual_start, reopened.actual_end) == (
+        october.actual_start,
+        october.actual_end,
+    )
+    assert [(i.actual_start, i.actual_end) for i in store.agenda(october.id)] == before
     assert [e.kind for e in store.meeting_events(october.id)][-2:] == ["reopened", "ended"]
     assert store.notes(october.id)[-1].body == "Correction"
 
@@ -335,7 +342,7 @@ async def test_reopen_a_closed_meeting_for_corrections(store: Store, clock) -> N
 async def test_matters_arising_lists_earlier_open_actions(store: Store, clock) -> None:
     app, meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("s", "n", "n")
+        await pilot.press("s", "y", "n", "n")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
@@ -349,7 +356,7 @@ async def test_matters_arising_lists_earlier_open_actions(store: Store, clock) -
 async def test_link_plan_items_by_typing(store: Store, clock) -> None:
     app, meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("s", "n")  # item 2 has no links
+        await pilot.press("s", "y", "n")  # item 2 has no links
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
@@ -359,3 +366,101 @@ async def test_link_plan_items_by_typing(store: Store, clock) -> None:
         await pilot.pause()
     second = store.agenda(meeting_id)[1]
     assert [p.ref for p in store.linked_plan_items(second.id)] == ["13"]
+
+
+async def test_typing_without_a_pause_is_still_drafted(store: Store, clock) -> None:
+    app, _meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y", "c")
+        await pilot.pause()
+        for word in ["The", "board", "asked", "for", "more", "detail"]:
+            await _type(pilot, word + " ")
+            await pilot.pause(0.5)  # never a full second's pause
+        [draft] = store.drafts()
+        assert draft.payload["fields"]["body"].startswith("The board asked")
+
+
+async def test_escape_closes_the_status_list_not_the_dialog(store: Store, clock) -> None:
+    app, _meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y", "n", "n", "n")
+        await pilot.pause()
+        app.screen.query_one("#tracked", OptionList).focus()
+        await pilot.press("u")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, UpdateDialog)
+        await pilot.press("tab")
+        await _type(pilot, "Good progress")
+        await pilot.press("shift+tab", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.fields()["said"] == "Good progress"
+
+
+async def test_a_stray_move_can_be_undone_with_its_times(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y")
+        await pilot.pause()
+        before = [(i.actual_start, i.actual_end) for i in store.agenda(meeting_id)]
+        clock.advance(minutes=1)
+        await pilot.press("n")
+        await pilot.pause()
+        assert store.meeting(meeting_id).current_item_id == store.agenda(meeting_id)[1].id
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert [(i.actual_start, i.actual_end) for i in store.agenda(meeting_id)] == before
+    assert store.meeting(meeting_id).current_item_id == store.agenda(meeting_id)[0].id
+
+
+async def test_undo_does_not_touch_a_closed_meeting(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y", "c")
+        await pilot.pause()
+        await _type(pilot, "Kept")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("e", "y")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert [n.body for n in store.notes(meeting_id)] == ["Kept"]
+
+
+async def test_roll_call_guests_declarations_and_times(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y", "r")
+        await pilot.pause()
+        clock.advance(minutes=20)
+        await pilot.press("t")  # the chair arrived late
+        await pilot.press("g")
+        await pilot.pause()
+        await _type(pilot, "Nguyễn Văn An")
+        await pilot.press("tab")
+        await _type(pilot, "Healthwatch")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await _type(pilot, "Richard Penn")
+        await pilot.press("tab")
+        await _type(pilot, "4")
+        await pilot.press("tab")
+        await _type(pilot, "Trustee of a charity bidding for the grant")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    records = {a.person.name: a for a in store.attendance(meeting_id)}
+    assert records["Mayor Lutfur Rahman"].arrived_at == dt.time(14, 22)
+    assert records["Nguyễn Văn An"].capacity is Capacity.GUEST
+    assert store.person_named("Nguyễn Văn An").title == "Healthwatch"
+    [declaration] = store.declarations(meeting_id)
+    assert (declaration.person.name, declaration.interest) == (
+        "Richard Penn",
+        "Trustee of a charity bidding for the grant",
+    )
+    assert declaration.agenda_item_id == store.agenda(meeting_id)[3].id

@@ -101,7 +101,9 @@ def test_meeting_lifecycle_round_trip(store: Store, clock) -> None:
     )
     reopened = store.reopen_meeting(meeting.id, "typo in item 4")
     assert reopened.status is MeetingStatus.LIVE
-    store.end_meeting(meeting.id, at=dt.datetime(2023, 12, 11, 16, 25))
+    assert reopened.is_correcting
+    corrected = store.end_meeting(meeting.id, at=dt.datetime(2023, 12, 11, 16, 25))
+    assert corrected.actual_end == dt.datetime(2023, 12, 11, 16, 19)  # the real end is kept
     later = store.create_meeting(meeting.board_id, dt.datetime(2024, 2, 19, 14, 0))
     approved = store.approve_minutes(meeting.id, by_meeting_id=later.id)
     assert approved.status is MeetingStatus.APPROVED
@@ -112,7 +114,7 @@ def test_meeting_lifecycle_round_trip(store: Store, clock) -> None:
         ("started", None),
         ("ended", None),
         ("reopened", "typo in item 4"),
-        ("ended", None),
+        ("ended", "corrections finished"),
         ("approved", None),
     ]
 
@@ -263,6 +265,22 @@ def test_actions_arising_from_a_meeting(store: Store) -> None:
     assert store.actions_arising(meeting.id) == [action]
     with pytest.raises(BoardTuiError):
         store.add_action("Floating action")
+
+
+def test_an_action_set_in_a_meeting_is_dated_from_the_meeting(store: Store) -> None:
+    plan = _plan(store)  # dated 3 November 2022
+    item = store.add_plan_item(plan.id, "1", "Critical friends")
+    meeting = store.create_meeting(plan.board_id, dt.datetime(2023, 12, 11, 14, 0))
+    agenda_item = store.add_agenda_item(meeting.id, "Action plan review")
+    action = store.add_action(
+        "Options paper",
+        plan_item_id=item.id,
+        agenda_item_id=agenda_item.id,
+        time_frame="End of March",
+    )
+    assert action.due_date == dt.date(2024, 3, 31)
+    step = store.add_action("Plan's own step", plan_item_id=item.id, time_frame="End of March")
+    assert step.due_date == dt.date(2023, 3, 31)
 
 
 def test_status_updates_append_history_and_never_overwrite(store: Store, clock) -> None:
