@@ -260,6 +260,7 @@ class MeetingScreen(Screen[None]):
         table.add_column("No.", key="number")
         table.add_column("Item", key="title")
         table.add_column("Time", key="time")
+        table.add_column("Presenter", key="presenter")
         self.reload()
         self.query_one("#notes", OptionList).focus()
         self.set_interval(1.0, self._tick)
@@ -323,6 +324,7 @@ class MeetingScreen(Screen[None]):
                 item.number,
                 title,
                 agenda_time(planned) if planned else "",
+                shorten((item.presenter or "").split(",")[0], 12),
                 key=str(item.id),
             )
         if current is not None:
