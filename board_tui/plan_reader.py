@@ -1,0 +1,661 @@
+"""Reading a Word action plan into plain values, ready to be written to the store.
+
+A clerk's action plan is a table with a header row (``# | Recommendation | Lead |
+Next steps | Time frame | Status``, in any order and in many wordings), several
+paragraphs per cell lined up by position, shaded cells for the status, rows that broke
+across a page and were retyped without their number, and full-width rows that head a
+section. :func:`read_action_plan` reads all of that and nothing else: it writes nothing.
+
+Bad input never ends in a traceback: it raises :class:`PlanReadError`, whose message is
+one line naming the file and the problem. python-docx is imported only when a file is read.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from board_tui.errors import BoardTuiError
+from board_tui.model import ActionLabel, LegendEntry
+from board_tui.statuses import Status, status_from_fill, status_from_words
+
+__all__ = [
+    "MAX_UNCOMPRESSED_BYTES",
+    "NextStepRead",
+    "PlanItemRead",
+    "PlanRead",
+    "PlanReadError",
+    "UpdateRead",
+    "read_action_plan",
+]
+
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+"""A .docx whose parts add up to more than this is refused before it is unpacked."""
+
+_LEGEND_MAX_ROWS = 12
+_HEADER_SEARCH_ROWS = 3
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
+_TEXT_TAGS = (_T, _TAB, _BR, _CR)
+# Wrappers whose children are read as if they stood in the parent (content controls etc.).
+_TRANSPARENT = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
+
+
+class PlanReadError(BoardTuiError):
+    """The file is not an action plan that can be read; the message names file and problem."""
+
+
+@dataclass(frozen=True)
+class NextStepRead:
+    """One next step of a plan item, with what the plan says of it at the same position."""
+
+    description: str
+    time_frame: str | None
+    """Exactly as typed: "End of Nov 22", "Feb Board 23", "TBC"."""
+    status: Status | None
+    """What :attr:`status_line` says, when its words name a status."""
+    status_line: str | None
+    label: ActionLabel | None
+    """A "NEW ACTION:" or "Revised Action:" lead-in, stripped from the description."""
+
+
+@dataclass(frozen=True)
+class UpdateRead:
+    """An "Update:" paragraph in the status column: news on the item, not a step's status."""
+
+    label: str
+    body: str
+
+
+@dataclass(frozen=True)
+class PlanItemRead:
+    """One numbered recommendation, with its continuation rows folded in."""
+
+    ref: str
+    recommendation: str
+    lead: str | None
+    status: Status | None
+    fill: str | None
+    """The hex shading (RRGGBB) of the item's numbered row that gave its status."""
+    section: str | None
+    next_steps: tuple[NextStepRead, ...]
+    updates: tuple[UpdateRead, ...]
+    rows: tuple[int, ...]
+    """The 1-based rows of the table it came from (the header row is row 1)."""
+
+
+@dataclass(frozen=True)
+class PlanRead:
+    title: str | None
+    introduction: str | None
+    """The paragraphs between the title and the plan table, separated by blank lines."""
+    legend: tuple[LegendEntry, ...]
+    items: tuple[PlanItemRead, ...]
+    skipped: tuple[str, ...]
+    """One line for each thing in the table that could not be placed."""
+
+
+# -- Column roles ---------------------------------------------------------------------------
+
+_REF, _RECOMMENDATION, _LEAD, _STEPS, _TIME_FRAME, _STATUS = (
+    "ref",
+    "recommendation",
+    "lead",
+    "steps",
+    "time_frame",
+    "status",
+)
+
+_REF_HEADER = re.compile(
+    r"(#|no\.?|nos?\.?|num(ber)?|ref(erence)?\.?( ?(no\.?|#|number))?|item( ?(no\.?|#))?|id)",
+    re.IGNORECASE,
+)
+_STATUS_HEADER = re.compile(
+    r"\b(status|update[sd]?|progress|rag|rating|on track|on-track)\b", re.IGNORECASE
+)
+_RATING_HEADER = re.compile(r"\b(rag|rating)\b|^status$", re.IGNORECASE)
+_STEPS_HEADER = re.compile(r"\bnext steps?\b", re.IGNORECASE)
+_TIME_FRAME_HEADER = re.compile(
+    r"\b(time ?frames?|time ?scales?|due|deadlines?|dates?|by when|target)\b", re.IGNORECASE
+)
+_LEAD_HEADER = re.compile(r"\b(lead|leads|owners?|responsible|responsibility|who)\b", re.IGNORECASE)
+_RECOMMENDATION_HEADER = re.compile(
+    r"\b(recommendations?|actions?|descriptions?|objectives?)\b", re.IGNORECASE
+)
+
+_LABELS = re.compile(r"^(new action|revised action)\s*:\s*", re.IGNORECASE)
+_UPDATE = re.compile(r"^(update)\s*:\s*", re.IGNORECASE)
+
+
+def _role(header: str) -> str | None:
+    """Which column a header names; the status words are tried first ("Is the action on track")."""
+    text = _collapse(header)
+    if not text:
+        return None
+    if _REF_HEADER.fullmatch(text):
+        return _REF
+    for pattern, role in (
+        (_STATUS_HEADER, _STATUS),
+        (_STEPS_HEADER, _STEPS),
+        (_TIME_FRAME_HEADER, _TIME_FRAME),
+        (_LEAD_HEADER, _LEAD),
+        (_RECOMMENDATION_HEADER, _RECOMMENDATION),
+    ):
+        if pattern.search(text):
+            return role
+    return None
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Grid column indexes of each role in the plan table."""
+
+    ref: int
+    recommendation: int
+    lead: int | None
+    steps: int | None
+    time_frame: int | None
+    lines: int | None
+    """The status column read paragraph by paragraph, lined up with the next steps."""
+    rating: int | None
+    """An item-level RAG rating column, when the table has one beside a progress column."""
+    header: tuple[str, ...]
+
+
+def _columns(header: Sequence[str | None]) -> _Columns | None:
+    found: dict[str, int] = {}
+    statuses: list[int] = []
+    for index, text in enumerate(header):
+        role = _role(text or "")
+        if role == _STATUS:
+            statuses.append(index)
+        elif role is not None and role not in found:
+            found[role] = index
+    if _REF not in found or _RECOMMENDATION not in found:
+        return None
+    rating: int | None = None
+    lines: int | None = statuses[0] if statuses else None
+    if len(statuses) > 1:
+        ratings = [i for i in statuses if _RATING_HEADER.search(_collapse(header[i] or ""))]
+        if ratings:
+            rating = ratings[0]
+            lines = next(i for i in statuses if i != rating)
+    return _Columns(
+        ref=found[_REF],
+        recommendation=found[_RECOMMENDATION],
+        lead=found.get(_LEAD),
+        steps=found.get(_STEPS),
+        time_frame=found.get(_TIME_FRAME),
+        lines=lines,
+        rating=rating,
+        header=tuple(_collapse(text or "") for text in header),
+    )
+
+
+# -- Text -------------------------------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _paragraph_entries(p: Any) -> list[str]:
+    """A paragraph's text, hyperlinks included, split at line breaks and whitespace-collapsed."""
+    entries: list[str] = []
+    current: list[str] = []
+    for el in p.iter(*_TEXT_TAGS):
+        if el.tag == _T:
+            current.append(el.text or "")
+        elif el.tag == _TAB:
+            current.append(" ")
+        elif el.tag == _BR and el.get(f"{_W}type") in (None, "textWrapping"):
+            entries.append(_collapse("".join(current)))
+            current = []
+        else:
+            current.append(" ")
+    entries.append(_collapse("".join(current)))
+    return entries
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables directly in ``parent``, looking through content controls."""
+    for child in parent.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _blocks(child)
+
+
+def _cell_entries(tc: Any) -> list[str]:
+    """The cell's entries by position, empty ones kept (they line paragraphs up)."""
+    entries: list[str] = []
+    for block in _blocks(tc):
+        if block.tag == _P:
+            entries.extend(_paragraph_entries(block))
+    return entries
+
+
+def _cell_fill(tc: Any) -> str | None:
+    tc_pr = tc.find(f"{_W}tcPr")
+    shd = None if tc_pr is None else tc_pr.find(f"{_W}shd")
+    fill = None if shd is None else shd.get(f"{_W}fill")
+    if not fill or fill.lower() in ("auto", "none"):
+        return None
+    return str(fill).upper()
+
+
+def _joined(entries: Sequence[str]) -> str:
+    return " ".join(e for e in entries if e)
+
+
+# -- Items ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Step:
+    description: str
+    label: ActionLabel | None
+    time_frame: str | None = None
+    status_line: str | None = None
+
+
+@dataclass
+class _Item:
+    ref: str
+    section: str | None
+    fill: str | None
+    status: Status | None
+    recommendation: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    steps: list[_Step] = field(default_factory=list)
+    updates: list[UpdateRead] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    rating: list[str] = field(default_factory=list)
+    time_frames: list[str] = field(default_factory=list)
+    """Without a next-steps column: the item's own time frames."""
+    lines: list[str] = field(default_factory=list)
+    """Without a next-steps column: the item's own status lines."""
+
+
+def _label(text: str) -> tuple[ActionLabel | None, str]:
+    match = _LABELS.match(text)
+    if match is None:
+        return None, text
+    label = ActionLabel.NEW if match.group(1).lower().startswith("new") else ActionLabel.REVISED
+    return label, text[match.end() :]
+
+
+def _add_steps(item: _Item, entries: Sequence[str]) -> list[int | None]:
+    """Add the step paragraphs of one row; return, by position, the step each belongs to."""
+    owners: list[int | None] = []
+    pending: ActionLabel | None = None  # a label standing alone labels the next paragraph
+    for text in entries:
+        label, rest = _label(text)
+        if not rest:
+            pending = label or pending
+            owners.append(owners[-1] if owners else None)
+            continue
+        if label is None and pending is None and item.steps and text[0].islower():
+            item.steps[-1].description = f"{item.steps[-1].description} {text}"
+        else:
+            item.steps.append(_Step(rest, label or pending))
+            pending = None
+        owners.append(len(item.steps) - 1)
+    return owners
+
+
+def _free_step(item: _Item, start: int, attribute: str) -> _Step | None:
+    """The first step from ``start`` on that has nothing in ``attribute`` yet."""
+    for step in item.steps[start:]:
+        if getattr(step, attribute) is None:
+            return step
+    return None
+
+
+def _owner(owners: Sequence[int | None], position: int, fallback: int) -> int:
+    """The step a paragraph at ``position`` of another column lines up with."""
+    owner = owners[position] if position < len(owners) else None
+    return fallback if owner is None else owner
+
+
+class _TableReader:
+    """Folds the rows of the plan table into items."""
+
+    def __init__(self, columns: _Columns) -> None:
+        self.columns = columns
+        self.items: list[_Item] = []
+        self.skipped: list[str] = []
+        self.section: str | None = None
+        self.body_rows = 0
+
+    def row(self, number: int, cells: Sequence[Any | None], distinct: int) -> None:
+        """Read one body row: a ``w:tc`` per grid column, None where read already."""
+        entries = [[] if tc is None else _cell_entries(tc) for tc in cells]
+        texts = [_joined(e) for e in entries]
+        if not any(texts):
+            return
+        if tuple(texts) == self.columns.header[: len(texts)]:
+            return  # the header row typed again on a later page
+        self.body_rows += 1
+        if distinct == 1 and len(self.columns.header) > 1:
+            self.section = _joined(texts)
+            return
+        cols = self.columns
+
+        def column(index: int | None) -> list[str]:
+            return entries[index] if index is not None and index < len(entries) else []
+
+        ref = _joined(column(cols.ref)).rstrip(".").strip()
+        if ref:
+            item = _Item(ref, self.section, *self._row_status(cells))
+            self.items.append(item)
+        elif self.items:
+            item = self.items[-1]
+        else:
+            self.skipped.append(f"row {number}: no item number and no item above it")
+            return
+        item.rows.append(number)
+        item.recommendation.append(_joined(column(cols.recommendation)))
+        item.lead.append(_joined(column(cols.lead)))
+        item.rating.append(_joined(column(cols.rating)))
+        time_frames = column(cols.time_frame)
+        lines = column(cols.lines)
+        if cols.steps is None:
+            item.time_frames.extend(t for t in time_frames if t)
+            for text in (t for t in lines if t):
+                self._status_paragraph(item, text, 0, number, implicit=True)
+            return
+        first_new = len(item.steps)
+        owners = _add_steps(item, column(cols.steps))
+        first_new = max(min(first_new, len(item.steps) - 1), 0)
+        for position, text in enumerate(time_frames):
+            if not text:
+                continue
+            step = _free_step(item, _owner(owners, position, first_new), "time_frame")
+            if step is None:
+                self.skipped.append(
+                    f"row {number} (item {item.ref}): time frame {text!r} has no next step"
+                )
+            else:
+                step.time_frame = text
+        for position, text in enumerate(lines):
+            if text:
+                owner = _owner(owners, position, first_new)
+                self._status_paragraph(item, text, owner, number, implicit=False)
+
+    def _status_paragraph(
+        self, item: _Item, text: str, owner: int, number: int, *, implicit: bool
+    ) -> None:
+        match = _UPDATE.match(text)
+        if match is not None:
+            label = match.group(1)[:1].upper() + match.group(1)[1:].lower() + ":"
+            item.updates.append(UpdateRead(label, text[match.end() :]))
+            return
+        if implicit:
+            item.lines.append(text)
+            return
+        step = _free_step(item, owner, "status_line")
+        if step is None:
+            if not item.steps:
+                item.lines.append(text)  # still tells the item's status
+            self.skipped.append(f"row {number} (item {item.ref}): status {text!r} has no next step")
+        else:
+            step.status_line = text
+
+    def _row_status(self, cells: Sequence[Any | None]) -> tuple[str | None, Status | None]:
+        """The fill of the numbered row that names a status, status cells first."""
+        cols = self.columns
+        order = [i for i in (cols.rating, cols.lines, cols.ref) if i is not None]
+        order += [i for i in range(len(cells)) if i not in order]
+        for index in order:
+            tc = cells[index] if index < len(cells) else None
+            fill = None if tc is None else _cell_fill(tc)
+            status = status_from_fill(fill)
+            if status is not None:
+                return fill, status
+        return None, None
+
+
+def _finish(item: _Item, has_steps_column: bool) -> PlanItemRead:
+    recommendation = _joined(item.recommendation)
+    steps = [
+        NextStepRead(
+            description=s.description,
+            time_frame=s.time_frame,
+            status=status_from_words(s.status_line) if s.status_line else None,
+            status_line=s.status_line,
+            label=s.label,
+        )
+        for s in item.steps
+    ]
+    status = item.status or _status_from_words(item, steps)
+    if not has_steps_column:
+        line = _joined(item.lines) or None
+        steps = [
+            NextStepRead(
+                description=recommendation,
+                time_frame="; ".join(item.time_frames) or None,
+                status=(status_from_words(line) if line else None) or status,
+                status_line=line,
+                label=None,
+            )
+        ]
+    return PlanItemRead(
+        ref=item.ref,
+        recommendation=recommendation,
+        lead=_joined(item.lead) or None,
+        status=status,
+        fill=item.fill,
+        section=item.section,
+        next_steps=tuple(steps),
+        updates=tuple(item.updates),
+        rows=tuple(item.rows),
+    )
+
+
+def _status_from_words(item: _Item, steps: Sequence[NextStepRead]) -> Status | None:
+    """Without a recognised fill: the rating words, an update, or the steps' one shared status."""
+    rating = _joined(item.rating)
+    if rating and (found := status_from_words(rating)) is not None:
+        return found
+    if item.updates:
+        return Status.UPDATE_DUE
+    line = _joined(item.lines)
+    if line:
+        return status_from_words(line)
+    statuses = {s.status for s in steps}
+    if len(statuses) == 1 and steps:
+        return statuses.pop()
+    return None
+
+
+# -- The document -----------------------------------------------------------------------------
+
+
+def _grid_row(row: Any, seen: set[Any]) -> tuple[list[Any | None], int]:
+    """A ``w:tc`` per grid column (None for gaps and cells read in an earlier row)."""
+    before = int(getattr(row, "grid_cols_before", 0) or 0)
+    cells: list[Any | None] = [None] * before
+    distinct: list[Any] = []
+    for cell in row.cells:
+        tc = cell._tc
+        if tc in distinct:
+            cells.append(None)  # the second grid column of a horizontally merged cell
+            continue
+        distinct.append(tc)
+        cells.append(None if tc in seen else tc)
+    seen.update(distinct)
+    return cells, len(distinct)
+
+
+def _header_texts(row: Any) -> list[str | None]:
+    texts: list[str | None] = [None] * int(getattr(row, "grid_cols_before", 0) or 0)
+    previous: Any = None
+    for cell in row.cells:
+        texts.append(None if cell._tc is previous else _joined(_cell_entries(cell._tc)))
+        previous = cell._tc
+    return texts
+
+
+def _find_plan_table(tables: Sequence[Any]) -> tuple[Any, int, _Columns] | None:
+    """(table, header row index, columns) of the first table that looks like a plan."""
+    for table in tables:
+        for r_index, row in enumerate(table.rows):
+            if r_index >= _HEADER_SEARCH_ROWS:
+                break
+            columns = _columns(_header_texts(row))
+            if columns is not None:
+                return table, r_index, columns
+    return None
+
+
+def _legend(tables: Sequence[Any]) -> list[LegendEntry]:
+    entries: list[LegendEntry] = []
+    for table in tables:
+        rows = table._tbl.findall(_TR)
+        if len(rows) > _LEGEND_MAX_ROWS:
+            continue
+        for tr in rows:
+            tcs = tr.findall(_TC)
+            for index, tc in enumerate(tcs):
+                fill = _cell_fill(tc)
+                status = status_from_fill(fill)
+                if fill is None or status is None:
+                    continue
+                label = _joined(_cell_entries(tc))
+                if not label and index + 1 < len(tcs):
+                    label = _joined(_cell_entries(tcs[index + 1]))
+                entry = LegendEntry(status, label, fill)
+                if label and entry not in entries:
+                    entries.append(entry)
+    return entries
+
+
+def _style_name(paragraph: Any) -> str:
+    try:
+        return str(paragraph.style.name or "")
+    except (KeyError, ValueError, AttributeError):
+        return ""
+
+
+def _title_and_introduction(document: Any, plan_tbl: Any) -> tuple[str | None, str | None]:
+    from docx.text.paragraph import Paragraph
+
+    paragraphs: list[tuple[str, str]] = []
+    for block in _blocks(document.element.body):
+        if block is plan_tbl:
+            break
+        if block.tag == _P:
+            text = _joined(_paragraph_entries(block))
+            if text:
+                paragraphs.append((_style_name(Paragraph(block, document._body)), text))
+    title_at = next((i for i, (s, _) in enumerate(paragraphs) if s == "Title"), None)
+    if title_at is None:
+        title_at = next((i for i, (s, _) in enumerate(paragraphs) if s.startswith("Heading")), None)
+    title = None if title_at is None else paragraphs[title_at][1]
+    start = 0 if title_at is None else title_at + 1
+    intro = [
+        text
+        for style, text in paragraphs[start:]
+        if style != "Title" and not style.startswith("Heading")
+    ]
+    return title, "\n\n".join(intro) or None
+
+
+def _check_package(path: Path) -> None:
+    """Refuse what is not a reasonable .docx before python-docx unpacks anything."""
+    name = path.name
+    if not path.exists():
+        raise PlanReadError(f"{name}: no such file")
+    if not path.is_file():
+        raise PlanReadError(f"{name}: not a file")
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise PlanReadError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if magic == b"\xd0\xcf\x11\xe0":
+        raise PlanReadError(f"{name}: an old Word .doc file; save it as .docx and try again")
+    if magic != b"PK\x03\x04":
+        raise PlanReadError(f"{name}: not a Word .docx file")
+    try:
+        with zipfile.ZipFile(path) as package:
+            total = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise PlanReadError(f"{name}: damaged .docx (the zip package cannot be read)") from None
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise PlanReadError(
+            f"{name}: too large ({total // (1024 * 1024)} MB unpacked; "
+            f"the limit is {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB)"
+        )
+
+
+def read_action_plan(path: Path) -> PlanRead:
+    """Read the action plan in a .docx; raises PlanReadError for anything that is not one."""
+    path = Path(path)
+    _check_package(path)
+    import docx
+    from docx.exceptions import PythonDocxError
+
+    name = path.name
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx, zipfile and lxml raise many kinds on bad files
+        reason = _collapse(str(exc))[:80] or type(exc).__name__
+        raise PlanReadError(f"{name}: not a readable Word document ({reason})") from None
+    try:
+        return _read(document, name)
+    except (PythonDocxError, ValueError, KeyError, IndexError) as exc:
+        reason = _collapse(str(exc))[:80] or type(exc).__name__
+        raise PlanReadError(f"{name}: damaged Word document ({reason})") from None
+
+
+def _read(document: Any, name: str) -> PlanRead:
+    from docx.table import Table
+
+    body = document.element.body
+    tables = [Table(tbl, document._body) for tbl in body.iter(_TBL)]
+    top_level = [t for t in tables if _is_top_level(t._tbl, body)]
+    found = _find_plan_table(top_level) or _find_plan_table(tables)
+    if found is None:
+        raise PlanReadError(
+            f"{name}: no action-plan table found "
+            "(looked for columns like # | Recommendation | Lead | Next steps | Time frame | Status)"
+        )
+    plan, header_index, columns = found
+    reader = _TableReader(columns)
+    seen: set[Any] = set()
+    for r_index, row in enumerate(plan.rows):
+        cells, distinct = _grid_row(row, seen)
+        if r_index > header_index:
+            reader.row(r_index + 1, cells, distinct)
+    if not reader.items:
+        problem = (
+            "has no numbered items (the # column is empty)"
+            if reader.body_rows
+            else "has only its header row"
+        )
+        raise PlanReadError(f"{name}: the action-plan table {problem}")
+    title, introduction = _title_and_introduction(document, plan._tbl)
+    legend = _legend([t for t in tables if t is not plan])
+    has_steps = columns.steps is not None
+    return PlanRead(
+        title=title,
+        introduction=introduction,
+        legend=tuple(legend),
+        items=tuple(_finish(item, has_steps) for item in reader.items),
+        skipped=tuple(reader.skipped),
+    )
+
+
+def _is_top_level(tbl: Any, body: Any) -> bool:
+    parent = tbl.getparent()
+    while parent is not None and parent.tag in _TRANSPARENT:
+        parent = parent.getparent()
+    return parent is body
