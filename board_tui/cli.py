@@ -7,6 +7,7 @@ free. Heavy imports (Textual, the store) happen inside commands so that
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -130,6 +131,67 @@ def live(meeting_id: int | None) -> None:
         with user_errors():
             meeting = meeting_to_run(store, meeting_id)
         _run_app(store, meeting_id=meeting.id)
+
+
+@cli.group(name="import")
+def import_group() -> None:
+    """Bring a board's existing papers in from Word."""
+
+
+@import_group.command(name="actions")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--board", "board_name", required=True, metavar="NAME", help="The board it belongs to."
+)
+@click.option("--title", metavar="TITLE", help="The plan's title (default: the document's).")
+@click.option(
+    "--dated",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The date of this update, for year-less time frames (default: today).",
+)
+@click.option("--skip-bad-rows", is_flag=True, help="Import the rest when some rows can't be read.")
+@db_option
+def import_actions(
+    file: Path,
+    board_name: str,
+    title: str | None,
+    dated: dt.datetime | None,
+    skip_bad_rows: bool,
+) -> None:
+    """Import a Word action plan (all or nothing); importing it again updates it by ref."""
+    from board_tui.config import database_path
+    from board_tui.plan_import import write_plan
+    from board_tui.plan_reader import read_action_plan
+
+    with user_errors():
+        plan = read_action_plan(file)
+        if plan.skipped and not skip_bad_rows:
+            raise BoardTuiError(
+                f"{file}: {plan.skipped[0]}"
+                + (f" (and {len(plan.skipped) - 1} more)" if len(plan.skipped) > 1 else "")
+                + "; nothing imported (--skip-bad-rows imports the rest)"
+            )
+    with open_store(database_path(_db_arg())) as store, user_errors():
+        board = store.board_by_name(board_name)
+        plan_title = title or plan.title or file.stem
+        day = dated.date() if dated else store.clock().date()
+        summary = write_plan(store, board.id, plan, title=plan_title, dated=day, source=file.name)
+    steps = sum(len(item.next_steps) for item in plan.items)
+    verb = "Imported" if summary.created else "Updated"
+    click.echo(
+        f"{verb} '{summary.title}' for {board.name} (plan {summary.plan_id}): "
+        f"{len(plan.items)} items, {steps} next steps, {len(summary.sections)} sections"
+    )
+    if not summary.created:
+        click.echo(
+            f"  {summary.items_added} new items, {summary.steps_added} new next steps, "
+            f"{summary.status_changes} status changes recorded as updates"
+        )
+    for line in plan.skipped:
+        click.echo(f"  skipped: {line}")
+    for ref in summary.not_in_file:
+        click.echo(f"  item {ref} is in the plan but not in this file: left as it was")
 
 
 LIST_KINDS = ("boards", "meetings", "plans")

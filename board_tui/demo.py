@@ -26,6 +26,8 @@ from board_tui.model import (
     NoteKind,
     Status,
 )
+from board_tui.plan_import import write_plan
+from board_tui.plan_reader import NextStepRead, PlanItemRead, PlanRead, UpdateRead
 from storage.store import Store
 
 DEMO_SETTING = "demo.built"
@@ -171,50 +173,48 @@ class _Builder:
             self._agenda(meeting_id, meeting, entry.get("children", []), parent_id=item.id)
 
     def _plan(self, plan: dict[str, Any]) -> None:
-        dated = dt.date.fromisoformat(plan["dated"]) if plan.get("dated") else None
-        # The plan's updates were said at its update meeting; record them then.
-        said_at = dt.datetime.combine(dated, dt.time(9, 0)) if dated else None
-        created = self.store.create_plan(
-            self.boards[plan["board"]],
-            plan["title"],
+        """The demo plan goes through the same writer as a Word import, history and all."""
+        read = PlanRead(
+            title=plan["title"],
             introduction=plan.get("introduction"),
-            dated=dated,
             legend=tuple(
                 LegendEntry(Status(e["status"]), e["label"], e["colour"])
                 for e in plan.get("legend", [])
             ),
+            items=tuple(
+                PlanItemRead(
+                    ref=entry["ref"],
+                    recommendation=entry["recommendation"],
+                    lead=entry.get("lead"),
+                    status=Status(entry["status"]),
+                    fill=None,
+                    section=entry.get("section"),
+                    next_steps=tuple(
+                        NextStepRead(
+                            description=step["description"],
+                            time_frame=step.get("time_frame"),
+                            status=Status(step["status"]) if step.get("status_line") else None,
+                            status_line=step.get("status_line"),
+                            label=ActionLabel(step["label"]) if step.get("label") else None,
+                        )
+                        for step in entry.get("next_steps", [])
+                    ),
+                    updates=tuple(
+                        UpdateRead(u.get("label", "Update:"), u["body"])
+                        for u in entry.get("updates", [])
+                    ),
+                    rows=(),
+                )
+                for entry in plan["items"]
+            ),
+            skipped=(),
         )
-        for entry in plan["items"]:
-            status = Status(entry["status"])
-            updates = entry.get("updates", [])
-            item = self.store.add_plan_item(
-                created.id,
-                entry["ref"],
-                entry["recommendation"],
-                lead=entry.get("lead"),
-                status=Status.NEXT_STEP if updates else status,
-                section=entry.get("section"),
-            )
-            self.plan_items[(plan["title"], entry["ref"])] = item.id
-            for step in entry.get("next_steps", []):
-                step_status = Status(step["status"])
-                line = step.get("status_line")
-                action = self.store.add_action(
-                    step["description"],
-                    plan_item_id=item.id,
-                    time_frame=step.get("time_frame"),
-                    status=Status.NEXT_STEP if line else step_status,
-                    label=ActionLabel(step["label"]) if step.get("label") else None,
-                )
-                if line:
-                    self.store.record_status_update(
-                        step_status, line, action_id=action.id, at=said_at
-                    )
-            for update in updates:
-                self.store.record_status_update(
-                    Status(update.get("status", status)),
-                    update["body"],
-                    plan_item_id=item.id,
-                    label=update.get("label"),
-                    at=said_at,
-                )
+        summary = write_plan(
+            self.store,
+            self.boards[plan["board"]],
+            read,
+            title=plan["title"],
+            dated=dt.date.fromisoformat(plan["dated"]) if plan.get("dated") else None,
+        )
+        for item in self.store.plan_items(summary.plan_id):
+            self.plan_items[(plan["title"], item.ref)] = item.id

@@ -108,6 +108,17 @@ class PlansMixin(StoreBase):
                 raise BoardTuiError(f"the plan already has an item {ref}") from None
         return self.plan_item(item_id)
 
+    def update_plan_item(
+        self, item_id: int, *, recommendation: str, lead: str | None, section: str | None
+    ) -> PlanItem:
+        """Change an item's words; its status only ever changes through a status update."""
+        self._write(
+            "UPDATE plan_items SET recommendation = ?, lead = ?, section = ?, updated_at = ?"
+            " WHERE id = ?",
+            (recommendation, lead, section, rows.stamp(self.clock()), item_id),
+        )
+        return self.plan_item(item_id)
+
     def plan_item(self, item_id: int) -> PlanItem:
         return rows.plan_item(
             self._row("SELECT * FROM plan_items WHERE id = ?", (item_id,), "plan item")
