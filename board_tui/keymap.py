@@ -60,5 +60,16 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     ),
     "Action plan": (
         Key("up / down", "Move through the plan; the item's next steps and history show below"),
+        Key("o", "Overdue only (an open step due before today), on or off"),
+        Key("l", "Only this row's lead, on or off (so l then o: overdue for this lead)"),
+        Key("s", "Only this row's status, on or off"),
+        Key("/", "Filter by words, a ref or a lead (enter goes back to the table)"),
+        Key("x", "Clear the filters"),
+        Key("t", "Sort by ref, nearest due date, status or lead in turn"),
+        Key("enter", "Into the next steps (enter there edits the chosen step)"),
+        Key("u", "Status update on the item, or on the chosen next step (close or drop: say why)"),
+        Key("a", "Add a next step (time frame as written; NEW ACTION / Revised Action label)"),
+        Key("e", "Edit the item's words, or the chosen next step"),
+        Key("i", "New plan item"),
     ),
 }

@@ -1,28 +1,41 @@
-"""An action plan: every item with its status colour, and the highlighted item's next steps."""
+"""An action plan: every item in its status colour, filters a chair can drive, and editing.
+
+Filtering and sorting happen in SQLite and the table shows at most a few
+hundred rows, so a plan of thousands of items stays instant (the DataTable has
+no virtual rows). Every status change goes through the status history.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
+from board_tui.errors import BoardTuiError
 from board_tui.formatting import short_date, shorten
-from board_tui.model import Action, ActionPlan, PlanItemSummary, StatusUpdate
+from board_tui.model import Action, ActionPlan, PlanItem, PlanItemSummary, StatusUpdate
 from board_tui.statuses import STYLES, Status
+from screens.dialogs import UpdateDialog, UpdateInput
+from screens.plan_dialogs import NextStepDialog, NextStepInput, PlanItemDialog, PlanItemInput
+from storage.plans import PLAN_SORTS
 from storage.store import Store
 
-# Sized so every column, status included, fits a 120-column terminal.
-RECOMMENDATION_WIDTH = 42
-LEAD_WIDTH = 22
-TIME_FRAME_WIDTH = 20
+# Column widths (recommendation, lead, time frame) so every column, status included, fits:
+# a 120-column terminal and the 80-column minimum.
+WIDE_COLUMNS = (42, 22, 20)
+NARROW_COLUMNS = (22, 13, 12)
+MAX_ROWS = 300
+SORT_ORDER = tuple(PLAN_SORTS)
 
 
 def status_cell(status: Status) -> Text:
@@ -39,58 +52,82 @@ def legend(plan: ActionPlan) -> Text:
     return text
 
 
-def plan_item_detail(
-    summary: PlanItemSummary,
-    steps: list[Action],
-    history: list[StatusUpdate],
-    today: dt.date,
-) -> RenderableType:
-    item = summary.item
-    parts: list[RenderableType] = [
-        Text.assemble((f"{item.ref}. ", "bold"), item.recommendation),
-        Text.assemble(("Lead: ", "dim"), item.lead or "—", ("   Status: ", "dim"))
-        + status_cell(item.status),
-    ]
-    if steps:
-        parts.append(Text("\nNext steps", style="bold underline"))
-        for step in steps:
-            line = Text(" ")
-            line.append_text(status_cell(step.status))
-            line.append("  ")
-            if step.label:
-                line.append(f"{step.label.text} ", style="bold")
-            line.append(step.description)
-            if step.time_frame:
-                line.append(f"  ({step.time_frame}", style="dim")
-                if step.due_date:
-                    line.append(f" → {short_date(step.due_date)}", style="dim")
-                line.append(")", style="dim")
-            if step.is_overdue(today):
-                line.append("  OVERDUE", style="bold red")
-            parts.append(line)
-    if history:
-        step_numbers = {step.id: n for n, step in enumerate(steps, start=1)}
-        parts.append(Text("\nStatus history", style="bold underline"))
-        for update in history:
-            change = (
-                f"{STYLES[update.old_status].label} → " if update.old_status else ""
-            ) + STYLES[update.new_status].label
-            line = Text(f" {update.recorded_at:%d %b %Y}  ", style="dim")
-            if update.action_id in step_numbers:
-                line.append(f"step {step_numbers[update.action_id]}: ", style="dim")
-            line.append(change, style=STYLES[update.new_status].ink)
-            if update.label:
-                line.append(f"  {update.label}", style="bold")
-            if update.body:
-                line.append(f" {update.body}")
-            parts.append(line)
-    return Group(*parts)
+@dataclass(frozen=True)
+class PlanFilter:
+    status: Status | None = None
+    lead: str | None = None
+    overdue: bool = False
+    text: str = ""
+    sort: str = "ref"
+
+    def describe(self, shown: int, total: int) -> Text:
+        parts = [f"Showing {shown} of {total}"]
+        if self.overdue:
+            parts.append("overdue")
+        if self.lead is not None:
+            parts.append(f"lead: {self.lead or '(none)'}")
+        if self.status is not None:
+            parts.append(f"status: {self.status.label}")
+        if self.text:
+            parts.append(f"words: “{self.text}”")
+        parts.append(f"sorted by {self.sort}")
+        return Text(" · ".join(parts), style="bold" if len(parts) > 2 else "dim")
+
+
+def history_text(history: list[StatusUpdate], steps: list[Action]) -> RenderableType:
+    if not history:
+        return Text("No status changes recorded yet.", style="dim")
+    numbers = {step.id: n for n, step in enumerate(steps, start=1)}
+    text = Text()
+    for update in history:
+        text.append(f"{update.recorded_at:%d %b %Y} ", style="dim")
+        if update.action_id in numbers:
+            text.append(f"step {numbers[update.action_id]}: ", style="dim")
+        if update.old_status is not None:
+            text.append(f"{STYLES[update.old_status].label} → ", style="dim")
+        text.append(STYLES[update.new_status].label, style=STYLES[update.new_status].ink)
+        if update.label:
+            text.append(f"  {update.label}", style="bold")
+        if update.body:
+            text.append(f" {update.body}")
+        text.append("\n")
+    return text
+
+
+def step_prompt(step: Action, today: dt.date) -> Text:
+    line = Text("  ")
+    line.append_text(status_cell(step.status))
+    line.append("  ")
+    if step.label:
+        line.append(f"{step.label.text} ", style="bold")
+    line.append(step.description)
+    if step.time_frame:
+        line.append(f"  ({step.time_frame}", style="dim")
+        if step.due_date:
+            line.append(f" → {short_date(step.due_date)}", style="dim")
+        line.append(")", style="dim")
+    if step.is_overdue(today):
+        line.append("  OVERDUE", style="bold red")
+    if step.closed_reason:
+        line.append(f"  — {step.closed_reason}", style="italic dim")
+    return line
 
 
 class PlanScreen(Screen[None]):
-    AUTO_FOCUS = "#plan-items"
+    """The plan table above; the highlighted item's next steps and history below."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("slash", "find", "Filter", key_display="/", id="filter"),
+        Binding("o", "toggle_overdue", "Overdue", id="overdue"),
+        Binding("l", "same_lead", "This lead", id="lead"),
+        Binding("s", "same_status", "This status", id="status"),
+        Binding("x", "clear_filters", "Clear", id="clear"),
+        Binding("t", "next_sort", "Sort", id="sort"),
+        Binding("u", "update", "Update", id="update"),
+        Binding("a", "add_step", "Add step", id="add-step"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("i", "new_item", "New item", id="new-item"),
+        Binding("escape", "back", "Back", id="back"),
     ]
 
     def __init__(self, store: Store, plan_id: int, *, today: dt.date | None = None) -> None:
@@ -98,18 +135,29 @@ class PlanScreen(Screen[None]):
         self.store = store
         self.plan_id = plan_id
         self.today = today or store.clock().date()
+        self.filter = PlanFilter()
         self._summaries: list[PlanItemSummary] = []
+        self._steps: list[Action] = []
+        self._widths = WIDE_COLUMNS
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="plan-heading")
         yield Static(id="plan-legend")
+        find = Input(id="plan-find", placeholder="words, a ref or a lead; enter to go back")
+        find.display = False
+        yield find
+        yield Static(id="plan-filters")
         table: DataTable[str | Text] = DataTable(id="plan-items", cursor_type="row", classes="pane")
         table.border_title = "Plan items"
         yield table
-        with VerticalScroll(id="plan-item-pane", classes="pane") as pane:
-            pane.border_title = "Next steps and history"
-            yield Static(id="plan-item-detail")
+        with Horizontal(id="plan-lower"):
+            steps = OptionList(id="plan-steps", classes="pane")
+            steps.border_title = "Next steps (enter edits)"
+            yield steps
+            with VerticalScroll(id="plan-history", classes="pane") as history:
+                history.border_title = "Status history"
+                yield Static(id="plan-history-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -121,39 +169,281 @@ class PlanScreen(Screen[None]):
         )
         self.query_one("#plan-legend", Static).update(legend(plan))
         table = self.query_one("#plan-items", DataTable)
+        self._widths = NARROW_COLUMNS if self.app.size.width < 110 else WIDE_COLUMNS
+        recommendation, lead, time_frame = self._widths
         table.add_column("#", key="ref")
-        table.add_column("Recommendation", key="recommendation", width=RECOMMENDATION_WIDTH)
-        table.add_column("Lead", key="lead", width=LEAD_WIDTH)
+        table.add_column("Recommendation", key="recommendation", width=recommendation)
+        table.add_column("Lead", key="lead", width=lead)
         table.add_column("Open", key="open")
-        table.add_column("Next time frame", key="time_frame", width=TIME_FRAME_WIDTH)
+        table.add_column("Next time frame", key="time_frame", width=time_frame)
         table.add_column("Status", key="status")
-        self._summaries = self.store.plan_summary(self.plan_id)
+        self.refresh_items()
+        table.focus()
+
+    # -- the table -----------------------------------------------------------------------
+
+    def refresh_items(self, keep_item_id: int | None = None) -> None:
+        table = self.query_one("#plan-items", DataTable)
+        if keep_item_id is None and self.current is not None:
+            keep_item_id = self.current.item.id
+        f = self.filter
+        self._summaries = self.store.plan_summary(
+            self.plan_id,
+            status=f.status,
+            lead=f.lead,
+            overdue_on=self.today if f.overdue else None,
+            text=f.text,
+            sort=f.sort,
+            limit=MAX_ROWS,
+        )
+        table.clear()
+        recommendation, lead, time_frame = self._widths
         for summary in self._summaries:
             item = summary.item
             table.add_row(
                 item.ref,
-                shorten(item.recommendation, RECOMMENDATION_WIDTH),
-                shorten(item.lead or "", LEAD_WIDTH),
+                shorten(item.recommendation, recommendation),
+                shorten(item.lead or "", lead),
                 str(summary.open_steps),
-                shorten(summary.next_time_frame or "", TIME_FRAME_WIDTH),
+                shorten(summary.next_time_frame or "", time_frame),
                 status_cell(item.status),
                 key=str(item.id),
             )
-        if self._summaries:
-            self.show_item(self._summaries[0])
+        total = self.store.count_plan_items(self.plan_id)
+        self.query_one("#plan-filters", Static).update(f.describe(len(self._summaries), total))
+        ids = [s.item.id for s in self._summaries]
+        if keep_item_id in ids:
+            table.move_cursor(row=ids.index(keep_item_id))
+        self.show_item()
+
+    @property
+    def current(self) -> PlanItemSummary | None:
+        row = self.query_one("#plan-items", DataTable).cursor_row
+        return self._summaries[row] if 0 <= row < len(self._summaries) else None
 
     @on(DataTable.RowHighlighted, "#plan-items")
-    def item_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if 0 <= event.cursor_row < len(self._summaries):
-            self.show_item(self._summaries[event.cursor_row])
+    def _item_highlighted(self) -> None:
+        self.show_item()
 
-    def show_item(self, summary: PlanItemSummary) -> None:
-        item_id = summary.item.id
-        self.query_one("#plan-item-detail", Static).update(
-            plan_item_detail(
-                summary,
-                self.store.next_steps(item_id),
-                self.store.status_history(plan_item_id=item_id),
-                self.today,
-            )
+    @on(DataTable.RowSelected, "#plan-items")
+    def _item_chosen(self) -> None:
+        self.query_one("#plan-steps", OptionList).focus()
+
+    def show_item(self) -> None:
+        steps_list = self.query_one("#plan-steps", OptionList)
+        history = self.query_one("#plan-history-text", Static)
+        steps_list.clear_options()
+        summary = self.current
+        if summary is None:
+            self._steps = []
+            history.update(Text("No plan item matches these filters (x clears them).", "dim"))
+            return
+        item = summary.item
+        self._steps = self.store.next_steps(item.id)
+        heading = Text.assemble((f"{item.ref}. ", "bold"), item.recommendation, "\n")
+        heading.append("Lead: ", style="dim").append(item.lead or "—")
+        heading.append("   ").append_text(status_cell(item.status))
+        steps_list.add_option(Option(heading, id="item"))
+        steps_list.add_options(
+            Option(step_prompt(step, self.today), id=str(step.id)) for step in self._steps
         )
+        history.update(history_text(self.store.status_history(plan_item_id=item.id), self._steps))
+
+    def _chosen_step(self) -> Action | None:
+        steps_list = self.query_one("#plan-steps", OptionList)
+        if not steps_list.has_focus or steps_list.highlighted in (None, 0):
+            return None
+        index = (steps_list.highlighted or 0) - 1
+        return self._steps[index] if 0 <= index < len(self._steps) else None
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def _refilter(self, **changes: object) -> None:
+        self.filter = replace(self.filter, **changes)  # type: ignore[arg-type]
+        self.refresh_items()
+
+    def action_toggle_overdue(self) -> None:
+        self._refilter(overdue=not self.filter.overdue)
+
+    def action_same_lead(self) -> None:
+        if self.filter.lead is not None:
+            self._refilter(lead=None)
+        elif self.current is not None:
+            self._refilter(lead=self.current.item.lead or "")
+
+    def action_same_status(self) -> None:
+        if self.filter.status is not None:
+            self._refilter(status=None)
+        elif self.current is not None:
+            self._refilter(status=self.current.item.status)
+
+    def action_clear_filters(self) -> None:
+        self.filter = PlanFilter(sort=self.filter.sort)
+        find = self.query_one("#plan-find", Input)
+        find.value = ""
+        find.display = False
+        self.refresh_items()
+
+    def action_next_sort(self) -> None:
+        index = SORT_ORDER.index(self.filter.sort)
+        self._refilter(sort=SORT_ORDER[(index + 1) % len(SORT_ORDER)])
+
+    def action_find(self) -> None:
+        find = self.query_one("#plan-find", Input)
+        find.display = True
+        find.focus()
+
+    @on(Input.Changed, "#plan-find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        self._refilter(text=event.value.strip())
+
+    @on(Input.Submitted, "#plan-find")
+    def _find_done(self) -> None:
+        self.query_one("#plan-items", DataTable).focus()
+
+    def action_back(self) -> None:
+        find = self.query_one("#plan-find", Input)
+        if find.has_focus:
+            self.query_one("#plan-items", DataTable).focus()
+        else:
+            self.app.pop_screen()
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def _meetings(self) -> list[dt.date]:
+        board_id = self.store.plan(self.plan_id).board_id
+        return [m.scheduled_start.date() for m in self.store.meetings(board_id)]
+
+    def _reference(self) -> dt.date:
+        return self.store.plan(self.plan_id).dated or self.today
+
+    def action_update(self) -> None:
+        summary = self.current
+        if summary is None:
+            return
+        step = self._chosen_step()
+        target: PlanItem | Action = step if step is not None else summary.item
+        title = step.description if step is not None else summary.item.recommendation
+        item_id = summary.item.id
+
+        def saved(value: UpdateInput | None) -> None:
+            if value is None:
+                return
+            if not value.status.is_open and step is not None and not value.said:
+                self.notify("Say why the step is closed or dropped: the reason is kept.")
+                return
+            self.store.record_status_update(
+                value.status,
+                value.said,
+                action_id=step.id if step is not None else None,
+                plan_item_id=None if step is not None else item_id,
+            )
+            self.refresh_items(keep_item_id=item_id)
+
+        self.app.push_screen(UpdateDialog(title, target.status), saved)
+
+    def action_add_step(self) -> None:
+        summary = self.current
+        if summary is None:
+            return
+        item_id = summary.item.id
+
+        def saved(value: NextStepInput | None) -> None:
+            if value is None:
+                return
+            self.store.add_action(
+                value.description,
+                plan_item_id=item_id,
+                time_frame=value.time_frame,
+                label=value.label,
+            )
+            self.refresh_items(keep_item_id=item_id)
+
+        self.app.push_screen(
+            NextStepDialog(
+                f"New next step for item {summary.item.ref}",
+                reference=self._reference(),
+                meetings=self._meetings(),
+            ),
+            saved,
+        )
+
+    def action_edit(self) -> None:
+        summary = self.current
+        if summary is None:
+            return
+        step = self._chosen_step()
+        if step is not None:
+            self._edit_step(summary.item.id, step)
+            return
+        item = summary.item
+
+        def saved(value: PlanItemInput | None) -> None:
+            if value is None:
+                return
+            self.store.update_plan_item(
+                item.id, recommendation=value.recommendation, lead=value.lead, section=value.section
+            )
+            self.refresh_items(keep_item_id=item.id)
+
+        self.app.push_screen(
+            PlanItemDialog(
+                f"Edit item {item.ref}",
+                fields={
+                    "ref": item.ref,
+                    "recommendation": item.recommendation,
+                    "lead": item.lead or "",
+                    "section": item.section or "",
+                },
+            ),
+            saved,
+        )
+
+    def _edit_step(self, item_id: int, step: Action) -> None:
+        def saved(value: NextStepInput | None) -> None:
+            if value is None:
+                return
+            self.store.update_action(
+                step.id,
+                description=value.description,
+                time_frame=value.time_frame,
+                label=value.label,
+            )
+            self.refresh_items(keep_item_id=item_id)
+
+        self.app.push_screen(
+            NextStepDialog(
+                "Edit next step",
+                reference=self._reference(),
+                meetings=self._meetings(),
+                fields={
+                    "description": step.description,
+                    "time_frame": step.time_frame or "",
+                    "label": step.label.value if step.label else None,
+                },
+            ),
+            saved,
+        )
+
+    @on(OptionList.OptionSelected, "#plan-steps")
+    def _step_chosen(self) -> None:
+        self.action_edit()
+
+    def action_new_item(self) -> None:
+        def saved(value: PlanItemInput | None) -> None:
+            if value is None:
+                return
+            try:
+                item = self.store.add_plan_item(
+                    self.plan_id,
+                    value.ref,
+                    value.recommendation,
+                    lead=value.lead,
+                    section=value.section,
+                )
+            except BoardTuiError as error:
+                self.notify(str(error).capitalize(), severity="warning")
+                return
+            self.refresh_items(keep_item_id=item.id)
+
+        self.app.push_screen(PlanItemDialog("New plan item"), saved)

@@ -20,6 +20,17 @@ from board_tui.timeframes import parse_time_frame
 from storage import rows
 from storage.base import StoreBase
 
+# How the plan table can be sorted: numbers as numbers ("2" before "10"), then the rest.
+_BY_REF = "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
+PLAN_SORTS: dict[str, str] = {
+    "ref": _BY_REF,
+    "due": f"next_due IS NULL, next_due, {_BY_REF}",
+    "status": "CASE status "
+    + " ".join(f"WHEN '{status.value}' THEN {n}" for n, status in enumerate(Status))
+    + f" END, {_BY_REF}",
+    "lead": f"lead IS NULL, lead COLLATE NOCASE, {_BY_REF}",
+}
+
 
 class PlansMixin(StoreBase):
     # -- plans and their items -----------------------------------------------------------
@@ -135,20 +146,62 @@ class PlansMixin(StoreBase):
     def count_plan_items(self, plan_id: int) -> int:
         return int(self._scalar("SELECT count(*) FROM plan_items WHERE plan_id = ?", (plan_id,)))
 
-    def plan_summary(self, plan_id: int) -> list[PlanItemSummary]:
-        """Every item with its open next steps and nearest time frame, in one query."""
+    def plan_summary(
+        self,
+        plan_id: int,
+        *,
+        status: Status | None = None,
+        lead: str | None = None,
+        overdue_on: dt.date | None = None,
+        text: str | None = None,
+        sort: str = "ref",
+        limit: int = 500,
+    ) -> list[PlanItemSummary]:
+        """The plan table: every item (filtered in SQLite, at most `limit` rows) with its open
+        next steps and nearest time frame, in one query.
+
+        overdue_on keeps the items with an open step due before that day; sort is one of
+        PLAN_SORTS.
+        """
         nearest = """FROM actions a WHERE a.plan_item_id = pi.id AND a.deleted_at IS NULL
                      AND a.status NOT IN ('complete', 'dropped')
                      ORDER BY a.due_date IS NULL, a.due_date, a.position LIMIT 1"""
+        where = ["pi.plan_id = ?"]
+        params: list[object] = [plan_id]
+        if status is not None:
+            where.append("pi.status = ?")
+            params.append(status.value)
+        if lead is not None:
+            where.append("coalesce(pi.lead, '') = ?")
+            params.append(lead)
+        if overdue_on is not None:
+            where.append(
+                """EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
+                   AND a.deleted_at IS NULL AND a.status NOT IN ('complete', 'dropped')
+                   AND a.due_date < ?)"""
+            )
+            params.append(overdue_on.isoformat())
+        for word in (text or "").split():
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                """(pi.ref LIKE ? ESCAPE '\\' OR pi.recommendation LIKE ? ESCAPE '\\'
+                    OR coalesce(pi.lead, '') LIKE ? ESCAPE '\\'
+                    OR EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
+                               AND a.deleted_at IS NULL AND a.description LIKE ? ESCAPE '\\'))"""
+            )
+            params += [pattern] * 4
+        order = PLAN_SORTS[sort]
         found = self._rows(
-            f"""SELECT pi.*,
-                   (SELECT count(*) FROM actions a WHERE a.plan_item_id = pi.id
-                      AND a.deleted_at IS NULL
-                      AND a.status NOT IN ('complete', 'dropped')) AS open_steps,
-                   (SELECT a.time_frame {nearest}) AS next_time_frame,
-                   (SELECT a.due_date {nearest}) AS next_due
-                FROM plan_items pi WHERE pi.plan_id = ? ORDER BY pi.position, pi.id""",
-            (plan_id,),
+            f"""SELECT * FROM (
+                  SELECT pi.*,
+                     (SELECT count(*) FROM actions a WHERE a.plan_item_id = pi.id
+                        AND a.deleted_at IS NULL
+                        AND a.status NOT IN ('complete', 'dropped')) AS open_steps,
+                     (SELECT a.time_frame {nearest}) AS next_time_frame,
+                     (SELECT a.due_date {nearest}) AS next_due
+                  FROM plan_items pi WHERE {" AND ".join(where)})
+                ORDER BY {order} LIMIT ?""",
+            (*params, limit),
         )
         return [
             PlanItemSummary(
@@ -249,6 +302,35 @@ class PlansMixin(StoreBase):
             )
         return self.action(action_id)
 
+    def update_action(
+        self,
+        action_id: int,
+        *,
+        description: str,
+        time_frame: str | None,
+        label: ActionLabel | None,
+    ) -> Action:
+        """Change a step's words or time frame (its due date follows); status goes by updates."""
+        description = description.strip()
+        if not description:
+            raise BoardTuiError("an action needs a description")
+        with self.transaction():
+            current = self.action(action_id)
+            due = self._due_date(time_frame, current.plan_item_id, current.meeting_id)
+            self.db.execute(
+                "UPDATE actions SET description = ?, time_frame = ?, due_date = ?, label = ?,"
+                " updated_at = ? WHERE id = ?",
+                (
+                    description,
+                    time_frame,
+                    due.isoformat() if due else None,
+                    label.value if label else None,
+                    rows.stamp(self.clock()),
+                    action_id,
+                ),
+            )
+        return self.action(action_id)
+
     def action(self, action_id: int) -> Action:
         return rows.action(self._row("SELECT * FROM actions WHERE id = ?", (action_id,), "action"))
 
@@ -303,6 +385,12 @@ class PlansMixin(StoreBase):
                 f"UPDATE {table} SET status = ?, updated_at = ? WHERE id = ?",
                 (new_status.value, stamp, target),
             )
+            if action_id is not None:
+                # Closing or dropping a step keeps the reason given; reopening clears it.
+                reason = body.strip() if not new_status.is_open else None
+                self.db.execute(
+                    "UPDATE actions SET closed_reason = ? WHERE id = ?", (reason, action_id)
+                )
             update_id = self._insert(
                 """INSERT INTO status_updates (action_id, plan_item_id, meeting_id, label, body,
                        old_status, new_status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",

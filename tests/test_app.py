@@ -98,6 +98,11 @@ async def test_home_lists_boards_meetings_and_plans(demo_store: Store) -> None:
         )
 
 
+def _steps(screen: PlanScreen) -> str:
+    steps = screen.query_one("#plan-steps", OptionList)
+    return "\n".join(str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count))
+
+
 async def test_the_plan_screen_shows_items_steps_and_history(demo_store: Store) -> None:
     app = BoardApp(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -113,14 +118,14 @@ async def test_the_plan_screen_shows_items_steps_and_history(demo_store: Store) 
         assert isinstance(screen, PlanScreen)
         table = screen.query_one("#plan-items", DataTable)
         assert table.row_count == 15
-        detail = _text(screen.query_one("#plan-item-detail", Static))
-        assert "Draft public comms on the purpose and aim of THT" in detail
-        assert "End of Nov 22" in detail
-        assert "Completed" in detail  # the step's status line, in its history
+        assert "Draft public comms on the purpose and aim of THT" in _steps(screen)
+        assert "End of Nov 22" in _steps(screen)
+        history = _text(screen.query_one("#plan-history-text", Static))
+        assert "Completed" in history  # the step's status line, in its history
         await pilot.press("down", "down")
-        detail = _text(screen.query_one("#plan-item-detail", Static))
-        assert "NEW ACTION:" in detail
-        assert "Currently running existing process" in detail
+        assert "NEW ACTION:" in _steps(screen)
+        history = _text(screen.query_one("#plan-history-text", Static))
+        assert "Currently running existing process" in history
 
 
 async def test_help_opens_and_closes(demo_store: Store) -> None:

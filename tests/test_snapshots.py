@@ -12,6 +12,7 @@ import pytest
 from board_tui.app import BoardApp
 from board_tui.demo import build_demo
 from board_tui.model import NoteKind
+from screens.plan import PlanScreen
 from storage.store import Store
 
 
@@ -80,13 +81,18 @@ def test_past_meeting_minutes(snap_compare, demo_app: BoardApp) -> None:
     )
 
 
-def test_action_plan(snap_compare, demo_app: BoardApp) -> None:
-    async def open_plan(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("escape")
-        pilot.app.screen.query_one("#plans").focus()
-        await pilot.press("enter", "down", "down")
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_action_plan(snap_compare, store: Store, size: tuple[int, int]) -> None:
+    """The ELG plan filtered to overdue items of one lead, as a chair would show it."""
+    build_demo(store)
+    plan_id = store.plans()[0].id
 
-    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=open_plan)
+    async def open_plan(pilot) -> None:  # type: ignore[no-untyped-def]
+        pilot.app.push_screen(PlanScreen(store, plan_id, today=dt.date(2023, 1, 1)))
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "down", "l", "o")
+
+    assert snap_compare(BoardApp(store), terminal_size=size, run_before=open_plan)
 
 
 def test_help(snap_compare, demo_app: BoardApp) -> None:

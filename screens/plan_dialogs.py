@@ -1,0 +1,144 @@
+"""Dialogs of the action-plan screen: a plan item, and a next step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from board_tui.formatting import short_date
+from board_tui.model import ActionLabel
+from board_tui.timeframes import parse_time_frame
+from screens.dialogs import CaptureDialog, dialog_box, text_area
+
+KEYS = "tab next field · ctrl+s save · escape cancel"
+
+
+@dataclass(frozen=True)
+class PlanItemInput:
+    ref: str
+    recommendation: str
+    lead: str | None
+    section: str | None
+
+
+class PlanItemDialog(CaptureDialog[PlanItemInput]):
+    """A new plan item, or an existing one's words (its ref stays as it is)."""
+
+    def __init__(self, title: str, *, fields: dict[str, str] | None = None) -> None:
+        super().__init__(title)
+        self.initial = fields or {}
+
+    def compose(self) -> ComposeResult:
+        with dialog_box(self.dialog_title, KEYS):
+            yield Label("Ref")
+            ref = Input(self.initial.get("ref", ""), id="ref", placeholder="e.g. 16 or 3a")
+            ref.disabled = bool(self.initial.get("ref"))
+            yield ref
+            yield Label("Recommendation")
+            yield text_area(self.initial.get("recommendation", ""), "recommendation")
+            yield Label("Lead")
+            yield Input(self.initial.get("lead", ""), id="lead")
+            yield Label("Section (optional)")
+            yield Input(self.initial.get("section", ""), id="section")
+
+    def on_mount(self) -> None:
+        ref = self.query_one("#ref", Input)
+        (self.query_one("#recommendation", TextArea) if ref.disabled else ref).focus()
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "ref": self.query_one("#ref", Input).value,
+            "recommendation": self.query_one("#recommendation", TextArea).text,
+            "lead": self.query_one("#lead", Input).value,
+            "section": self.query_one("#section", Input).value,
+        }
+
+    def result(self) -> PlanItemInput | None:
+        values = {k: v.strip() for k, v in self.fields().items()}
+        if not values["ref"] or not values["recommendation"]:
+            self.notify("A plan item needs a ref and a recommendation.")
+            return None
+        return PlanItemInput(
+            values["ref"],
+            values["recommendation"],
+            values["lead"] or None,
+            values["section"] or None,
+        )
+
+
+@dataclass(frozen=True)
+class NextStepInput:
+    description: str
+    time_frame: str | None
+    label: ActionLabel | None
+
+
+class NextStepDialog(CaptureDialog[NextStepInput]):
+    """A next step: what, by when (as the clerk writes it), and its NEW / Revised label."""
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        reference: dt.date,
+        meetings: list[dt.date],
+        fields: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(title)
+        self.reference = reference
+        self.meetings = meetings
+        self.initial = fields or {}
+
+    def compose(self) -> ComposeResult:
+        with dialog_box(self.dialog_title, KEYS):
+            yield Label("Next step")
+            yield text_area(self.initial.get("description", ""), "description")
+            yield Label("Time frame")
+            yield Input(self.initial.get("time_frame", ""), id="time_frame")
+            yield Static(id="due", classes="hint")
+            yield Label("Label")
+            label: Select[str] = Select(
+                [("NEW ACTION:", ActionLabel.NEW.value), ("Revised Action:", "revised")],
+                prompt="(none)",
+                id="label",
+            )
+            if self.initial.get("label"):
+                label.value = self.initial["label"]
+            yield label
+
+    def on_mount(self) -> None:
+        self.query_one("#description", TextArea).focus()
+        self._show_due(self.query_one("#time_frame", Input).value)
+
+    @on(Input.Changed, "#time_frame")
+    def _time_frame_changed(self, event: Input.Changed) -> None:
+        self._show_due(event.value)
+
+    def _show_due(self, words: str) -> None:
+        due = parse_time_frame(words, reference=self.reference, meetings=self.meetings)
+        hint = f"due {short_date(due)}" if due else ("no date in these words" if words else "")
+        self.query_one("#due", Static).update(hint)
+
+    def fields(self) -> dict[str, Any]:
+        label = self.query_one("#label", Select).value
+        return {
+            "description": self.query_one("#description", TextArea).text,
+            "time_frame": self.query_one("#time_frame", Input).value,
+            "label": label if isinstance(label, str) else None,
+        }
+
+    def result(self) -> NextStepInput | None:
+        values = self.fields()
+        if not values["description"].strip():
+            self.notify("A next step needs a description.")
+            return None
+        return NextStepInput(
+            values["description"].strip(),
+            values["time_frame"].strip() or None,
+            ActionLabel(values["label"]) if values["label"] else None,
+        )

@@ -1,0 +1,164 @@
+"""The action-plan screen driven by keys: filters a chair can use, and editing with history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, OptionList, Select
+
+from board_tui.app import BoardApp
+from board_tui.model import ActionLabel, Status
+from screens.dialogs import UpdateDialog
+from screens.plan import PlanScreen
+from screens.plan_dialogs import NextStepDialog, PlanItemDialog
+from storage.store import Store
+
+TODAY = dt.date(2023, 1, 1)
+
+
+async def _open_plan(store: Store, pilot, app: BoardApp) -> PlanScreen:  # type: ignore[no-untyped-def]
+    plan = store.plans()[0]
+    screen = PlanScreen(store, plan.id, today=TODAY)
+    app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+def _refs(screen: PlanScreen) -> list[str]:
+    table = screen.query_one("#plan-items", DataTable)
+    return [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+
+
+async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+
+
+async def test_overdue_and_this_lead_in_two_keystrokes(demo_store: Store) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_plan(demo_store, pilot, app)
+        assert len(_refs(screen)) == 15
+        await pilot.press(*["down"] * 5)  # item 6, led by the Engagement Manager
+        await pilot.press("l", "o")
+        await pilot.pause()
+        assert _refs(screen) == ["12", "13"]  # item 6 is due 31 March 2023, not yet overdue
+        assert "overdue · lead: Engagement Manager" in str(
+            screen.query_one("#plan-filters").render()
+        )
+        await pilot.press("x")
+        assert len(_refs(screen)) == 15
+
+
+async def test_status_words_and_sort(demo_store: Store) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_plan(demo_store, pilot, app)
+        await pilot.press("down", "s")  # item 2's status: complete
+        await pilot.pause()
+        assert _refs(screen) == ["2"]
+        await pilot.press("x", "slash")
+        await _type(pilot, "iStatements")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _refs(screen) == ["13"]
+        await pilot.press("x", "t")  # sort by nearest due date
+        await pilot.pause()
+        assert _refs(screen)[:3] == ["3", "12", "14"]
+
+
+async def test_status_update_on_an_item_and_closing_a_step(demo_store: Store) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_plan(demo_store, pilot, app)
+        item = demo_store.plan_items(screen.plan_id)[0]
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UpdateDialog)
+        app.screen.query_one("#status", Select).value = Status.AT_RISK.value
+        await pilot.press("tab")
+        await _type(pilot, "Options paper slipped to March")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_store.plan_item(item.id).status is Status.AT_RISK
+
+        # Drop the fourth next step, with the reason.
+        await pilot.press("enter")  # into the next steps
+        await pilot.pause()
+        steps = screen.query_one("#plan-steps", OptionList)
+        steps.highlighted = 4
+        await pilot.press("u")
+        await pilot.pause()
+        app.screen.query_one("#status", Select).value = Status.DROPPED.value
+        await pilot.press("tab")
+        await _type(pilot, "Superseded by the ICS review")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    step = demo_store.next_steps(item.id)[3]
+    assert (step.status, step.closed_reason) == (Status.DROPPED, "Superseded by the ICS review")
+    history = demo_store.status_history(plan_item_id=item.id)
+    assert [(u.old_status, u.new_status, u.body) for u in history[-2:]] == [
+        (Status.NEXT_STEP, Status.AT_RISK, "Options paper slipped to March"),
+        (Status.NEXT_STEP, Status.DROPPED, "Superseded by the ICS review"),
+    ]
+
+
+async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_plan(demo_store, pilot, app)
+        item = demo_store.plan_items(screen.plan_id)[3]  # item 4: one step
+        await pilot.press("down", "down", "down", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NextStepDialog)
+        await _type(pilot, "Agree the report format")
+        await pilot.press("tab")
+        await _type(pilot, "Mid Jan")
+        app.screen.query_one("#label", Select).value = ActionLabel.NEW.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        new = demo_store.next_steps(item.id)[-1]
+        assert (new.description, new.time_frame, new.due_date, new.label) == (
+            "Agree the report format",
+            "Mid Jan",
+            dt.date(2023, 1, 15),
+            ActionLabel.NEW,
+        )
+        # Edit that step: enter into the steps, choose it, enter again.
+        await pilot.press("enter")
+        steps = screen.query_one("#plan-steps", OptionList)
+        steps.highlighted = 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NextStepDialog)
+        await pilot.press("tab")
+        await pilot.press(*["backspace"] * 7)
+        await _type(pilot, "End of Feb 23")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_store.action(new.id).due_date == dt.date(2023, 2, 28)
+
+        # A new item, then its words edited.
+        screen.query_one("#plan-items", DataTable).focus()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanItemDialog)
+        await _type(pilot, "16")
+        await pilot.press("tab")
+        await _type(pilot, "Publish a you said we did page")
+        await pilot.press("tab")
+        await _type(pilot, "Engagement Manager")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert _refs(screen)[-1] == "16"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("end")
+        await _type(pilot, " every quarter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    added = demo_store.plan_items(screen.plan_id)[-1]
+    assert (added.ref, added.recommendation, added.lead) == (
+        "16",
+        "Publish a you said we did page every quarter",
+        "Engagement Manager",
+    )
