@@ -25,6 +25,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("up / down", "Move in the focused list"),
         Key("tab / shift+tab", "Move between boards, meetings and action plans"),
         Key("enter", "Open the highlighted meeting or action plan"),
+        Key("I", "Import a Word or CSV action plan for the highlighted board"),
     ),
     "Live meeting": (
         Key("s", "Start the meeting (asks first; records the actual start time)"),

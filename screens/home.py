@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from board_tui.errors import BoardTuiError
 from board_tui.formatting import MEETING_STATUS_WORDS, agenda_time, short_date, shorten
 from board_tui.model import Board, Meeting, MeetingStatus, MembershipRole
+from board_tui.plan_reader import PlanRead
+from screens.dialogs import ConfirmDialog
 from screens.meeting import MeetingScreen
 from screens.plan import PlanScreen
+from screens.plan_dialogs import ImportInput, ImportPlanDialog
 from storage.store import Store
 
 
@@ -30,7 +35,9 @@ def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("I", "import_plan", "Import plan", id="import-plan"),
+    ]
     AUTO_FOCUS = "#meetings"
 
     def __init__(self, store: Store, *, board_id: int | None = None) -> None:
@@ -129,3 +136,62 @@ class HomeScreen(Screen[None]):
     def open_plan(self, event: DataTable.RowSelected) -> None:
         assert event.row_key.value is not None
         self.app.push_screen(PlanScreen(self.store, int(event.row_key.value)))
+
+    # -- importing an action plan ---------------------------------------------------------
+
+    def action_import_plan(self) -> None:
+        boards_list = self.query_one("#boards", OptionList)
+        if not self._boards or boards_list.highlighted is None:
+            self.notify("There is no board to import a plan for yet.")
+            return
+        board = self._boards[boards_list.highlighted]
+
+        def chosen(value: ImportInput | None) -> None:
+            if value is not None:
+                self._read_plan(board, Path(value.path).expanduser(), value.title)
+
+        self.app.push_screen(ImportPlanDialog(board.name), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _read_plan(self, board: Board, path: Path, title: str | None) -> None:
+        """Reading a big document can take a moment: off the main thread, which owns the store."""
+        from board_tui.plan_reader import read_action_plan
+
+        try:
+            plan = read_action_plan(path)
+        except BoardTuiError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self._confirm_import, board, path, title, plan)
+
+    def _confirm_import(self, board: Board, path: Path, title: str | None, plan: PlanRead) -> None:
+        plan_title = title or plan.title or path.stem
+        steps = sum(len(item.next_steps) for item in plan.items)
+        question = Text.assemble(
+            f"{path.name}: {len(plan.items)} items, {steps} next steps",
+            f", {len(plan.skipped)} rows that could not be read" if plan.skipped else "",
+            ".\n\nImport it for ",
+            (board.name, "bold"),
+            " as ",
+            (plan_title, "bold"),
+            "? (The same plan imported again is updated, by ref.)",
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            from board_tui.plan_import import write_plan
+
+            summary = write_plan(
+                self.store,
+                board.id,
+                plan,
+                title=plan_title,
+                dated=self.store.clock().date(),
+                source=path.name,
+            )
+            self.show_board(board)
+            verb = "Imported" if summary.created else "Updated"
+            self.notify(f"{verb} {plan_title}: {len(plan.items)} items, {steps} next steps")
+
+        self.app.push_screen(ConfirmDialog("Import this plan?", question), confirmed)

@@ -142,3 +142,36 @@ class NextStepDialog(CaptureDialog[NextStepInput]):
             values["time_frame"].strip() or None,
             ActionLabel(values["label"]) if values["label"] else None,
         )
+
+
+@dataclass(frozen=True)
+class ImportInput:
+    path: str
+    title: str | None
+
+
+class ImportPlanDialog(CaptureDialog[ImportInput]):
+    """Which Word (or CSV) action plan to bring in for the board."""
+
+    def __init__(self, board_name: str) -> None:
+        super().__init__(f"Import an action plan for {board_name}")
+
+    def compose(self) -> ComposeResult:
+        with dialog_box(self.dialog_title, "tab next field · ctrl+s read the file · escape cancel"):
+            yield Label("File (.docx or .csv)")
+            yield Input(id="path", placeholder="~/Documents/action-plan.docx")
+            yield Label("Title (optional: the document's own title otherwise)")
+            yield Input(id="title")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def fields(self) -> dict[str, Any]:
+        return {"path": self.query_one("#path", Input).value}
+
+    def result(self) -> ImportInput | None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.notify("Type the path of the plan to import.")
+            return None
+        return ImportInput(path, self.query_one("#title", Input).value.strip() or None)

@@ -162,3 +162,51 @@ async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
         "Publish a you said we did page every quarter",
         "Engagement Manager",
     )
+
+
+async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from plan_docs import council_plan
+
+    from screens.dialogs import ConfirmDialog
+    from screens.home import HomeScreen
+
+    path = council_plan(tmp_path / "council plan.docx")
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        home.query_one("#boards").highlighted = 0  # the Engagement Leads Group
+        await pilot.pause()
+        await pilot.press("I")
+        await pilot.pause()
+        await _type(pilot, str(path))
+        await pilot.press("tab")
+        await _type(pilot, "Council plan")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        plans = home.query_one("#plans", DataTable)
+        assert plans.row_count == 2
+    plan = demo_store.plan_titled("Council plan")
+    assert demo_store.count_plan_items(plan.id) > 0
+
+
+async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "notes.docx"
+    bad.write_text("not a Word file")
+    app = BoardApp(demo_store)
+    before = demo_store.counts()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("I")
+        await pilot.pause()
+        await _type(pilot, str(bad))
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["notes.docx: not a Word .docx file"]
+    assert demo_store.counts() == before
