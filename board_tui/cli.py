@@ -159,7 +159,7 @@ def import_actions(
     dated: dt.datetime | None,
     skip_bad_rows: bool,
 ) -> None:
-    """Import a Word action plan (all or nothing); importing it again updates it by ref."""
+    """Import a Word (.docx) or CSV action plan, all or nothing; again, it updates by ref."""
     from board_tui.config import database_path
     from board_tui.plan_import import write_plan
     from board_tui.plan_reader import read_action_plan

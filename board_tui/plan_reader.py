@@ -8,10 +8,16 @@ section. :func:`read_action_plan` reads all of that and nothing else: it writes 
 
 Bad input never ends in a traceback: it raises :class:`PlanReadError`, whose message is
 one line naming the file and the problem. python-docx is imported only when a file is read.
+
+Clerks also keep plans in Excel and export them as CSV: :func:`read_action_plan_csv`
+reads those with the same header words and the same row rules (a cell's lines stand for
+its paragraphs; with no shading, the status comes from the words).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -24,6 +30,7 @@ from board_tui.model import ActionLabel, LegendEntry
 from board_tui.statuses import Status, status_from_fill, status_from_words
 
 __all__ = [
+    "MAX_CSV_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
     "NextStepRead",
     "PlanItemRead",
@@ -31,10 +38,14 @@ __all__ = [
     "PlanReadError",
     "UpdateRead",
     "read_action_plan",
+    "read_action_plan_csv",
 ]
 
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 """A .docx whose parts add up to more than this is refused before it is unpacked."""
+
+MAX_CSV_BYTES = 20 * 1024 * 1024
+"""A .csv larger than this is refused before it is read."""
 
 _LEGEND_MAX_ROWS = 12
 _HEADER_SEARCH_ROWS = 3
@@ -337,6 +348,21 @@ class _TableReader:
     def row(self, number: int, cells: Sequence[Any | None], distinct: int) -> None:
         """Read one body row: a ``w:tc`` per grid column, None where read already."""
         entries = [[] if tc is None else _cell_entries(tc) for tc in cells]
+        fills = [None if tc is None else _cell_fill(tc) for tc in cells]
+        self.entries_row(number, entries, fills, distinct)
+
+    def entries_row(
+        self,
+        number: int,
+        entries: Sequence[Sequence[str]],
+        fills: Sequence[str | None],
+        distinct: int,
+    ) -> None:
+        """Read one body row given as each column's paragraphs and shading.
+
+        ``distinct`` is how many distinct cells the row has; one, in a table of several
+        columns, makes the row a section heading.
+        """
         texts = [_joined(e) for e in entries]
         if not any(texts):
             return
@@ -348,12 +374,12 @@ class _TableReader:
             return
         cols = self.columns
 
-        def column(index: int | None) -> list[str]:
+        def column(index: int | None) -> Sequence[str]:
             return entries[index] if index is not None and index < len(entries) else []
 
         ref = _joined(column(cols.ref)).rstrip(".").strip()
         if ref:
-            item = _Item(ref, self.section, *self._row_status(cells))
+            item = _Item(ref, self.section, *self._row_status(fills))
             self.items.append(item)
         elif self.items:
             item = self.items[-1]
@@ -408,21 +434,20 @@ class _TableReader:
         else:
             step.status_line = text
 
-    def _row_status(self, cells: Sequence[Any | None]) -> tuple[str | None, Status | None]:
+    def _row_status(self, fills: Sequence[str | None]) -> tuple[str | None, Status | None]:
         """The fill of the numbered row that names a status, status cells first."""
         cols = self.columns
         order = [i for i in (cols.rating, cols.lines, cols.ref) if i is not None]
-        order += [i for i in range(len(cells)) if i not in order]
+        order += [i for i in range(len(fills)) if i not in order]
         for index in order:
-            tc = cells[index] if index < len(cells) else None
-            fill = None if tc is None else _cell_fill(tc)
+            fill = fills[index] if index < len(fills) else None
             status = status_from_fill(fill)
             if status is not None:
                 return fill, status
         return None, None
 
 
-def _finish(item: _Item, has_steps_column: bool) -> PlanItemRead:
+def _finish(item: _Item, has_steps_column: bool, *, lines_first: bool = False) -> PlanItemRead:
     recommendation = _joined(item.recommendation)
     steps = [
         NextStepRead(
@@ -434,7 +459,7 @@ def _finish(item: _Item, has_steps_column: bool) -> PlanItemRead:
         )
         for s in item.steps
     ]
-    status = item.status or _status_from_words(item, steps)
+    status = item.status or _status_from_words(item, steps, lines_first=lines_first)
     if not has_steps_column:
         line = _joined(item.lines) or None
         steps = [
@@ -459,13 +484,29 @@ def _finish(item: _Item, has_steps_column: bool) -> PlanItemRead:
     )
 
 
-def _status_from_words(item: _Item, steps: Sequence[NextStepRead]) -> Status | None:
-    """Without a recognised fill: the rating words, an update, or the steps' one shared status."""
+def _status_from_words(
+    item: _Item, steps: Sequence[NextStepRead], *, lines_first: bool = False
+) -> Status | None:
+    """Without a recognised fill: the rating words, an update, or the steps' one shared status.
+
+    ``lines_first`` (plans with no shading at all, such as CSV) tries the status lines
+    before an update, so an update only decides when the lines name no status.
+    """
     rating = _joined(item.rating)
     if rating and (found := status_from_words(rating)) is not None:
         return found
+    if lines_first:
+        found = _lines_status(item, steps)
+        if found is None and item.updates:
+            return Status.UPDATE_DUE
+        return found
     if item.updates:
         return Status.UPDATE_DUE
+    return _lines_status(item, steps)
+
+
+def _lines_status(item: _Item, steps: Sequence[NextStepRead]) -> Status | None:
+    """What the item's own status lines say, else the steps' one shared status."""
     line = _joined(item.lines)
     if line:
         return status_from_words(line)
@@ -473,6 +514,21 @@ def _status_from_words(item: _Item, steps: Sequence[NextStepRead]) -> Status | N
     if len(statuses) == 1 and steps:
         return statuses.pop()
     return None
+
+
+def _finished_items(
+    name: str, reader: _TableReader, *, lines_first: bool = False
+) -> tuple[PlanItemRead, ...]:
+    """The reader's items, finished; raises PlanReadError when the table gave none."""
+    if not reader.items:
+        problem = (
+            "has no numbered items (the # column is empty)"
+            if reader.body_rows
+            else "has only its header row"
+        )
+        raise PlanReadError(f"{name}: the action-plan table {problem}")
+    has_steps = reader.columns.steps is not None
+    return tuple(_finish(item, has_steps, lines_first=lines_first) for item in reader.items)
 
 
 # -- The document -----------------------------------------------------------------------------
@@ -568,13 +624,17 @@ def _title_and_introduction(document: Any, plan_tbl: Any) -> tuple[str | None, s
     return title, "\n\n".join(intro) or None
 
 
+def _check_exists(path: Path) -> None:
+    if not path.exists():
+        raise PlanReadError(f"{path.name}: no such file")
+    if not path.is_file():
+        raise PlanReadError(f"{path.name}: not a file")
+
+
 def _check_package(path: Path) -> None:
     """Refuse what is not a reasonable .docx before python-docx unpacks anything."""
     name = path.name
-    if not path.exists():
-        raise PlanReadError(f"{name}: no such file")
-    if not path.is_file():
-        raise PlanReadError(f"{name}: not a file")
+    _check_exists(path)
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
@@ -597,8 +657,10 @@ def _check_package(path: Path) -> None:
 
 
 def read_action_plan(path: Path) -> PlanRead:
-    """Read the action plan in a .docx; raises PlanReadError for anything that is not one."""
+    """Read the action plan in a .docx (or a .csv); raises PlanReadError for anything else."""
     path = Path(path)
+    if path.name.lower().endswith(".csv"):
+        return read_action_plan_csv(path)
     _check_package(path)
     import docx
     from docx.exceptions import PythonDocxError
@@ -635,21 +697,14 @@ def _read(document: Any, name: str) -> PlanRead:
         cells, distinct = _grid_row(row, seen)
         if r_index > header_index:
             reader.row(r_index + 1, cells, distinct)
-    if not reader.items:
-        problem = (
-            "has no numbered items (the # column is empty)"
-            if reader.body_rows
-            else "has only its header row"
-        )
-        raise PlanReadError(f"{name}: the action-plan table {problem}")
+    items = _finished_items(name, reader)
     title, introduction = _title_and_introduction(document, plan._tbl)
     legend = _legend([t for t in tables if t is not plan])
-    has_steps = columns.steps is not None
     return PlanRead(
         title=title,
         introduction=introduction,
         legend=tuple(legend),
-        items=tuple(_finish(item, has_steps) for item in reader.items),
+        items=items,
         skipped=tuple(reader.skipped),
     )
 
@@ -659,3 +714,140 @@ def _is_top_level(tbl: Any, body: Any) -> bool:
     while parent is not None and parent.tag in _TRANSPARENT:
         parent = parent.getparent()
     return parent is body
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+_CSV_DELIMITERS = (",", ";", "\t")
+_CSV_HEADER_SEARCH_ROWS = 6
+"""Non-blank rows searched for the header: a title, a subtitle or a note may come first."""
+_EXCEL_SEP = re.compile(r"sep=(.)")
+_ITEM_NUMBER = re.compile(r"[A-Za-z]?\d+(\.\d+)*[A-Za-z]?[.)]?")
+
+
+def read_action_plan_csv(path: Path) -> PlanRead:
+    """Read an action plan saved as CSV; raises PlanReadError for anything that is not one.
+
+    The columns are found by their header words as in a Word plan; a cell's lines are
+    read as its paragraphs. A row whose only text is in its first cell, and is not an item
+    number, heads a section. The title is a lone cell above the header, else the file name.
+    """
+    path = Path(path)
+    name = path.name
+    text = _csv_text(path)
+    rows = _csv_rows(text, name)
+    found = _find_csv_header(rows)
+    if found is None:
+        raise PlanReadError(
+            f"{name}: no action-plan header row found "
+            "(looked for columns like # | Recommendation | Lead | Next steps | Time frame | Status)"
+        )
+    header_index, columns = found
+    reader = _TableReader(columns)
+    for index in range(header_index + 1, len(rows)):
+        cells = rows[index]
+        entries = [[_collapse(line) for line in cell.splitlines()] for cell in cells]
+        filled = [i for i, cell in enumerate(entries) if _joined(cell)]
+        section = filled == [0] and not _ITEM_NUMBER.fullmatch(_joined(entries[0]))
+        distinct = 1 if section else max(len(cells), 2)
+        reader.entries_row(index - header_index + 1, entries, [None] * len(cells), distinct)
+    items = _finished_items(name, reader, lines_first=True)
+    title, introduction = _csv_title(rows[:header_index])
+    return PlanRead(
+        title=title or _collapse(re.sub(r"[_-]+", " ", path.stem)) or None,
+        introduction=introduction,
+        legend=(),
+        items=items,
+        skipped=tuple(reader.skipped),
+    )
+
+
+def _csv_text(path: Path) -> str:
+    """The file's text: refused by size before it is read, and if it holds NUL bytes."""
+    name = path.name
+    _check_exists(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise PlanReadError(
+                f"{name}: too large ({size // (1024 * 1024)} MB; "
+                f"the limit is {MAX_CSV_BYTES // (1024 * 1024)} MB)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanReadError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if b"\0" in data:
+        raise PlanReadError(f"{name}: not a CSV text file (it holds binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")  # what Excel on Windows writes for "CSV"
+        except UnicodeDecodeError:
+            raise PlanReadError(f"{name}: not UTF-8 or Windows-1252 text") from None
+    if not text.strip():
+        raise PlanReadError(f"{name}: empty file")
+    return text
+
+
+def _csv_rows(text: str, name: str) -> list[list[str]]:
+    """The records of the file, split at the delimiter whose split shows a plan header."""
+    first_line, _, rest = text.partition("\n")
+    excel_sep = _EXCEL_SEP.fullmatch(first_line.strip())
+    if excel_sep is not None:  # Excel's own hint, "sep=;", on a line of its own
+        delimiters: tuple[str, ...] = (excel_sep.group(1),)
+        text = rest
+    else:
+        delimiters = _CSV_DELIMITERS
+    best: tuple[int, str] | None = None
+    for delimiter in delimiters:
+        found = _find_csv_header(_parse_csv(text, delimiter, name, _CSV_HEADER_SEARCH_ROWS))
+        if found is not None:
+            width = sum(1 for role in found[1].header if _role(role) is not None)
+            if best is None or width > best[0]:
+                best = (width, delimiter)
+    delimiter = delimiters[0] if best is None else best[1]
+    return _parse_csv(text, delimiter, name, None)
+
+
+def _parse_csv(text: str, delimiter: str, name: str, non_blank: int | None) -> list[list[str]]:
+    """All records, or the first up to ``non_blank`` non-blank ones (blank ones kept too)."""
+    rows: list[list[str]] = []
+    seen = 0
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(record)
+            if any(cell.strip() for cell in record):
+                seen += 1
+                if non_blank is not None and seen >= non_blank:
+                    break
+    except csv.Error as exc:
+        raise PlanReadError(f"{name}: damaged CSV ({_collapse(str(exc))[:80]})") from None
+    return rows
+
+
+def _find_csv_header(rows: Sequence[Sequence[str]]) -> tuple[int, _Columns] | None:
+    """(index, columns) of the header row among the first non-blank rows."""
+    seen = 0
+    for index, row in enumerate(rows):
+        if not any(cell.strip() for cell in row):
+            continue
+        columns = _columns([_collapse(cell) for cell in row])
+        if columns is not None:
+            return index, columns
+        seen += 1
+        if seen >= _CSV_HEADER_SEARCH_ROWS:
+            break
+    return None
+
+
+def _csv_title(rows: Sequence[Sequence[str]]) -> tuple[str | None, str | None]:
+    """The first lone cell above the header is the title; any others, the introduction."""
+    lone: list[str] = []
+    for row in rows:
+        texts = [_collapse(cell) for cell in row if cell.strip()]
+        if len(texts) == 1:
+            lone.append(texts[0])
+    if not lone:
+        return None, None
+    return lone[0], "\n\n".join(lone[1:]) or None
