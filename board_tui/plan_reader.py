@@ -641,7 +641,10 @@ def _check_package(path: Path) -> None:
     except OSError as exc:
         raise PlanReadError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     if magic == b"\xd0\xcf\x11\xe0":
-        raise PlanReadError(f"{name}: an old Word .doc file; save it as .docx and try again")
+        raise PlanReadError(
+            f"{name}: an old Word .doc file or a password-protected document;"
+            " save it as an unprotected .docx and try again"
+        )
     if magic != b"PK\x03\x04":
         raise PlanReadError(f"{name}: not a Word .docx file")
     try:

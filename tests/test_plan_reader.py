@@ -325,10 +325,11 @@ def test_not_a_docx(tmp_path: Path) -> None:
     assert "not a Word .docx file" in _error(path)
 
 
-def test_old_word_doc(tmp_path: Path) -> None:
-    path = tmp_path / "plan.doc"
+def test_old_word_doc_or_password_protected(tmp_path: Path) -> None:
+    # Word keeps a password-protected .docx in the same compound-file wrapper as a .doc.
+    path = tmp_path / "plan.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    assert "old Word .doc" in _error(path)
+    assert "old Word .doc file or a password-protected document" in _error(path)
 
 
 def test_damaged_zip(tmp_path: Path) -> None:
