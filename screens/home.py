@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import ClassVar
 
@@ -148,12 +149,12 @@ class HomeScreen(Screen[None]):
 
         def chosen(value: ImportInput | None) -> None:
             if value is not None:
-                self._read_plan(board, Path(value.path).expanduser(), value.title)
+                self._read_plan(board, Path(value.path).expanduser(), value.title, value.dated)
 
-        self.app.push_screen(ImportPlanDialog(board.name), chosen)
+        self.app.push_screen(ImportPlanDialog(board.name, self.store.clock().date()), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _read_plan(self, board: Board, path: Path, title: str | None) -> None:
+    def _read_plan(self, board: Board, path: Path, title: str | None, dated: dt.date) -> None:
         """Reading a big document can take a moment: off the main thread, which owns the store."""
         from board_tui.plan_reader import read_action_plan
 
@@ -162,9 +163,11 @@ class HomeScreen(Screen[None]):
         except BoardTuiError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
-        self.app.call_from_thread(self._confirm_import, board, path, title, plan)
+        self.app.call_from_thread(self._confirm_import, board, path, title, dated, plan)
 
-    def _confirm_import(self, board: Board, path: Path, title: str | None, plan: PlanRead) -> None:
+    def _confirm_import(
+        self, board: Board, path: Path, title: str | None, dated: dt.date, plan: PlanRead
+    ) -> None:
         plan_title = title or plan.title or path.stem
         steps = sum(len(item.next_steps) for item in plan.items)
         question = Text.assemble(
@@ -187,7 +190,7 @@ class HomeScreen(Screen[None]):
                 board.id,
                 plan,
                 title=plan_title,
-                dated=self.store.clock().date(),
+                dated=dated,
                 source=path.name,
             )
             self.show_board(board)

@@ -148,13 +148,15 @@ class NextStepDialog(CaptureDialog[NextStepInput]):
 class ImportInput:
     path: str
     title: str | None
+    dated: dt.date
 
 
 class ImportPlanDialog(CaptureDialog[ImportInput]):
-    """Which Word (or CSV) action plan to bring in for the board."""
+    """Which Word (or CSV) action plan to bring in for the board, and the date it speaks of."""
 
-    def __init__(self, board_name: str) -> None:
+    def __init__(self, board_name: str, today: dt.date) -> None:
         super().__init__(f"Import an action plan for {board_name}")
+        self.today = today
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, "tab next field · ctrl+s read the file · escape cancel"):
@@ -162,6 +164,8 @@ class ImportPlanDialog(CaptureDialog[ImportInput]):
             yield Input(id="path", placeholder="~/Documents/action-plan.docx")
             yield Label("Title (optional: the document's own title otherwise)")
             yield Input(id="title")
+            yield Label("Date of this update (year-less time frames like “Mid Nov” count from it)")
+            yield Input(self.today.isoformat(), id="dated", placeholder="YYYY-MM-DD")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -174,4 +178,9 @@ class ImportPlanDialog(CaptureDialog[ImportInput]):
         if not path:
             self.notify("Type the path of the plan to import.")
             return None
-        return ImportInput(path, self.query_one("#title", Input).value.strip() or None)
+        try:
+            dated = dt.date.fromisoformat(self.query_one("#dated", Input).value.strip())
+        except ValueError:
+            self.notify("The date of the update reads like 2022-11-03.")
+            return None
+        return ImportInput(path, self.query_one("#title", Input).value.strip() or None, dated)

@@ -183,6 +183,8 @@ async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Sto
         await _type(pilot, str(path))
         await pilot.press("tab")
         await _type(pilot, "Council plan")
+        await pilot.press("tab", *["backspace"] * 10)
+        await _type(pilot, "2024-01-10")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -193,6 +195,7 @@ async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Sto
         assert plans.row_count == 2
     plan = demo_store.plan_titled("Council plan")
     assert demo_store.count_plan_items(plan.id) > 0
+    assert plan.dated == dt.date(2024, 1, 10)
 
 
 async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
