@@ -254,6 +254,36 @@ class PlanItemPicker(Vertical):
             event.stop()
 
 
+class TimeFrameField(Vertical):
+    """The time frame as the clerk writes it, with the due date it gives shown beneath."""
+
+    def __init__(self, value: str, *, reference: dt.date, meetings: list[dt.date]) -> None:
+        super().__init__(classes="picker")
+        self._value = value
+        self.reference = reference
+        self.meetings = meetings
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            self._value,
+            id="time_frame",
+            placeholder='as you would write it: "End of Dec 23", "Feb Board 24", "TBC"',
+        )
+        yield Static(classes="hint")
+
+    def on_mount(self) -> None:
+        self._show_due(self._value)
+
+    @on(Input.Changed, "#time_frame")
+    def _typed(self, event: Input.Changed) -> None:
+        self._show_due(event.value)
+
+    def _show_due(self, words: str) -> None:
+        due = parse_time_frame(words, reference=self.reference, meetings=self.meetings)
+        hint = f"due {short_date(due)}" if due else ("no date in these words" if words else "")
+        self.query_one(".hint", Static).update(hint)
+
+
 @dataclass(frozen=True)
 class ActionInput:
     description: str
@@ -295,12 +325,9 @@ class ActionDialog(CaptureDialog[ActionInput]):
                 suggester=SuggestFromList(self.people, case_sensitive=False),
             )
             yield Label("Time frame")
-            yield Input(
-                self.initial.get("time_frame", ""),
-                id="time_frame",
-                placeholder='as you would write it: "End of Dec 23", "Feb Board 24", "TBC"',
+            yield TimeFrameField(
+                self.initial.get("time_frame", ""), reference=self.reference, meetings=self.meetings
             )
-            yield Static(id="due", classes="hint")
             yield Label("Plan item (optional)")
             yield PlanItemPicker(
                 self.find_plan_items,
@@ -311,16 +338,6 @@ class ActionDialog(CaptureDialog[ActionInput]):
 
     def on_mount(self) -> None:
         self.query_one("#description", TextArea).focus()
-        self._show_due(self.query_one("#time_frame", Input).value)
-
-    @on(Input.Changed, "#time_frame")
-    def _time_frame_changed(self, event: Input.Changed) -> None:
-        self._show_due(event.value)
-
-    def _show_due(self, words: str) -> None:
-        due = parse_time_frame(words, reference=self.reference, meetings=self.meetings)
-        hint = f"due {short_date(due)}" if due else ("no date in these words" if words else "")
-        self.query_one("#due", Static).update(hint)
 
     def fields(self) -> dict[str, Any]:
         return {

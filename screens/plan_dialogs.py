@@ -6,14 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
-from board_tui.formatting import short_date
 from board_tui.model import ActionLabel
-from board_tui.timeframes import parse_time_frame
-from screens.dialogs import CaptureDialog, dialog_box, text_area
+from screens.dialogs import CaptureDialog, TimeFrameField, dialog_box, text_area
 
 KEYS = "tab next field · ctrl+s save · escape cancel"
 
@@ -99,8 +96,9 @@ class NextStepDialog(CaptureDialog[NextStepInput]):
             yield Label("Next step")
             yield text_area(self.initial.get("description", ""), "description")
             yield Label("Time frame")
-            yield Input(self.initial.get("time_frame", ""), id="time_frame")
-            yield Static(id="due", classes="hint")
+            yield TimeFrameField(
+                self.initial.get("time_frame", ""), reference=self.reference, meetings=self.meetings
+            )
             yield Label("Label")
             label: Select[str] = Select(
                 [("NEW ACTION:", ActionLabel.NEW.value), ("Revised Action:", "revised")],
@@ -113,16 +111,6 @@ class NextStepDialog(CaptureDialog[NextStepInput]):
 
     def on_mount(self) -> None:
         self.query_one("#description", TextArea).focus()
-        self._show_due(self.query_one("#time_frame", Input).value)
-
-    @on(Input.Changed, "#time_frame")
-    def _time_frame_changed(self, event: Input.Changed) -> None:
-        self._show_due(event.value)
-
-    def _show_due(self, words: str) -> None:
-        due = parse_time_frame(words, reference=self.reference, meetings=self.meetings)
-        hint = f"due {short_date(due)}" if due else ("no date in these words" if words else "")
-        self.query_one("#due", Static).update(hint)
 
     def fields(self) -> dict[str, Any]:
         label = self.query_one("#label", Select).value
