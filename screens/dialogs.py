@@ -337,7 +337,9 @@ class ActionDialog(CaptureDialog[ActionInput]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#description", TextArea).focus()
+        description = self.query_one("#description", TextArea)
+        description.focus()
+        description.move_cursor(description.document.end)  # a restored draft carries on
 
     def fields(self) -> dict[str, Any]:
         return {

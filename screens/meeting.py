@@ -533,7 +533,11 @@ class MeetingScreen(Screen[None]):
             self.reload()
         kind = payload.get("kind", "comment")
         fields = payload.get("fields", {})
-        if kind in ("comment", "decision", "narrative"):
+        if kind == "declaration":
+            roll_call = RollCallScreen(self.store, self.meeting_id)
+            self.app.push_screen(roll_call, lambda _: self.reload())
+            self.call_after_refresh(roll_call.open_declaration, fields)
+        elif kind in ("comment", "decision", "narrative"):
             self._open_note_dialog(NoteKind(kind), text=fields.get("body", ""))
         elif kind == "edit":
             self._open_edit_dialog(int(payload["note_id"]), text=fields.get("body", ""))

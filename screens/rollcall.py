@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Tex
 
 from board_tui.formatting import agenda_time
 from board_tui.model import AttendanceKind, Capacity, MembershipRole, Person
-from screens.dialogs import CaptureDialog, dialog_box, text_area
+from screens.dialogs import CaptureDialog, DraftSaver, dialog_box, text_area
 from storage.store import Store
 
 KIND_WORDS = {
@@ -66,25 +66,49 @@ class DeclarationInput:
 
 
 class DeclarationDialog(CaptureDialog[DeclarationInput]):
-    def __init__(self, people: list[str], item_numbers: list[str]) -> None:
-        super().__init__("Declaration of interest")
+    def __init__(
+        self,
+        people: list[str],
+        item_numbers: list[str],
+        *,
+        fields: dict[str, str] | None = None,
+        on_draft: DraftSaver | None = None,
+    ) -> None:
+        super().__init__("Declaration of interest", on_draft=on_draft)
         self.people = people
         self.item_numbers = item_numbers
+        self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, "tab next field · ctrl+s save · escape cancel"):
             yield Label("Who")
-            yield Input(id="person", suggester=SuggestFromList(self.people, case_sensitive=False))
+            yield Input(
+                self.initial.get("person", ""),
+                id="person",
+                suggester=SuggestFromList(self.people, case_sensitive=False),
+            )
             yield Label("Agenda item number (optional)")
-            yield Input(id="item", placeholder=", ".join(self.item_numbers))
+            yield Input(
+                self.initial.get("item", ""), id="item", placeholder=", ".join(self.item_numbers)
+            )
             yield Label("Interest declared")
-            yield text_area("", "interest")
+            yield text_area(self.initial.get("interest", ""), "interest")
 
     def on_mount(self) -> None:
-        self.query_one("#person", Input).focus()
+        interest = self.query_one("#interest", TextArea)
+        if interest.text:
+            # A restored draft carries on where the typing stopped.
+            interest.focus()
+            interest.move_cursor(interest.document.end)
+        else:
+            self.query_one("#person", Input).focus()
 
     def fields(self) -> dict[str, Any]:
-        return {"person": self.query_one("#person", Input).value}
+        return {
+            "person": self.query_one("#person", Input).value,
+            "item": self.query_one("#item", Input).value,
+            "interest": self.query_one("#interest", TextArea).text,
+        }
 
     def result(self) -> DeclarationInput | None:
         person = self.query_one("#person", Input).value.strip()
@@ -225,20 +249,39 @@ class RollCallScreen(Screen[None]):
         self.app.push_screen(GuestDialog(), added)
 
     def action_declaration(self) -> None:
+        self.open_declaration({})
+
+    def open_declaration(self, fields: dict[str, str]) -> None:
+        """The declaration dialog, empty or with the words a crash interrupted."""
         items = self.store.agenda(self.meeting_id)
         people = [person.name for person, _ in self._rows]
+        draft_key = f"meeting:{self.meeting_id}"
+
+        def save_draft(values: dict[str, Any]) -> None:
+            self.store.save_draft(
+                draft_key, {"kind": "declaration", "fields": values}, self.meeting_id
+            )
 
         def declared(value: DeclarationInput | None) -> None:
-            if value is None:
-                return
-            person = self.store.person_named(value.person) or self.store.add_person(value.person)
-            item_id = next((i.id for i in items if i.number == value.item_number), None)
-            self.store.add_declaration(
-                self.meeting_id, person.id, value.interest, agenda_item_id=item_id
-            )
+            with self.store.transaction():
+                self.store.discard_draft(draft_key)
+                if value is None:
+                    return
+                person = self.store.person_named(value.person) or self.store.add_person(
+                    value.person
+                )
+                item_id = next((i.id for i in items if i.number == value.item_number), None)
+                self.store.add_declaration(
+                    self.meeting_id, person.id, value.interest, agenda_item_id=item_id
+                )
             self._show_declarations()
 
-        self.app.push_screen(DeclarationDialog(people, [i.number for i in items]), declared)
+        self.app.push_screen(
+            DeclarationDialog(
+                people, [i.number for i in items], fields=fields, on_draft=save_draft
+            ),
+            declared,
+        )
 
     def action_no_declarations(self) -> None:
         if self.store.declarations(self.meeting_id):

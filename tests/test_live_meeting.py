@@ -464,3 +464,32 @@ async def test_roll_call_guests_declarations_and_times(store: Store, clock) -> N
         "Trustee of a charity bidding for the grant",
     )
     assert declaration.agenda_item_id == store.agenda(meeting_id)[3].id
+
+
+async def test_a_declaration_being_typed_survives_a_crash(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y", "r", "d")
+        await pilot.pause()
+        await _type(pilot, "Richard Penn")
+        await pilot.press("tab", "4", "tab")
+        await _type(pilot, "Trustee of a charity")
+        await pilot.pause(1.3)
+    [draft] = store.drafts()
+    assert draft.payload["kind"] == "declaration"
+
+    restarted = BoardApp(store)
+    async with restarted.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        await _type(pilot, " bidding for the grant")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(restarted.screen, RollCallScreen)
+    [declaration] = store.declarations(meeting_id)
+    assert declaration.person.name == "Richard Penn"
+    assert declaration.interest == "Trustee of a charity bidding for the grant"
+    assert declaration.agenda_item_id == store.agenda(meeting_id)[3].id
+    assert store.drafts() == []
