@@ -10,12 +10,14 @@ from typing import Any
 from board_tui.errors import BoardTuiError
 from board_tui.model import Action, Draft, Meeting, MeetingStatus, Note, NoteKind, PlanItem
 from storage import rows
-from storage.base import StoreBase
+from storage.meetings import MeetingsMixin
 
 _MATTERS_ARISING = re.compile(r"minutes of the (previous|last) meeting|matters arising", re.I)
 
 
-class LiveMixin(StoreBase):
+class LiveMixin(MeetingsMixin):
+    """Builds on the meetings it walks."""
+
     # -- walking the agenda --------------------------------------------------------------
 
     def move_to_item(self, meeting_id: int, item_id: int, at: dt.datetime | None = None) -> Meeting:
@@ -23,9 +25,7 @@ class LiveMixin(StoreBase):
         the new one (its first start is kept if the board comes back to it)."""
         at = at or self.clock()
         with self.transaction():
-            meeting = rows.meeting(
-                self._row("SELECT * FROM meetings WHERE id = ?", (meeting_id,), "meeting")
-            )
+            meeting = self.meeting(meeting_id)
             self._row(
                 "SELECT id FROM agenda_items WHERE id = ? AND meeting_id = ?",
                 (item_id, meeting_id),
@@ -47,9 +47,7 @@ class LiveMixin(StoreBase):
             self.db.execute(
                 "UPDATE meetings SET current_item_id = ? WHERE id = ?", (item_id, meeting_id)
             )
-        return rows.meeting(
-            self._row("SELECT * FROM meetings WHERE id = ?", (meeting_id,), "meeting")
-        )
+        return self.meeting(meeting_id)
 
     def restore_position(
         self,

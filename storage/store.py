@@ -12,7 +12,6 @@ from storage.base import Clock, StoreBase, local_now
 from storage.boards import BoardsMixin
 from storage.connection import connect
 from storage.live import LiveMixin
-from storage.meetings import MeetingsMixin
 from storage.plans import PlansMixin
 
 COUNTED_TABLES = (
@@ -33,7 +32,7 @@ COUNTED_TABLES = (
 )
 
 
-class Store(BoardsMixin, MeetingsMixin, LiveMixin, PlansMixin, StoreBase):
+class Store(BoardsMixin, LiveMixin, PlansMixin, StoreBase):
     """Boards, meetings and plans in one SQLite file; every write is committed on return."""
 
     def __init__(self, db: Database, path: Path | None = None, *, clock: Clock = local_now) -> None:

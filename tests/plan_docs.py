@@ -178,3 +178,19 @@ def zip_bomb(path: Path, unpacked_bytes: int) -> Path:
                 handle.write(chunk[: min(left, len(chunk))])
                 left -= len(chunk)
     return path
+
+
+def read_error(path: Path) -> str:
+    """The one-line message reading path fails with (checked to be one line naming the file)."""
+    import pytest
+
+    from board_tui.errors import BoardTuiError
+    from board_tui.plan_reader import PlanReadError, read_action_plan
+
+    with pytest.raises(PlanReadError) as caught:
+        read_action_plan(path)
+    message = str(caught.value)
+    assert isinstance(caught.value, BoardTuiError)
+    assert message.startswith(f"{path.name}: ")
+    assert "\n" not in message
+    return message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pilot_keys import type_text
 from textual.widgets import OptionList
 
 from board_tui.app import BoardApp
@@ -21,10 +22,6 @@ def _demo(store: Store, clock) -> tuple[BoardApp, int]:
     meeting_id = build_demo(store).next_meeting_id
     clock.now = START
     return BoardApp(store, open_meeting_id=meeting_id), meeting_id
-
-
-async def _type(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
 
 async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
@@ -53,27 +50,27 @@ async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
-        await _type(pilot, "Make sure residents hear back")
+        await type_text(pilot, "Make sure residents hear back")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
         await pilot.press("d")
         await pilot.pause()
-        await _type(pilot, "It was agreed that the strategy go to Cabinet")
+        await type_text(pilot, "It was agreed that the strategy go to Cabinet")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ActionDialog)
-        await _type(pilot, "Publish a you said we did report")
+        await type_text(pilot, "Publish a you said we did report")
         await pilot.press("tab")
-        await _type(pilot, "Afazul")
+        await type_text(pilot, "Afazul")
         await pilot.pause()
         await pilot.press("right", "tab")
-        await _type(pilot, "End of Feb 24")
+        await type_text(pilot, "End of Feb 24")
         await pilot.press("tab")
-        await _type(pilot, "you said")
+        await type_text(pilot, "you said")
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -93,7 +90,7 @@ async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
         await pilot.pause()
         assert isinstance(app.screen, UpdateDialog)
         await pilot.press("tab")
-        await _type(pilot, "Report agreed in principle")
+        await type_text(pilot, "Report agreed in principle")
         # Choose "On track" in the status list.
         app.screen.query_one("#status").value = Status.ON_TRACK.value
         await pilot.press("ctrl+s")
@@ -155,12 +152,12 @@ async def test_escape_saves_nothing(store: Store, clock) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "c")
         await pilot.pause()
-        await _type(pilot, "Never mind")
+        await type_text(pilot, "Never mind")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        await _type(pilot, "Nor this")
+        await type_text(pilot, "Nor this")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -185,19 +182,19 @@ async def test_edit_remove_and_undo(store: Store, clock) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "c")
         await pilot.pause()
-        await _type(pilot, "First")
+        await type_text(pilot, "First")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        await _type(pilot, "Second")
+        await type_text(pilot, "Second")
         await pilot.press("ctrl+s")
         await pilot.pause()
         # The new note is selected: enter edits it.
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
-        await _type(pilot, " point")
+        await type_text(pilot, " point")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [n.body for n in store.notes(meeting_id)] == ["First", "Second point"]
@@ -249,7 +246,7 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "n", "n", "n", "d")
         await pilot.pause()
-        await _type(pilot, "It was agreed that the")
+        await type_text(pilot, "It was agreed that the")
         dialog = app.screen
         assert isinstance(dialog, NoteDialog)
         await pilot.pause(1.3)  # a pause in typing writes the draft
@@ -268,7 +265,7 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock)
         dialog = restarted.screen
         assert isinstance(dialog, NoteDialog)
         assert dialog.kind is NoteKind.DECISION
-        await _type(pilot, " strategy go to Cabinet")
+        await type_text(pilot, " strategy go to Cabinet")
         await pilot.press("ctrl+s")
         await pilot.pause()
         screen = restarted.screen
@@ -322,7 +319,7 @@ async def test_reopen_a_closed_meeting_for_corrections(store: Store, clock) -> N
         await pilot.pause()
         await pilot.press("n", "c")
         await pilot.pause()
-        await _type(pilot, "Correction")
+        await type_text(pilot, "Correction")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("e", "y")
@@ -360,7 +357,7 @@ async def test_link_plan_items_by_typing(store: Store, clock) -> None:
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
-        await _type(pilot, "iStatements")
+        await type_text(pilot, "iStatements")
         await pilot.pause()
         await pilot.press("enter", "escape")
         await pilot.pause()
@@ -374,7 +371,7 @@ async def test_typing_without_a_pause_is_still_drafted(store: Store, clock) -> N
         await pilot.press("s", "y", "c")
         await pilot.pause()
         for word in ["The", "board", "asked", "for", "more", "detail"]:
-            await _type(pilot, word + " ")
+            await type_text(pilot, word + " ")
             await pilot.pause(0.5)  # never a full second's pause
         [draft] = store.drafts()
         assert draft.payload["fields"]["body"].startswith("The board asked")
@@ -391,7 +388,7 @@ async def test_escape_closes_the_status_list_not_the_dialog(store: Store, clock)
         dialog = app.screen
         assert isinstance(dialog, UpdateDialog)
         await pilot.press("tab")
-        await _type(pilot, "Good progress")
+        await type_text(pilot, "Good progress")
         await pilot.press("shift+tab", "enter")
         await pilot.pause()
         await pilot.press("escape")
@@ -421,7 +418,7 @@ async def test_undo_does_not_touch_a_closed_meeting(store: Store, clock) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "c")
         await pilot.pause()
-        await _type(pilot, "Kept")
+        await type_text(pilot, "Kept")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("e", "y")
@@ -440,18 +437,18 @@ async def test_roll_call_guests_declarations_and_times(store: Store, clock) -> N
         await pilot.press("t")  # the chair arrived late
         await pilot.press("g")
         await pilot.pause()
-        await _type(pilot, "Nguyễn Văn An")
+        await type_text(pilot, "Nguyễn Văn An")
         await pilot.press("tab")
-        await _type(pilot, "Healthwatch")
+        await type_text(pilot, "Healthwatch")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        await _type(pilot, "Richard Penn")
+        await type_text(pilot, "Richard Penn")
         await pilot.press("tab")
-        await _type(pilot, "4")
+        await type_text(pilot, "4")
         await pilot.press("tab")
-        await _type(pilot, "Trustee of a charity bidding for the grant")
+        await type_text(pilot, "Trustee of a charity bidding for the grant")
         await pilot.press("ctrl+s")
         await pilot.pause()
     records = {a.person.name: a for a in store.attendance(meeting_id)}
@@ -471,9 +468,9 @@ async def test_a_declaration_being_typed_survives_a_crash(store: Store, clock) -
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "r", "d")
         await pilot.pause()
-        await _type(pilot, "Richard Penn")
+        await type_text(pilot, "Richard Penn")
         await pilot.press("tab", "4", "tab")
-        await _type(pilot, "Trustee of a charity")
+        await type_text(pilot, "Trustee of a charity")
         await pilot.pause(1.3)
     [draft] = store.drafts()
     assert draft.payload["kind"] == "declaration"
@@ -484,7 +481,7 @@ async def test_a_declaration_being_typed_survives_a_crash(store: Store, clock) -
         await pilot.press("y")
         await pilot.pause()
         await pilot.pause()
-        await _type(pilot, " bidding for the grant")
+        await type_text(pilot, " bidding for the grant")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(restarted.screen, RollCallScreen)

@@ -14,9 +14,8 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plan_docs import COUNCIL_HEADER, council_plan, shade, write_table, zip_bomb
+from plan_docs import COUNCIL_HEADER, council_plan, read_error, shade, write_table, zip_bomb
 
-from board_tui.errors import BoardTuiError
 from board_tui.model import ActionLabel, LegendEntry
 from board_tui.plan_reader import PlanRead, PlanReadError, read_action_plan
 from board_tui.statuses import Status
@@ -309,41 +308,31 @@ def test_plan_reader_imports_neither_textual_nor_docx() -> None:
 # -- Bad input --------------------------------------------------------------------------------
 
 
-def _error(path: Path) -> str:
-    with pytest.raises(PlanReadError) as caught:
-        read_action_plan(path)
-    message = str(caught.value)
-    assert isinstance(caught.value, BoardTuiError)
-    assert message.startswith(f"{path.name}: ")
-    assert "\n" not in message
-    return message
-
-
 def test_not_a_docx(tmp_path: Path) -> None:
     path = tmp_path / "minutes.docx"
     path.write_text("Minutes of the meeting\n", encoding="utf-8")
-    assert "not a Word .docx file" in _error(path)
+    assert "not a Word .docx file" in read_error(path)
 
 
 def test_old_word_doc_or_password_protected(tmp_path: Path) -> None:
     # Word keeps a password-protected .docx in the same compound-file wrapper as a .doc.
     path = tmp_path / "plan.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    assert "old Word .doc file or a password-protected document" in _error(path)
+    assert "old Word .doc file or a password-protected document" in read_error(path)
 
 
 def test_damaged_zip(tmp_path: Path) -> None:
     good = council_plan(tmp_path / "good.docx").read_bytes()
     path = tmp_path / "damaged.docx"
     path.write_bytes(good[: len(good) // 2])
-    assert "damaged" in _error(path)
+    assert "damaged" in read_error(path)
 
 
 def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     path = tmp_path / "archive.docx"
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("readme.txt", "hello")
-    assert "not a readable Word document" in _error(path)
+    assert "not a readable Word document" in read_error(path)
 
 
 def test_zip_bomb_is_refused_by_size_before_reading(
@@ -356,21 +345,21 @@ def test_zip_bomb_is_refused_by_size_before_reading(
         raise AssertionError("python-docx opened a zip bomb")
 
     monkeypatch.setattr(docx, "Document", must_not_open)
-    assert "too large (51 MB unpacked; the limit is 50 MB)" in _error(path)
+    assert "too large (51 MB unpacked; the limit is 50 MB)" in read_error(path)
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
-    assert "no such file" in _error(tmp_path / "absent.docx")
+    assert "no such file" in read_error(tmp_path / "absent.docx")
     folder = tmp_path / "folder.docx"
     folder.mkdir()
-    assert "not a file" in _error(folder)
+    assert "not a file" in read_error(folder)
 
 
 def test_no_tables(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Just a letter.")
     document.save(str(tmp_path / "letter.docx"))
-    message = _error(tmp_path / "letter.docx")
+    message = read_error(tmp_path / "letter.docx")
     assert message == (
         "letter.docx: no action-plan table found "
         "(looked for columns like # | Recommendation | Lead | Next steps | Time frame | Status)"
@@ -379,17 +368,17 @@ def test_no_tables(tmp_path: Path) -> None:
 
 def test_table_without_plan_columns(tmp_path: Path) -> None:
     path = write_table(tmp_path / "members.docx", ("Name", "Role"), [("Dr Aisha Rahman", "Chair")])
-    assert "no action-plan table found" in _error(path)
+    assert "no action-plan table found" in read_error(path)
 
 
 def test_table_of_only_headers(tmp_path: Path) -> None:
     path = write_table(tmp_path / "empty.docx", COUNCIL_HEADER, [])
-    assert _error(path) == "empty.docx: the action-plan table has only its header row"
+    assert read_error(path) == "empty.docx: the action-plan table has only its header row"
 
 
 def test_table_without_numbers(tmp_path: Path) -> None:
     path = write_table(tmp_path / "plan.docx", COUNCIL_HEADER, [("", "Something", "", "", "", "")])
-    assert "has no numbered items" in _error(path)
+    assert "has no numbered items" in read_error(path)
 
 
 # -- Anything a clerk might type --------------------------------------------------------------

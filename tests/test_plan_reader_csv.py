@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plan_docs import read_error
 
-from board_tui.errors import BoardTuiError
 from board_tui.model import ActionLabel
 from board_tui.plan_reader import (
     MAX_CSV_BYTES,
@@ -270,55 +270,45 @@ def test_reading_a_csv_imports_no_docx(tmp_path: Path) -> None:
 # -- Bad input --------------------------------------------------------------------------------
 
 
-def _error(path: Path) -> str:
-    with pytest.raises(PlanReadError) as caught:
-        read_action_plan(path)
-    message = str(caught.value)
-    assert isinstance(caught.value, BoardTuiError)
-    assert message.startswith(f"{path.name}: ")
-    assert "\n" not in message
-    return message
-
-
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
-    assert _error(path) == "empty.csv: empty file"
+    assert read_error(path) == "empty.csv: empty file"
     path.write_text("\r\n \r\n", encoding="utf-8")
-    assert _error(path) == "empty.csv: empty file"
+    assert read_error(path) == "empty.csv: empty file"
 
 
 def test_no_plan_header(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "members.csv", [("Name", "Role"), ("Dr Aisha Rahman", "Chair")])
-    assert "no action-plan header row found" in _error(path)
+    assert "no action-plan header row found" in read_error(path)
 
 
 def test_header_only(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "plan.csv", [COUNCIL_HEADER, ("", "", "", "", "", "")])
-    assert _error(path) == "plan.csv: the action-plan table has only its header row"
+    assert read_error(path) == "plan.csv: the action-plan table has only its header row"
 
 
 def test_binary_file_named_csv(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     path.write_bytes(b"PK\x03\x04\x14\x00\x00\x00No.,Action\n1,Something\n")
-    assert "not a CSV text file" in _error(path)
+    assert "not a CSV text file" in read_error(path)
 
 
 def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.csv"
     with path.open("wb") as handle:  # sparse, and all NUL: reading it would say "binary"
         handle.truncate(MAX_CSV_BYTES + 1)
-    assert "too large" in _error(path)
+    assert "too large" in read_error(path)
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert _error(tmp_path / "gone.csv") == "gone.csv: no such file"
+    assert read_error(tmp_path / "gone.csv") == "gone.csv: no such file"
 
 
 def test_neither_utf8_nor_cp1252(tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_bytes(b"No.,Action\n1,\x81\xff\n")
-    assert "not UTF-8 or Windows-1252" in _error(path)
+    assert "not UTF-8 or Windows-1252" in read_error(path)
 
 
 _TEXT = st.builds(

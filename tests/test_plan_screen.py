@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pilot_keys import type_text
 from textual.widgets import DataTable, OptionList, Select
 
 from board_tui.app import BoardApp
@@ -27,10 +28,6 @@ async def _open_plan(store: Store, pilot, app: BoardApp) -> PlanScreen:  # type:
 def _refs(screen: PlanScreen) -> list[str]:
     table = screen.query_one("#plan-items", DataTable)
     return [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
-
-
-async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
 
 async def test_overdue_and_this_lead_in_two_keystrokes(demo_store: Store) -> None:
@@ -57,7 +54,7 @@ async def test_status_words_and_sort(demo_store: Store) -> None:
         await pilot.pause()
         assert _refs(screen) == ["2"]
         await pilot.press("x", "slash")
-        await _type(pilot, "iStatements")
+        await type_text(pilot, "iStatements")
         await pilot.press("enter")
         await pilot.pause()
         assert _refs(screen) == ["13"]
@@ -76,7 +73,7 @@ async def test_status_update_on_an_item_and_closing_a_step(demo_store: Store) ->
         assert isinstance(app.screen, UpdateDialog)
         app.screen.query_one("#status", Select).value = Status.AT_RISK.value
         await pilot.press("tab")
-        await _type(pilot, "Options paper slipped to March")
+        await type_text(pilot, "Options paper slipped to March")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert demo_store.plan_item(item.id).status is Status.AT_RISK
@@ -90,7 +87,7 @@ async def test_status_update_on_an_item_and_closing_a_step(demo_store: Store) ->
         await pilot.pause()
         app.screen.query_one("#status", Select).value = Status.DROPPED.value
         await pilot.press("tab")
-        await _type(pilot, "Superseded by the ICS review")
+        await type_text(pilot, "Superseded by the ICS review")
         await pilot.press("ctrl+s")
         await pilot.pause()
     step = demo_store.next_steps(item.id)[3]
@@ -110,9 +107,9 @@ async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
         await pilot.press("down", "down", "down", "a")
         await pilot.pause()
         assert isinstance(app.screen, NextStepDialog)
-        await _type(pilot, "Agree the report format")
+        await type_text(pilot, "Agree the report format")
         await pilot.press("tab")
-        await _type(pilot, "Mid Jan")
+        await type_text(pilot, "Mid Jan")
         app.screen.query_one("#label", Select).value = ActionLabel.NEW.value
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -132,7 +129,7 @@ async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
         assert isinstance(app.screen, NextStepDialog)
         await pilot.press("tab")
         await pilot.press(*["backspace"] * 7)
-        await _type(pilot, "End of Feb 23")
+        await type_text(pilot, "End of Feb 23")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert demo_store.action(new.id).due_date == dt.date(2023, 2, 28)
@@ -142,18 +139,18 @@ async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, PlanItemDialog)
-        await _type(pilot, "16")
+        await type_text(pilot, "16")
         await pilot.press("tab")
-        await _type(pilot, "Publish a you said we did page")
+        await type_text(pilot, "Publish a you said we did page")
         await pilot.press("tab")
-        await _type(pilot, "Engagement Manager")
+        await type_text(pilot, "Engagement Manager")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert _refs(screen)[-1] == "16"
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("end")
-        await _type(pilot, " every quarter")
+        await type_text(pilot, " every quarter")
         await pilot.press("ctrl+s")
         await pilot.pause()
     added = demo_store.plan_items(screen.plan_id)[-1]
@@ -180,11 +177,11 @@ async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Sto
         await pilot.pause()
         await pilot.press("I")
         await pilot.pause()
-        await _type(pilot, str(path))
+        await type_text(pilot, str(path))
         await pilot.press("tab")
-        await _type(pilot, "Council plan")
+        await type_text(pilot, "Council plan")
         await pilot.press("tab", *["backspace"] * 10)
-        await _type(pilot, "2024-01-10")
+        await type_text(pilot, "2024-01-10")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -207,7 +204,7 @@ async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store:
         await pilot.pause()
         await pilot.press("I")
         await pilot.pause()
-        await _type(pilot, str(bad))
+        await type_text(pilot, str(bad))
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
