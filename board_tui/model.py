@@ -23,6 +23,7 @@ __all__ = [
     "AttendanceRecord",
     "Board",
     "Capacity",
+    "Contact",
     "Declaration",
     "Draft",
     "LegendEntry",
@@ -108,12 +109,25 @@ class ActionLabel(StrEnum):
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Who to ask about the board's papers: the agenda's "Contact for further enquiries"."""
+
+    name: str
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
 class Board:
     id: int
     name: str
     organisation: str | None
     archived_at: dt.datetime | None
     created_at: dt.datetime
+    contact: Contact | None = None
+    word_template: str | None = None
+    """The organisation's own .docx that Word exports take their styles from, when set."""
 
 
 @dataclass(frozen=True)

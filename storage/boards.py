@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from board_tui.errors import BoardTuiError, NotFoundError
-from board_tui.model import Board, Membership, MembershipRole, Person
+from board_tui.model import Board, Contact, Membership, MembershipRole, Person
 from storage import rows
 from storage.base import StoreBase
 
@@ -64,6 +64,26 @@ class BoardsMixin(StoreBase):
             "UPDATE boards SET archived_at = ? WHERE id = ?",
             (rows.stamp(self.clock()), board_id),
         )
+        return self.board(board_id)
+
+    def set_board_details(
+        self, board_id: int, organisation: str | None, contact: Contact | None
+    ) -> Board:
+        self._write(
+            "UPDATE boards SET organisation = ?, contact = ? WHERE id = ?",
+            (organisation or None, rows.contact_text(contact), board_id),
+        )
+        return self.board(board_id)
+
+    def set_board_contact(self, board_id: int, contact: Contact | None) -> Board:
+        self._write(
+            "UPDATE boards SET contact = ? WHERE id = ?", (rows.contact_text(contact), board_id)
+        )
+        return self.board(board_id)
+
+    def set_board_template(self, board_id: int, template: str | None) -> Board:
+        """The board's default Word template for exports (None: the built-in style)."""
+        self._write("UPDATE boards SET word_template = ? WHERE id = ?", (template, board_id))
         return self.board(board_id)
 
     def add_person(
@@ -140,6 +160,21 @@ class BoardsMixin(StoreBase):
         return rows.membership(
             self._row(f"{_MEMBER_SELECT} WHERE m.id = ?", (membership_id,), "membership")
         )
+
+    def update_member(
+        self, membership_id: int, role: MembershipRole, position: str | None
+    ) -> Membership:
+        self._write(
+            "UPDATE memberships SET role = ?, position = ? WHERE id = ?",
+            (role.value, position or None, membership_id),
+        )
+        return rows.membership(
+            self._row(f"{_MEMBER_SELECT} WHERE m.id = ?", (membership_id,), "membership")
+        )
+
+    def remove_member(self, membership_id: int) -> None:
+        """Off the board from now on; past attendance and minutes keep the person."""
+        self._write("DELETE FROM memberships WHERE id = ?", (membership_id,))
 
     def members(self, board_id: int) -> list[Membership]:
         return [

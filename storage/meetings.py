@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from board_tui import agenda
 from board_tui.errors import BoardTuiError, NotFoundError
 from board_tui.model import (
-    AgendaItem,
     AttendanceKind,
     AttendanceRecord,
     Capacity,
@@ -20,13 +18,13 @@ from board_tui.model import (
     PlanItem,
 )
 from storage import rows
-from storage.base import StoreBase
+from storage.agendas import AgendaMixin
 
 _PERSON_COLUMNS = """p.id AS person_id, p.name AS person_name, p.title AS person_title,
     p.organisation AS person_organisation, p.email AS person_email"""
 
 
-class MeetingsMixin(StoreBase):
+class MeetingsMixin(AgendaMixin):
     # -- meetings and their lifecycle -------------------------------------------------
 
     def create_meeting(
@@ -45,6 +43,41 @@ class MeetingsMixin(StoreBase):
             (board_id, title or board["name"], rows.stamp(scheduled_start), venue, now, now),
         )
         return self.meeting(meeting_id)
+
+    def update_meeting(
+        self,
+        meeting_id: int,
+        *,
+        scheduled_start: dt.datetime,
+        title: str,
+        venue: str | None,
+    ) -> Meeting:
+        """Change when, where and what a meeting is; its agenda and minutes stay as they are."""
+        title = " ".join(title.split())
+        if not title:
+            raise BoardTuiError("a meeting needs a title")
+        self._write(
+            "UPDATE meetings SET scheduled_start = ?, title = ?, venue = ?, updated_at = ?"
+            " WHERE id = ?",
+            (
+                rows.stamp(scheduled_start),
+                title,
+                venue or None,
+                rows.stamp(self.clock()),
+                meeting_id,
+            ),
+        )
+        return self.meeting(meeting_id)
+
+    def previous_meeting(self, meeting_id: int) -> Meeting | None:
+        """The board's meeting before this one: its standing items and venue carry forward."""
+        meeting = self.meeting(meeting_id)
+        found = self._rows(
+            "SELECT * FROM meetings WHERE board_id = ? AND scheduled_start < ? AND id <> ?"
+            " ORDER BY scheduled_start DESC LIMIT 1",
+            (meeting.board_id, rows.stamp(meeting.scheduled_start), meeting_id),
+        )
+        return rows.meeting(found[0]) if found else None
 
     def meeting(self, meeting_id: int) -> Meeting:
         return rows.meeting(
@@ -185,71 +218,6 @@ class MeetingsMixin(StoreBase):
             "UPDATE meetings SET no_declarations = ?, updated_at = ? WHERE id = ?",
             (int(none_declared), rows.stamp(self.clock()), meeting_id),
         )
-
-    # -- the agenda ----------------------------------------------------------------------
-
-    def add_agenda_item(
-        self,
-        meeting_id: int,
-        title: str,
-        *,
-        parent_id: int | None = None,
-        number: str | None = None,
-        presenter: str | None = None,
-        duration_minutes: int | None = None,
-        fixed_start: dt.time | None = None,
-        papers: str | None = None,
-        exempt: bool = False,
-        chair_note: str | None = None,
-        comments_lead_in: str | None = None,
-    ) -> AgendaItem:
-        """Append an item (or a sub-item under parent_id); unnumbered items get the next number."""
-        title = title.strip()
-        if not title:
-            raise BoardTuiError("an agenda item needs a title")
-        with self.transaction():
-            position = self._scalar(
-                "SELECT coalesce(max(position), 0) + 1 FROM agenda_items"
-                " WHERE meeting_id = ? AND parent_id IS ?",
-                (meeting_id, parent_id),
-            )
-            item_id = self._insert(
-                """INSERT INTO agenda_items (meeting_id, parent_id, position, number, title,
-                       presenter, fixed_start, duration_minutes, papers, exempt, chair_note,
-                       comments_lead_in, created_at)
-                   VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    meeting_id,
-                    parent_id,
-                    position,
-                    title,
-                    presenter,
-                    rows.clock_text(fixed_start),
-                    duration_minutes,
-                    papers,
-                    int(exempt),
-                    chair_note,
-                    comments_lead_in,
-                    rows.stamp(self.clock()),
-                ),
-            )
-            if number is None:
-                number = agenda.numbers(self.agenda(meeting_id))[item_id]
-            self.db.execute("UPDATE agenda_items SET number = ? WHERE id = ?", (number, item_id))
-        return self.agenda_item(item_id)
-
-    def agenda_item(self, item_id: int) -> AgendaItem:
-        return rows.agenda_item(
-            self._row("SELECT * FROM agenda_items WHERE id = ?", (item_id,), "agenda item")
-        )
-
-    def agenda(self, meeting_id: int) -> list[AgendaItem]:
-        """The meeting's items in agenda order, sub-items straight after their parent."""
-        items = [
-            rows.agenda_item(r)
-            for r in self._rows("SELECT * FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
-        ]
-        return [item for item, _depth in agenda.outline(items)]
 
     # -- attendance and declarations ----------------------------------------------------
 

@@ -16,6 +16,7 @@ from board_tui.model import (
     AttendanceRecord,
     Board,
     Capacity,
+    Contact,
     Declaration,
     Draft,
     LegendEntry,
@@ -58,7 +59,31 @@ def clock_text(value: dt.time | None) -> str | None:
 def board(row: Row) -> Board:
     created = when(row["created_at"])
     assert created is not None
-    return Board(row["id"], row["name"], row["organisation"], when(row["archived_at"]), created)
+    return Board(
+        row["id"],
+        row["name"],
+        row["organisation"],
+        when(row["archived_at"]),
+        created,
+        contact_from_text(row["contact"]),
+        row["word_template"],
+    )
+
+
+def contact_text(value: Contact | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(
+        {"name": value.name, "role": value.role, "email": value.email, "phone": value.phone},
+        ensure_ascii=False,
+    )
+
+
+def contact_from_text(text: str | None) -> Contact | None:
+    if not text:
+        return None
+    fields = json.loads(text)
+    return Contact(fields["name"], fields.get("role"), fields.get("email"), fields.get("phone"))
 
 
 def person(row: Row, prefix: str = "") -> Person:

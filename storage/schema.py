@@ -240,6 +240,18 @@ def m0002_live_meeting(db: Database) -> None:
     )
 
 
+@migrations(name="0003_board_contact")
+def m0003_board_contact(db: Database) -> None:
+    """The board's clerk contact, printed on every agenda's front sheet, and its Word template."""
+    _run(
+        db,
+        [
+            "ALTER TABLE boards ADD COLUMN contact TEXT",
+            "ALTER TABLE boards ADD COLUMN word_template TEXT",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
 SCHEMA_VERSION = len(MIGRATION_NAMES)
