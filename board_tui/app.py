@@ -6,11 +6,11 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.events import Key
+from textual.events import Event, Key
 
 from board_tui.model import Draft
 from screens import STYLES_DIR
-from screens.dialogs import RestoreDraftDialog, hand_over_stray_key
+from screens.dialogs import RestoreDraftDialog, hand_over_stray_key, hold_early_key
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.meeting import MeetingScreen
@@ -24,7 +24,16 @@ class BoardApp(App[None]):
     TITLE = "board-tui"
     CSS_PATH = [  # noqa: RUF012 (Textual's own type for it is a list)
         STYLES_DIR / f"{name}.tcss"
-        for name in ("app", "home", "meeting", "plan", "help", "dialogs")
+        for name in (
+            "app",
+            "home",
+            "meeting",
+            "plan",
+            "help",
+            "dialogs",
+            "agenda",
+            "people",
+        )
     ]
     COMMANDS = App.COMMANDS | {BoardCommands}
     # Below 110 columns the meeting screen stacks its panes.
@@ -70,6 +79,11 @@ class BoardApp(App[None]):
             meeting_screen = MeetingScreen(self.store, draft.meeting_id)
             self.push_screen(meeting_screen)
         self.call_after_refresh(meeting_screen.restore_draft, draft)
+
+    async def on_event(self, event: Event) -> None:
+        if isinstance(event, Key) and not event.is_forwarded and hold_early_key(self, event):
+            return
+        await super().on_event(event)
 
     def on_key(self, event: Key) -> None:
         hand_over_stray_key(self, event)

@@ -9,64 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from board_tui import __version__
+from board_tui.cli_support import db_arg, db_option, open_store, user_errors
 from board_tui.errors import BoardTuiError
 
 if TYPE_CHECKING:
     from storage.store import Store
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    # --db may come before or after the sub-command; the one nearest the command wins.
-    if value is not None:
-        ctx.meta["board_tui.db"] = value
-    return value
-
-
-def db_option(func: F) -> F:
-    return click.option(
-        "--db",
-        metavar="PATH",
-        callback=_remember_db,
-        expose_value=False,
-        is_eager=True,
-        help="Database file to use (default: $BOARD_TUI_DB, else the user data folder).",
-    )(func)
-
-
-def _db_arg() -> str | None:
-    value = click.get_current_context().meta.get("board_tui.db")
-    return str(value) if value is not None else None
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn a clerk's bad input into one line on stderr and exit 1, never a traceback."""
-    try:
-        yield
-    except BoardTuiError as error:
-        raise click.ClickException(str(error)) from None
-
-
-@contextmanager
-def open_store(path: Path) -> Iterator[Store]:
-    from storage.store import Store
-
-    with user_errors():
-        store = Store.open(path)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
@@ -90,7 +43,7 @@ def cli(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
         from board_tui.config import database_path
 
-        with open_store(database_path(_db_arg())) as store:
+        with open_store(database_path(db_arg())) as store:
             _run_app(store)
 
 
@@ -105,7 +58,7 @@ def demo(build_only: bool) -> None:
     from board_tui.config import demo_database_path
     from board_tui.demo import build_demo
 
-    path = demo_database_path(_db_arg())
+    path = demo_database_path(db_arg())
     with open_store(path) as store:
         with user_errors():
             result = build_demo(store)
@@ -127,7 +80,7 @@ def live(meeting_id: int | None) -> None:
     from board_tui.config import database_path
     from board_tui.running import meeting_to_run
 
-    with open_store(database_path(_db_arg())) as store:
+    with open_store(database_path(db_arg())) as store:
         with user_errors():
             meeting = meeting_to_run(store, meeting_id)
         _run_app(store, meeting_id=meeting.id)
@@ -172,7 +125,7 @@ def import_actions(
                 + (f" (and {len(plan.skipped) - 1} more)" if len(plan.skipped) > 1 else "")
                 + "; nothing imported (--skip-bad-rows imports the rest)"
             )
-    with open_store(database_path(_db_arg())) as store, user_errors():
+    with open_store(database_path(db_arg())) as store, user_errors():
         board = store.board_by_name(board_name)
         plan_title = title or plan.title or file.stem
         day = dated.date() if dated else store.clock().date()
@@ -194,6 +147,63 @@ def import_actions(
         click.echo(f"  item {ref} is in the plan but not in this file: left as it was")
 
 
+@import_group.command(name="agenda")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--board",
+    "board_name",
+    required=True,
+    metavar="NAME",
+    help="The board it belongs to (made if it does not exist yet).",
+)
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The meeting's date (default: the one the agenda gives).",
+)
+@click.option(
+    "--time",
+    "start",
+    type=click.DateTime(formats=["%H:%M"]),
+    metavar="HH:MM",
+    help="The meeting's start (default: the one the agenda gives).",
+)
+@click.option("--replace", is_flag=True, help="Replace the agenda of a meeting not yet held.")
+@db_option
+def import_agenda(
+    file: Path,
+    board_name: str,
+    day: dt.datetime | None,
+    start: dt.datetime | None,
+    replace: bool,
+) -> None:
+    """Import a Word agenda pack (.docx) or a text outline (.txt, .md), all or nothing."""
+    from board_tui.agenda_import import preview_lines, write_agenda
+    from board_tui.agenda_reader import read_agenda
+    from board_tui.config import database_path
+
+    with user_errors():
+        read = read_agenda(file)
+    with open_store(database_path(db_arg())) as store, user_errors():
+        summary = write_agenda(
+            store,
+            read,
+            board_name=board_name,
+            source=file.name,
+            day=day.date() if day else None,
+            start=start.time() if start else None,
+            replace=replace,
+        )
+    if summary.board_created:
+        click.echo(f"New board: {summary.board.name}")
+    for line in summary.lines():
+        click.echo(line)
+    for line in preview_lines(read, summary.scheduled_start):
+        click.echo(f"  {line}")
+
+
 LIST_KINDS = ("boards", "meetings", "plans")
 
 
@@ -207,7 +217,7 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
     from board_tui.config import database_path
     from board_tui.listing import listing_rows
 
-    with open_store(database_path(_db_arg())) as store, user_errors():
+    with open_store(database_path(db_arg())) as store, user_errors():
         records = listing_rows(store, kind, board_name)
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))

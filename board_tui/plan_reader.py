@@ -19,8 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,25 @@ from typing import Any
 from board_tui.errors import BoardTuiError
 from board_tui.model import ActionLabel, LegendEntry
 from board_tui.statuses import Status, status_from_fill, status_from_words
+from board_tui.word_package import (
+    MAX_UNCOMPRESSED_BYTES,
+    TC,
+    TR,
+    P,
+    W,
+    blocks,
+    body_rows,
+    body_tables,
+    cell_entries,
+    check_package,
+    collapse,
+    find_table,
+    joined,
+    paragraph_entries,
+    read_limited,
+    read_word,
+    style_name,
+)
 
 __all__ = [
     "MAX_CSV_BYTES",
@@ -41,21 +59,10 @@ __all__ = [
     "read_action_plan_csv",
 ]
 
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
-"""A .docx whose parts add up to more than this is refused before it is unpacked."""
-
 MAX_CSV_BYTES = 20 * 1024 * 1024
 """A .csv larger than this is refused before it is read."""
 
 _LEGEND_MAX_ROWS = 12
-_HEADER_SEARCH_ROWS = 3
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
-_T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
-_TEXT_TAGS = (_T, _TAB, _BR, _CR)
-# Wrappers whose children are read as if they stood in the parent (content controls etc.).
-_TRANSPARENT = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 
 
 class PlanReadError(BoardTuiError):
@@ -146,7 +153,7 @@ _UPDATE = re.compile(r"^(update)\s*:\s*", re.IGNORECASE)
 
 def _role(header: str) -> str | None:
     """Which column a header names; the status words are tried first ("Is the action on track")."""
-    text = _collapse(header)
+    text = collapse(header)
     if not text:
         return None
     if _REF_HEADER.fullmatch(text):
@@ -193,7 +200,7 @@ def _columns(header: Sequence[str | None]) -> _Columns | None:
     rating: int | None = None
     lines: int | None = statuses[0] if statuses else None
     if len(statuses) > 1:
-        ratings = [i for i in statuses if _RATING_HEADER.search(_collapse(header[i] or ""))]
+        ratings = [i for i in statuses if _RATING_HEADER.search(collapse(header[i] or ""))]
         if ratings:
             rating = ratings[0]
             lines = next(i for i in statuses if i != rating)
@@ -205,64 +212,20 @@ def _columns(header: Sequence[str | None]) -> _Columns | None:
         time_frame=found.get(_TIME_FRAME),
         lines=lines,
         rating=rating,
-        header=tuple(_collapse(text or "") for text in header),
+        header=tuple(collapse(text or "") for text in header),
     )
 
 
 # -- Text -------------------------------------------------------------------------------------
 
 
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _paragraph_entries(p: Any) -> list[str]:
-    """A paragraph's text, hyperlinks included, split at line breaks and whitespace-collapsed."""
-    entries: list[str] = []
-    current: list[str] = []
-    for el in p.iter(*_TEXT_TAGS):
-        if el.tag == _T:
-            current.append(el.text or "")
-        elif el.tag == _TAB:
-            current.append(" ")
-        elif el.tag == _BR and el.get(f"{_W}type") in (None, "textWrapping"):
-            entries.append(_collapse("".join(current)))
-            current = []
-        else:
-            current.append(" ")
-    entries.append(_collapse("".join(current)))
-    return entries
-
-
-def _blocks(parent: Any) -> Iterator[Any]:
-    """The paragraphs and tables directly in ``parent``, looking through content controls."""
-    for child in parent.iterchildren():
-        if child.tag in (_P, _TBL):
-            yield child
-        elif child.tag in _TRANSPARENT:
-            yield from _blocks(child)
-
-
-def _cell_entries(tc: Any) -> list[str]:
-    """The cell's entries by position, empty ones kept (they line paragraphs up)."""
-    entries: list[str] = []
-    for block in _blocks(tc):
-        if block.tag == _P:
-            entries.extend(_paragraph_entries(block))
-    return entries
-
-
 def _cell_fill(tc: Any) -> str | None:
-    tc_pr = tc.find(f"{_W}tcPr")
-    shd = None if tc_pr is None else tc_pr.find(f"{_W}shd")
-    fill = None if shd is None else shd.get(f"{_W}fill")
+    tc_pr = tc.find(f"{W}tcPr")
+    shd = None if tc_pr is None else tc_pr.find(f"{W}shd")
+    fill = None if shd is None else shd.get(f"{W}fill")
     if not fill or fill.lower() in ("auto", "none"):
         return None
     return str(fill).upper()
-
-
-def _joined(entries: Sequence[str]) -> str:
-    return " ".join(e for e in entries if e)
 
 
 # -- Items ------------------------------------------------------------------------------------
@@ -347,7 +310,7 @@ class _TableReader:
 
     def row(self, number: int, cells: Sequence[Any | None], distinct: int) -> None:
         """Read one body row: a ``w:tc`` per grid column, None where read already."""
-        entries = [[] if tc is None else _cell_entries(tc) for tc in cells]
+        entries = [[] if tc is None else cell_entries(tc) for tc in cells]
         fills = [None if tc is None else _cell_fill(tc) for tc in cells]
         self.entries_row(number, entries, fills, distinct)
 
@@ -363,21 +326,21 @@ class _TableReader:
         ``distinct`` is how many distinct cells the row has; one, in a table of several
         columns, makes the row a section heading.
         """
-        texts = [_joined(e) for e in entries]
+        texts = [joined(e) for e in entries]
         if not any(texts):
             return
         if tuple(texts) == self.columns.header[: len(texts)]:
             return  # the header row typed again on a later page
         self.body_rows += 1
         if distinct == 1 and len(self.columns.header) > 1:
-            self.section = _joined(texts)
+            self.section = joined(texts)
             return
         cols = self.columns
 
         def column(index: int | None) -> Sequence[str]:
             return entries[index] if index is not None and index < len(entries) else []
 
-        ref = _joined(column(cols.ref)).rstrip(".").strip()
+        ref = joined(column(cols.ref)).rstrip(".").strip()
         if ref:
             item = _Item(ref, self.section, *self._row_status(fills))
             self.items.append(item)
@@ -387,9 +350,9 @@ class _TableReader:
             self.skipped.append(f"row {number}: no item number and no item above it")
             return
         item.rows.append(number)
-        item.recommendation.append(_joined(column(cols.recommendation)))
-        item.lead.append(_joined(column(cols.lead)))
-        item.rating.append(_joined(column(cols.rating)))
+        item.recommendation.append(joined(column(cols.recommendation)))
+        item.lead.append(joined(column(cols.lead)))
+        item.rating.append(joined(column(cols.rating)))
         time_frames = column(cols.time_frame)
         lines = column(cols.lines)
         if cols.steps is None:
@@ -448,7 +411,7 @@ class _TableReader:
 
 
 def _finish(item: _Item, has_steps_column: bool, *, lines_first: bool = False) -> PlanItemRead:
-    recommendation = _joined(item.recommendation)
+    recommendation = joined(item.recommendation)
     steps = [
         NextStepRead(
             description=s.description,
@@ -461,7 +424,7 @@ def _finish(item: _Item, has_steps_column: bool, *, lines_first: bool = False) -
     ]
     status = item.status or _status_from_words(item, steps, lines_first=lines_first)
     if not has_steps_column:
-        line = _joined(item.lines) or None
+        line = joined(item.lines) or None
         steps = [
             NextStepRead(
                 description=recommendation,
@@ -474,7 +437,7 @@ def _finish(item: _Item, has_steps_column: bool, *, lines_first: bool = False) -
     return PlanItemRead(
         ref=item.ref,
         recommendation=recommendation,
-        lead=_joined(item.lead) or None,
+        lead=joined(item.lead) or None,
         status=status,
         fill=item.fill,
         section=item.section,
@@ -492,7 +455,7 @@ def _status_from_words(
     ``lines_first`` (plans with no shading at all, such as CSV) tries the status lines
     before an update, so an update only decides when the lines name no status.
     """
-    rating = _joined(item.rating)
+    rating = joined(item.rating)
     if rating and (found := status_from_words(rating)) is not None:
         return found
     if lines_first:
@@ -507,7 +470,7 @@ def _status_from_words(
 
 def _lines_status(item: _Item, steps: Sequence[NextStepRead]) -> Status | None:
     """What the item's own status lines say, else the steps' one shared status."""
-    line = _joined(item.lines)
+    line = joined(item.lines)
     if line:
         return status_from_words(line)
     statuses = {s.status for s in steps}
@@ -534,83 +497,39 @@ def _finished_items(
 # -- The document -----------------------------------------------------------------------------
 
 
-def _grid_row(row: Any, seen: set[Any]) -> tuple[list[Any | None], int]:
-    """A ``w:tc`` per grid column (None for gaps and cells read in an earlier row)."""
-    before = int(getattr(row, "grid_cols_before", 0) or 0)
-    cells: list[Any | None] = [None] * before
-    distinct: list[Any] = []
-    for cell in row.cells:
-        tc = cell._tc
-        if tc in distinct:
-            cells.append(None)  # the second grid column of a horizontally merged cell
-            continue
-        distinct.append(tc)
-        cells.append(None if tc in seen else tc)
-    seen.update(distinct)
-    return cells, len(distinct)
-
-
-def _header_texts(row: Any) -> list[str | None]:
-    texts: list[str | None] = [None] * int(getattr(row, "grid_cols_before", 0) or 0)
-    previous: Any = None
-    for cell in row.cells:
-        texts.append(None if cell._tc is previous else _joined(_cell_entries(cell._tc)))
-        previous = cell._tc
-    return texts
-
-
-def _find_plan_table(tables: Sequence[Any]) -> tuple[Any, int, _Columns] | None:
-    """(table, header row index, columns) of the first table that looks like a plan."""
-    for table in tables:
-        for r_index, row in enumerate(table.rows):
-            if r_index >= _HEADER_SEARCH_ROWS:
-                break
-            columns = _columns(_header_texts(row))
-            if columns is not None:
-                return table, r_index, columns
-    return None
-
-
 def _legend(tables: Sequence[Any]) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
     for table in tables:
-        rows = table._tbl.findall(_TR)
+        rows = table._tbl.findall(TR)
         if len(rows) > _LEGEND_MAX_ROWS:
             continue
         for tr in rows:
-            tcs = tr.findall(_TC)
+            tcs = tr.findall(TC)
             for index, tc in enumerate(tcs):
                 fill = _cell_fill(tc)
                 status = status_from_fill(fill)
                 if fill is None or status is None:
                     continue
-                label = _joined(_cell_entries(tc))
+                label = joined(cell_entries(tc))
                 if not label and index + 1 < len(tcs):
-                    label = _joined(_cell_entries(tcs[index + 1]))
+                    label = joined(cell_entries(tcs[index + 1]))
                 entry = LegendEntry(status, label, fill)
                 if label and entry not in entries:
                     entries.append(entry)
     return entries
 
 
-def _style_name(paragraph: Any) -> str:
-    try:
-        return str(paragraph.style.name or "")
-    except (KeyError, ValueError, AttributeError):
-        return ""
-
-
 def _title_and_introduction(document: Any, plan_tbl: Any) -> tuple[str | None, str | None]:
     from docx.text.paragraph import Paragraph
 
     paragraphs: list[tuple[str, str]] = []
-    for block in _blocks(document.element.body):
+    for block in blocks(document.element.body):
         if block is plan_tbl:
             break
-        if block.tag == _P:
-            text = _joined(_paragraph_entries(block))
+        if block.tag == P:
+            text = joined(paragraph_entries(block))
             if text:
-                paragraphs.append((_style_name(Paragraph(block, document._body)), text))
+                paragraphs.append((style_name(Paragraph(block, document._body)), text))
     title_at = next((i for i, (s, _) in enumerate(paragraphs) if s == "Title"), None)
     if title_at is None:
         title_at = next((i for i, (s, _) in enumerate(paragraphs) if s.startswith("Heading")), None)
@@ -624,70 +543,18 @@ def _title_and_introduction(document: Any, plan_tbl: Any) -> tuple[str | None, s
     return title, "\n\n".join(intro) or None
 
 
-def _check_exists(path: Path) -> None:
-    if not path.exists():
-        raise PlanReadError(f"{path.name}: no such file")
-    if not path.is_file():
-        raise PlanReadError(f"{path.name}: not a file")
-
-
-def _check_package(path: Path) -> None:
-    """Refuse what is not a reasonable .docx before python-docx unpacks anything."""
-    name = path.name
-    _check_exists(path)
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise PlanReadError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    if magic == b"\xd0\xcf\x11\xe0":
-        raise PlanReadError(
-            f"{name}: an old Word .doc file or a password-protected document;"
-            " save it as an unprotected .docx and try again"
-        )
-    if magic != b"PK\x03\x04":
-        raise PlanReadError(f"{name}: not a Word .docx file")
-    try:
-        with zipfile.ZipFile(path) as package:
-            total = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise PlanReadError(f"{name}: damaged .docx (the zip package cannot be read)") from None
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise PlanReadError(
-            f"{name}: too large ({total // (1024 * 1024)} MB unpacked; "
-            f"the limit is {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB)"
-        )
-
-
 def read_action_plan(path: Path) -> PlanRead:
     """Read the action plan in a .docx (or a .csv); raises PlanReadError for anything else."""
     path = Path(path)
     if path.name.lower().endswith(".csv"):
         return read_action_plan_csv(path)
-    _check_package(path)
-    import docx
-    from docx.exceptions import PythonDocxError
-
-    name = path.name
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx, zipfile and lxml raise many kinds on bad files
-        reason = _collapse(str(exc))[:80] or type(exc).__name__
-        raise PlanReadError(f"{name}: not a readable Word document ({reason})") from None
-    try:
-        return _read(document, name)
-    except (PythonDocxError, ValueError, KeyError, IndexError) as exc:
-        reason = _collapse(str(exc))[:80] or type(exc).__name__
-        raise PlanReadError(f"{name}: damaged Word document ({reason})") from None
+    check_package(path, PlanReadError)
+    return read_word(path, PlanReadError, _read)
 
 
 def _read(document: Any, name: str) -> PlanRead:
-    from docx.table import Table
-
-    body = document.element.body
-    tables = [Table(tbl, document._body) for tbl in body.iter(_TBL)]
-    top_level = [t for t in tables if _is_top_level(t._tbl, body)]
-    found = _find_plan_table(top_level) or _find_plan_table(tables)
+    tables = body_tables(document)
+    found = find_table(document, tables, _columns)
     if found is None:
         raise PlanReadError(
             f"{name}: no action-plan table found "
@@ -695,11 +562,8 @@ def _read(document: Any, name: str) -> PlanRead:
         )
     plan, header_index, columns = found
     reader = _TableReader(columns)
-    seen: set[Any] = set()
-    for r_index, row in enumerate(plan.rows):
-        cells, distinct = _grid_row(row, seen)
-        if r_index > header_index:
-            reader.row(r_index + 1, cells, distinct)
+    for number, cells, distinct in body_rows(plan, header_index):
+        reader.row(number, cells, distinct)
     items = _finished_items(name, reader)
     title, introduction = _title_and_introduction(document, plan._tbl)
     legend = _legend([t for t in tables if t is not plan])
@@ -710,13 +574,6 @@ def _read(document: Any, name: str) -> PlanRead:
         items=items,
         skipped=tuple(reader.skipped),
     )
-
-
-def _is_top_level(tbl: Any, body: Any) -> bool:
-    parent = tbl.getparent()
-    while parent is not None and parent.tag in _TRANSPARENT:
-        parent = parent.getparent()
-    return parent is body
 
 
 # -- CSV --------------------------------------------------------------------------------------
@@ -749,15 +606,15 @@ def read_action_plan_csv(path: Path) -> PlanRead:
     reader = _TableReader(columns)
     for index in range(header_index + 1, len(rows)):
         cells = rows[index]
-        entries = [[_collapse(line) for line in cell.splitlines()] for cell in cells]
-        filled = [i for i, cell in enumerate(entries) if _joined(cell)]
-        section = filled == [0] and not _ITEM_NUMBER.fullmatch(_joined(entries[0]))
+        entries = [[collapse(line) for line in cell.splitlines()] for cell in cells]
+        filled = [i for i, cell in enumerate(entries) if joined(cell)]
+        section = filled == [0] and not _ITEM_NUMBER.fullmatch(joined(entries[0]))
         distinct = 1 if section else max(len(cells), 2)
         reader.entries_row(index - header_index + 1, entries, [None] * len(cells), distinct)
     items = _finished_items(name, reader, lines_first=True)
     title, introduction = _csv_title(rows[:header_index])
     return PlanRead(
-        title=title or _collapse(re.sub(r"[_-]+", " ", path.stem)) or None,
+        title=title or collapse(re.sub(r"[_-]+", " ", path.stem)) or None,
         introduction=introduction,
         legend=(),
         items=items,
@@ -768,19 +625,7 @@ def read_action_plan_csv(path: Path) -> PlanRead:
 def _csv_text(path: Path) -> str:
     """The file's text: refused by size before it is read, and if it holds NUL bytes."""
     name = path.name
-    _check_exists(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise PlanReadError(
-                f"{name}: too large ({size // (1024 * 1024)} MB; "
-                f"the limit is {MAX_CSV_BYTES // (1024 * 1024)} MB)"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PlanReadError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    if b"\0" in data:
-        raise PlanReadError(f"{name}: not a CSV text file (it holds binary data)")
+    data = read_limited(path, PlanReadError, MAX_CSV_BYTES, "CSV text file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -825,7 +670,7 @@ def _parse_csv(text: str, delimiter: str, name: str, non_blank: int | None) -> l
                 if non_blank is not None and seen >= non_blank:
                     break
     except csv.Error as exc:
-        raise PlanReadError(f"{name}: damaged CSV ({_collapse(str(exc))[:80]})") from None
+        raise PlanReadError(f"{name}: damaged CSV ({collapse(str(exc))[:80]})") from None
     return rows
 
 
@@ -835,7 +680,7 @@ def _find_csv_header(rows: Sequence[Sequence[str]]) -> tuple[int, _Columns] | No
     for index, row in enumerate(rows):
         if not any(cell.strip() for cell in row):
             continue
-        columns = _columns([_collapse(cell) for cell in row])
+        columns = _columns([collapse(cell) for cell in row])
         if columns is not None:
             return index, columns
         seen += 1
@@ -848,7 +693,7 @@ def _csv_title(rows: Sequence[Sequence[str]]) -> tuple[str | None, str | None]:
     """The first lone cell above the header is the title; any others, the introduction."""
     lone: list[str] = []
     for row in rows:
-        texts = [_collapse(cell) for cell in row if cell.strip()]
+        texts = [collapse(cell) for cell in row if cell.strip()]
         if len(texts) == 1:
             lone.append(texts[0])
     if not lone:

@@ -19,10 +19,11 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.events import Key
+from textual.events import Key, Mount
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -55,6 +56,7 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         self._on_draft = on_draft
         self._draft_timer: Timer | None = None
         self._drafted_at = monotonic()
+        self._early_keys: list[str] = []
 
     def fields(self) -> dict[str, Any]:
         """What the clerk has typed, as the draft keeps it."""
@@ -94,6 +96,34 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         elif isinstance(field, Input):
             field.insert_text_at_cursor(character)
 
+    def hold_key(self, character: str) -> None:
+        """Keep a letter typed before the dialog could take it; it is typed in on mount.
+
+        The app hands these over in the order they were typed, and they are typed
+        into the field in the same synchronous step that gives it the focus, so no
+        later letter can overtake them.
+        """
+        if self.is_mounted and self.focused is not None:
+            self.take_key(character)
+        else:
+            self._early_keys.append(character)
+
+    @on(Mount)
+    def _focus_now(self) -> None:
+        # Runs after the dialog's own on_mount: focus at once (Widget.focus() is deferred).
+        field = self.focused or self._wanted_focus()
+        if field is not None:
+            self.set_focus(field, scroll_visible=False)
+        for character in self._early_keys:
+            self.take_key(character)
+        self._early_keys.clear()
+
+    def _wanted_focus(self) -> Widget | None:
+        """The first field that can take the focus: where every dialog's on_mount puts it."""
+        return next(
+            (w for w in self.query("TextArea, Input, Select, Checkbox") if w.focusable), None
+        )
+
     def on_key(self, event: Key) -> None:
         """Keys typed in the instant before the first field has focus still land in it."""
         if self.focused is None and event.is_printable and event.character is not None:
@@ -127,6 +157,26 @@ def dialog_box(title: str, keys: str) -> VerticalScroll:
     box.border_title = title
     box.border_subtitle = keys
     return box
+
+
+def hold_early_key(app: App[Any], event: Key) -> bool:
+    """Keep the letters typed straight after the key that opened a dialog, in order.
+
+    Until the dialog's first field has the focus, the app would send them to the
+    dialog screen's own queue, from where they could land after letters typed
+    later: "from the floor" became "from th floore". Held here instead, they are
+    typed in, in order, when the field takes the focus.
+    """
+    dialog = app.screen
+    if (
+        isinstance(dialog, CaptureDialog)
+        and dialog.focused is None
+        and event.is_printable
+        and event.character is not None
+    ):
+        dialog.hold_key(event.character)
+        return True
+    return False
 
 
 def hand_over_stray_key(app: App[Any], event: Key) -> None:

@@ -15,12 +15,31 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from board_tui.agenda_reader import AgendaRead
 from board_tui.errors import BoardTuiError
-from board_tui.formatting import MEETING_STATUS_WORDS, agenda_time, short_date, shorten
+from board_tui.formatting import (
+    MEETING_STATUS_WORDS,
+    agenda_time,
+    long_date,
+    minutes_time,
+    short_date,
+    shorten,
+)
 from board_tui.model import Board, Meeting, MeetingStatus, MembershipRole
 from board_tui.plan_reader import PlanRead
+from screens.agenda import AgendaScreen
+from screens.agenda_dialogs import (
+    AgendaFileInput,
+    BoardDialog,
+    BoardInput,
+    ImportAgendaDialog,
+    MeetingDialog,
+    MeetingInput,
+    board_fields,
+)
 from screens.dialogs import ConfirmDialog
 from screens.meeting import MeetingScreen
+from screens.people import PeopleScreen
 from screens.plan import PlanScreen
 from screens.plan_dialogs import ImportInput, ImportPlanDialog
 from storage.store import Store
@@ -37,7 +56,14 @@ def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "new_meeting", "New meeting", id="new-meeting"),
+        Binding("e", "edit_agenda", "Agenda", id="edit-agenda"),
+        Binding("i", "import_agenda", "Import agenda", id="import-agenda"),
         Binding("I", "import_plan", "Import plan", id="import-plan"),
+        Binding("p", "people", "People", id="people"),
+        Binding("b", "new_board", "New board", id="new-board"),
+        Binding("r", "edit_board", "Edit board", show=False, id="edit-board"),
+        Binding("A", "archive_board", "Archive board", show=False, id="archive-board"),
     ]
     AUTO_FOCUS = "#meetings"
 
@@ -137,6 +163,188 @@ class HomeScreen(Screen[None]):
     def open_plan(self, event: DataTable.RowSelected) -> None:
         assert event.row_key.value is not None
         self.app.push_screen(PlanScreen(self.store, int(event.row_key.value)))
+
+    # -- boards, meetings and people -------------------------------------------------------
+
+    def _board(self) -> Board | None:
+        boards_list = self.query_one("#boards", OptionList)
+        if not self._boards or boards_list.highlighted is None:
+            self.notify("There is no board yet: b makes one.")
+            return None
+        return self._boards[boards_list.highlighted]
+
+    def _meeting_id(self) -> int | None:
+        table = self.query_one("#meetings", DataTable)
+        if table.row_count == 0:
+            self.notify("This board has no meetings yet: m makes one.")
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def _show_board_named(self, board_id: int) -> None:
+        self._initial_board_id = board_id
+        self.query_one("#boards", OptionList).highlighted = None
+        self.refresh_boards()
+
+    def action_new_board(self) -> None:
+        def saved(value: BoardInput | None) -> None:
+            if value is None:
+                return
+            try:
+                board = self.store.create_board(value.name, value.organisation)
+                self.store.set_board_contact(board.id, value.contact)
+                self.store.set_board_template(board.id, value.word_template)
+            except BoardTuiError as error:
+                self.notify(str(error).capitalize(), severity="warning")
+                return
+            self._show_board_named(board.id)
+            self.notify(f"{board.name} made: m adds a meeting, p its people.")
+
+        self.app.push_screen(BoardDialog("New board"), saved)
+
+    def action_edit_board(self) -> None:
+        board = self._board()
+        if board is None:
+            return
+
+        def saved(value: BoardInput | None) -> None:
+            if value is None:
+                return
+            try:
+                self.store.rename_board(board.id, value.name)
+                self.store.set_board_details(board.id, value.organisation, value.contact)
+                self.store.set_board_template(board.id, value.word_template)
+            except BoardTuiError as error:
+                self.notify(str(error).capitalize(), severity="warning")
+                return
+            self._show_board_named(board.id)
+
+        self.app.push_screen(BoardDialog(board.name, fields=board_fields(board)), saved)
+
+    def action_archive_board(self) -> None:
+        board = self._board()
+        if board is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.store.archive_board(board.id)
+                self.query_one("#boards", OptionList).highlighted = None
+                self._initial_board_id = None
+                self.refresh_boards()
+                self.notify(f"{board.name} archived: its meetings and minutes are kept.")
+
+        question = f"Archive {board.name}? It leaves this list; nothing is deleted."
+        self.app.push_screen(ConfirmDialog("Archive this board?", question), confirmed)
+
+    def action_new_meeting(self) -> None:
+        board = self._board()
+        if board is None:
+            return
+        meetings = self.store.meetings(board.id)
+        last = meetings[-1] if meetings else None
+        start = (
+            last.scheduled_start
+            if last
+            else dt.datetime.combine(self.store.clock().date(), dt.time(14, 0))
+        )
+        fields = {
+            "date": "",
+            "start": agenda_time(start),
+            "venue": (last.venue if last else None) or "",
+            "title": last.title if last else board.name,
+        }
+
+        def saved(value: MeetingInput | None) -> None:
+            if value is None:
+                return
+            meeting = self.store.create_meeting(
+                board.id, value.scheduled_start, title=value.title, venue=value.venue
+            )
+            if value.copy_standing:
+                self.store.copy_standing_items(meeting.id)
+            self.show_board(board)
+            self.app.push_screen(AgendaScreen(self.store, meeting.id))
+
+        self.app.push_screen(
+            MeetingDialog(f"New meeting of {board.name}", fields=fields, new=True), saved
+        )
+
+    def action_edit_agenda(self) -> None:
+        meeting_id = self._meeting_id()
+        if meeting_id is not None:
+            self.app.push_screen(AgendaScreen(self.store, meeting_id))
+
+    def action_people(self) -> None:
+        board = self._board()
+        if board is not None:
+            self.app.push_screen(PeopleScreen(self.store, board.id))
+
+    # -- importing an agenda --------------------------------------------------------------
+
+    def action_import_agenda(self) -> None:
+        board = self._board()
+        if board is None:
+            return
+
+        def chosen(value: AgendaFileInput | None) -> None:
+            if value is not None:
+                self._read_agenda(board, Path(value.path).expanduser(), value.day, value.replace)
+
+        self.app.push_screen(ImportAgendaDialog(board.name), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _read_agenda(self, board: Board, path: Path, day: dt.date | None, replace: bool) -> None:
+        from board_tui.agenda_reader import read_agenda
+
+        try:
+            read = read_agenda(path)
+        except BoardTuiError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self._confirm_agenda, board, path, day, replace, read)
+
+    def _confirm_agenda(
+        self, board: Board, path: Path, day: dt.date | None, replace: bool, read: AgendaRead
+    ) -> None:
+        from board_tui.agenda_import import meeting_start, preview_lines, write_agenda
+
+        try:
+            scheduled = meeting_start(read, path.name, day, None)
+        except BoardTuiError as error:
+            self.notify(f"{error}: type the date in the import dialog", severity="error")
+            return
+        question = Text.assemble(
+            (f"{path.name}", "bold"),
+            f"\n{long_date(scheduled.date())} at {minutes_time(scheduled)}",
+            f", {read.venue}" if read.venue else "",
+            f"\n{len(read.members)} members, {len(read.officers)} officers on the front sheet\n\n",
+            "\n".join(preview_lines(read, scheduled)),
+            "\n\nImport it as the agenda of this meeting of ",
+            (board.name, "bold"),
+            "?",
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                summary = write_agenda(
+                    self.store,
+                    read,
+                    board_name=board.name,
+                    source=path.name,
+                    day=day,
+                    replace=replace,
+                )
+            except BoardTuiError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+            self.show_board(board)
+            self.notify("\n".join(summary.lines()))
+            self.app.push_screen(AgendaScreen(self.store, summary.meeting_id))
+
+        self.app.push_screen(ConfirmDialog("Import this agenda?", question), confirmed)
 
     # -- importing an action plan ---------------------------------------------------------
 

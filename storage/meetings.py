@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from board_tui.errors import BoardTuiError, NotFoundError
 from board_tui.model import (
@@ -22,6 +23,13 @@ from storage.agendas import AgendaMixin
 
 _PERSON_COLUMNS = """p.id AS person_id, p.name AS person_name, p.title AS person_title,
     p.organisation AS person_organisation, p.email AS person_email"""
+
+
+HELD_STATUSES = (MeetingStatus.CLOSED.value, MeetingStatus.APPROVED.value)
+PREVIOUS_MINUTES_TITLE = re.compile(
+    r"\bminutes\b.*\b(previous|last)\b|\bprevious minutes\b", re.IGNORECASE
+)
+"""The item whose decision agrees the previous meeting's minutes."""
 
 
 class MeetingsMixin(AgendaMixin):
@@ -204,6 +212,30 @@ class MeetingsMixin(AgendaMixin):
             self._event(meeting_id, "approved", at, None)
         return self.meeting(meeting_id)
 
+    def previous_held_meeting(self, meeting_id: int) -> Meeting | None:
+        """The board's latest meeting held (closed or approved) before this one: the one whose
+        minutes this meeting's "Minutes of the previous meeting" item agrees."""
+        meeting = self.meeting(meeting_id)
+        found = self._rows(
+            "SELECT * FROM meetings WHERE board_id = ? AND id != ? AND scheduled_start < ?"
+            f" AND status IN ({', '.join('?' for _ in HELD_STATUSES)})"
+            " ORDER BY scheduled_start DESC, id DESC LIMIT 1",
+            (meeting.board_id, meeting_id, rows.stamp(meeting.scheduled_start), *HELD_STATUSES),
+        )
+        return rows.meeting(found[0]) if found else None
+
+    def approve_previous_minutes(
+        self, meeting_id: int, at: dt.datetime | None = None
+    ) -> Meeting | None:
+        """Record that this meeting agreed the previous meeting's minutes (DRAFT comes off).
+
+        Returns the meeting approved, or None when there is none still waiting for approval.
+        """
+        previous = self.previous_held_meeting(meeting_id)
+        if previous is None or previous.status is not MeetingStatus.CLOSED:
+            return None
+        return self.approve_minutes(previous.id, by_meeting_id=meeting_id, at=at)
+
     def meeting_events(self, meeting_id: int) -> list[MeetingEvent]:
         return [
             rows.meeting_event(r)
@@ -307,18 +339,22 @@ class MeetingsMixin(AgendaMixin):
         if not body.strip():
             raise BoardTuiError("a note needs some text")
         item = self.agenda_item(agenda_item_id)
-        note_id = self._insert(
-            "INSERT INTO notes (meeting_id, agenda_item_id, kind, body, plan_item_id, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                item.meeting_id,
-                agenda_item_id,
-                kind.value,
-                body,
-                plan_item_id,
-                rows.stamp(at or self.clock()),
-            ),
-        )
+        with self.transaction():
+            note_id = self._insert(
+                "INSERT INTO notes (meeting_id, agenda_item_id, kind, body, plan_item_id,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    item.meeting_id,
+                    agenda_item_id,
+                    kind.value,
+                    body,
+                    plan_item_id,
+                    rows.stamp(at or self.clock()),
+                ),
+            )
+            # Agreeing the previous minutes is what takes "DRAFT" off them.
+            if kind is NoteKind.DECISION and PREVIOUS_MINUTES_TITLE.search(item.title):
+                self.approve_previous_minutes(item.meeting_id, at=at)
         return self.note(note_id)
 
     def note(self, note_id: int) -> Note:

@@ -181,3 +181,23 @@ def test_people_are_shared_and_memberships_change(store: Store) -> None:
     store.remove_member(on_tab.id)
     assert store.members(tab.id) == []
     assert [m.person.name for m in store.members(hwb.id)] == ["Denise Radley CBE"]
+
+
+def test_agreeing_the_previous_minutes_approves_them(store: Store) -> None:
+    board = store.create_board("Transformation Advisory Board")
+    october = store.create_meeting(board.id, START)
+    store.add_agenda_item(october.id, "Welcome")
+    store.start_meeting(october.id)
+    store.end_meeting(october.id)
+    december = store.create_meeting(board.id, START + dt.timedelta(days=55))
+    minutes_item = store.add_agenda_item(december.id, "Minutes of the Previous Meeting")
+    store.start_meeting(december.id)
+    # A comment is not an agreement; the decision is.
+    store.add_note(minutes_item.id, NoteKind.COMMENT, "Page 3 should say Whitechapel.")
+    assert store.meeting(october.id).status.value == "closed"
+    store.add_note(
+        minutes_item.id, NoteKind.DECISION, "The minutes of 17 October 2023 were agreed."
+    )
+    approved = store.meeting(october.id)
+    assert approved.status.value == "approved"
+    assert approved.approved_by_meeting_id == december.id

@@ -12,6 +12,7 @@ import pytest
 from board_tui.app import BoardApp
 from board_tui.demo import build_demo
 from board_tui.model import NoteKind
+from screens.agenda import AgendaScreen
 from screens.plan import PlanScreen
 from storage.store import Store
 
@@ -97,3 +98,21 @@ def test_action_plan(snap_compare, store: Store, size: tuple[int, int]) -> None:
 
 def test_help(snap_compare, demo_app: BoardApp) -> None:
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["question_mark"])
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_agenda_editor(snap_compare, store: Store, size: tuple[int, int]) -> None:
+    """The December agenda with item 5 made a sub-item of 4 and lengthened by ten minutes."""
+    meeting_id = build_demo(store).next_meeting_id
+    app = BoardApp(store)
+
+    async def open_editor(pilot) -> None:  # type: ignore[no-untyped-def]
+        app.push_screen(AgendaScreen(store, meeting_id))
+        await pilot.pause()
+
+    assert snap_compare(
+        app,
+        terminal_size=size,
+        press=["down", "down", "down", "down", "tab", "+", "+"],
+        run_before=open_editor,
+    )

@@ -1,0 +1,293 @@
+"""Writing a read agenda to the store: the board, its people, the meeting and its items.
+
+One transaction: a clerk's import lands whole or not at all. Times written on the
+agenda become durations (the gap to the next item) so that moving or lengthening
+an item later moves the times after it; an item whose written time the durations
+cannot reach (a fixed break, a late start) keeps it as a fixed time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from board_tui import agenda
+from board_tui.agenda_reader import AgendaItemRead, AgendaRead, PersonRead
+from board_tui.errors import BoardTuiError, NotFoundError
+from board_tui.formatting import agenda_time, short_date
+from board_tui.model import AgendaItem, Board, Contact, MeetingStatus, MembershipRole
+from storage.store import Store
+
+
+@dataclass(frozen=True)
+class AgendaImportSummary:
+    board: Board
+    board_created: bool
+    meeting_id: int
+    meeting_created: bool
+    scheduled_start: dt.datetime
+    venue: str | None
+    items: int
+    sub_items: int
+    people_added: int
+    members_added: int
+
+    def lines(self) -> list[str]:
+        """What the command line prints and the TUI notifies."""
+        verb = "New meeting" if self.meeting_created else "Meeting"
+        return [
+            f"{verb} {self.meeting_id}: {self.board.name}, "
+            f"{self.scheduled_start:%A} {short_date(self.scheduled_start.date())} "
+            f"at {self.scheduled_start:%H:%M}" + (f", {self.venue}" if self.venue else ""),
+            f"  {self.items} items"
+            + (f" and {self.sub_items} sub-items" if self.sub_items else "")
+            + f"; {self.members_added} people added to the board"
+            + (f" ({self.people_added} new to the directory)" if self.people_added else ""),
+        ]
+
+
+def _minutes(start: dt.time, end: dt.time) -> int:
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
+def _durations(items: Sequence[AgendaItemRead]) -> list[int | None]:
+    """Each item's planned minutes: as written, from a range, or up to the next time written."""
+    result: list[int | None] = []
+    for index, item in enumerate(items):
+        has_children = index + 1 < len(items) and items[index + 1].depth > item.depth
+        if item.duration_minutes is not None:
+            result.append(item.duration_minutes)
+        elif item.start is not None and item.end is not None:
+            result.append(max(_minutes(item.start, item.end), 0))
+        elif item.start is None or has_children:
+            result.append(None)
+        else:
+            later = next((i.start for i in items[index + 1 :] if i.start is not None), None)
+            gap = _minutes(item.start, later) if later is not None else None
+            result.append(gap if gap is not None and gap > 0 else None)
+    return result
+
+
+def timings(
+    items: Sequence[AgendaItemRead], meeting_start: dt.datetime
+) -> list[tuple[int | None, dt.time | None]]:
+    """(duration, fixed start) for each item, so planned times equal the times written."""
+    durations = _durations(items)
+    fixed: list[dt.time | None] = [None] * len(items)
+    while True:
+        planned = agenda.planned_starts(_sketch(items, durations, fixed), meeting_start)
+        wrong = next(
+            (
+                index
+                for index, item in enumerate(items)
+                if item.start is not None
+                and fixed[index] is None
+                and planned[index].time() != item.start
+            ),
+            None,
+        )
+        if wrong is None:
+            return list(zip(durations, fixed, strict=True))
+        fixed[wrong] = items[wrong].start
+
+
+def _sketch(
+    items: Sequence[AgendaItemRead],
+    durations: Sequence[int | None],
+    fixed: Sequence[dt.time | None],
+) -> list[AgendaItem]:
+    """Stand-in agenda items (ids are indexes) for the planned-time arithmetic."""
+    sketch: list[AgendaItem] = []
+    parent: int | None = None
+    for index, item in enumerate(items):
+        if item.depth == 0:
+            parent = None
+        sketch.append(
+            AgendaItem(
+                id=index,
+                meeting_id=0,
+                parent_id=parent if item.depth else None,
+                position=index,
+                number="",
+                title=item.title,
+                presenter=None,
+                fixed_start=fixed[index],
+                duration_minutes=durations[index],
+                papers=None,
+                exempt=False,
+                chair_note=None,
+                comments_lead_in=None,
+                actual_start=None,
+                actual_end=None,
+            )
+        )
+        if item.depth == 0:
+            parent = index
+    return sketch
+
+
+def preview_lines(read: AgendaRead, scheduled: dt.datetime) -> list[str]:
+    """The items as they will stand: number, planned time, title, presenter and marks."""
+    plan = timings(read.items, scheduled)
+    sketch = _sketch(read.items, [d for d, _ in plan], [f for _, f in plan])
+    starts = agenda.planned_starts(sketch, scheduled)
+    numbers = agenda.numbers(sketch)
+    lines = []
+    for index, item in enumerate(read.items):
+        parts = [item.title]
+        if item.presenter:
+            parts.append(item.presenter)
+        if item.papers:
+            parts.append(item.papers)
+        marks = (" [Part 2]" if item.exempt else "") + (" [note]" if item.note else "")
+        indent = "  " * item.depth
+        lines.append(
+            f"{indent}{numbers[index]:<5}{agenda_time(starts[index]):>8}  "
+            + " · ".join(parts)
+            + marks
+        )
+    return lines
+
+
+def _role(person: PersonRead, officer: bool) -> MembershipRole:
+    words = (person.role or "").casefold()
+    if officer:
+        return MembershipRole.OFFICER
+    if words in ("chair", "chairman", "chairperson", "chair of the board"):
+        return MembershipRole.CHAIR
+    if "independent" in words:
+        return MembershipRole.INDEPENDENT
+    if "observer" in words:
+        return MembershipRole.OBSERVER
+    return MembershipRole.MEMBER
+
+
+def meeting_start(
+    read: AgendaRead, source: str, day: dt.date | None, start: dt.time | None
+) -> dt.datetime:
+    """When the meeting is: what the clerk said, else the document, else a clear refusal."""
+    day = day or read.date
+    if day is None:
+        raise BoardTuiError(f"{source}: no meeting date found; give it with --date YYYY-MM-DD")
+    start = start or read.start or next((i.start for i in read.items if i.start), None)
+    if start is None:
+        raise BoardTuiError(f"{source}: no start time found; give it with --time HH:MM")
+    return dt.datetime.combine(day, start)
+
+
+def write_agenda(
+    store: Store,
+    read: AgendaRead,
+    *,
+    board_name: str,
+    source: str,
+    day: dt.date | None = None,
+    start: dt.time | None = None,
+    replace: bool = False,
+) -> AgendaImportSummary:
+    """Write the agenda in one transaction: all of it lands, or none of it."""
+    scheduled = meeting_start(read, source, day, start)
+    with store.transaction():
+        board_created = False
+        try:
+            board = store.board_by_name(board_name)
+        except NotFoundError:
+            board = store.create_board(board_name)
+            board_created = True
+        meeting_id, meeting_created = _meeting(store, board, scheduled, read, source, replace)
+        people_added, members_added = _people(store, board.id, read)
+        if read.contact is not None and read.contact.name:
+            contact = read.contact
+            assert contact.name is not None
+            store.set_board_contact(
+                board.id, Contact(contact.name, contact.role, contact.email, contact.phone)
+            )
+        _items(store, meeting_id, read.items, scheduled)
+    return AgendaImportSummary(
+        board=store.board(board.id),
+        board_created=board_created,
+        meeting_id=meeting_id,
+        meeting_created=meeting_created,
+        scheduled_start=scheduled,
+        venue=store.meeting(meeting_id).venue,
+        items=sum(1 for i in read.items if i.depth == 0),
+        sub_items=sum(1 for i in read.items if i.depth > 0),
+        people_added=people_added,
+        members_added=members_added,
+    )
+
+
+def _meeting(
+    store: Store,
+    board: Board,
+    scheduled: dt.datetime,
+    read: AgendaRead,
+    source: str,
+    replace: bool,
+) -> tuple[int, bool]:
+    try:
+        existing = store.meeting_on(board.id, scheduled.date())
+    except NotFoundError:
+        created = store.create_meeting(board.id, scheduled, venue=read.venue)
+        return created.id, True
+    held = store.agenda(existing.id)
+    when = short_date(scheduled.date())
+    if held and not replace:
+        raise BoardTuiError(
+            f"{source}: the {board.name} meeting on {when} already has an agenda of "
+            f"{len(held)} items (--replace replaces it)"
+        )
+    if held and existing.status is not MeetingStatus.DRAFT:
+        raise BoardTuiError(
+            f"{source}: the {board.name} meeting on {when} has been held: its agenda stays"
+        )
+    store.clear_agenda(existing.id)
+    store.update_meeting(
+        existing.id,
+        scheduled_start=scheduled,
+        title=existing.title,
+        venue=read.venue or existing.venue,
+    )
+    return existing.id, False
+
+
+def _people(store: Store, board_id: int, read: AgendaRead) -> tuple[int, int]:
+    """Members and officers from the front sheet join the board; known people are reused."""
+    on_board = {m.person.id for m in store.members(board_id)}
+    people_added = members_added = 0
+    everyone = [(p, False) for p in read.members] + [(p, True) for p in read.officers]
+    for person, officer in everyone:
+        found = store.person_named(person.name)
+        if found is None:
+            role_words = person.role if (person.role or "").casefold() != "chair" else None
+            found = store.add_person(person.name, title=role_words)
+            people_added += 1
+        if found.id in on_board:
+            continue
+        role = _role(person, officer)
+        position = None if role is MembershipRole.CHAIR else person.role
+        store.add_member(board_id, found.id, role, position)
+        on_board.add(found.id)
+        members_added += 1
+    return people_added, members_added
+
+
+def _items(
+    store: Store, meeting_id: int, items: Sequence[AgendaItemRead], scheduled: dt.datetime
+) -> None:
+    parent_id: int | None = None
+    for item, (minutes, fixed) in zip(items, timings(items, scheduled), strict=True):
+        added = store.add_agenda_item(
+            meeting_id,
+            item.title,
+            parent_id=parent_id if item.depth else None,
+            presenter=item.presenter,
+            duration_minutes=minutes,
+            fixed_start=fixed,
+            papers=item.papers,
+            exempt=item.exempt,
+            chair_note=item.note,
+        )
+        if item.depth == 0:
+            parent_id = added.id

@@ -1,0 +1,336 @@
+"""The agenda editor: build or tidy a meeting's agenda without touching the mouse.
+
+The table is the only thing with the focus, so tab and shift+tab can indent and
+outdent as they do in a Word outline. Numbers follow the order and planned
+times follow the meeting's start and the durations, on every change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from board_tui import agenda
+from board_tui.errors import BoardTuiError
+from board_tui.formatting import agenda_time, long_date, minutes_time, shorten
+from board_tui.model import AgendaItem, Meeting
+from screens.agenda_dialogs import (
+    AgendaItemDialog,
+    ItemInput,
+    MeetingDialog,
+    MeetingInput,
+    meeting_fields,
+)
+from screens.dialogs import ConfirmDialog
+from storage.store import Store
+
+DURATION_STEP = 5
+
+
+def item_fields(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "presenter": item.presenter or "",
+        "minutes": str(item.duration_minutes) if item.duration_minutes is not None else "",
+        "fixed": agenda_time(item.fixed_start) if item.fixed_start else "",
+        "papers": item.papers or "",
+        "exempt": item.exempt,
+        "note": item.chair_note or "",
+        "lead_in": item.comments_lead_in or "",
+    }
+
+
+def changes(value: ItemInput) -> dict[str, Any]:
+    return {
+        "title": value.title,
+        "presenter": value.presenter,
+        "duration_minutes": value.duration_minutes,
+        "fixed_start": value.fixed_start,
+        "papers": value.papers,
+        "exempt": value.exempt,
+        "chair_note": value.chair_note,
+        "comments_lead_in": value.comments_lead_in,
+    }
+
+
+class AgendaScreen(Screen[None]):
+    """One meeting's agenda: add, edit, delete, move, indent; times computed as you go."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add item", id="agenda-add"),
+        Binding("enter", "edit", "Edit", id="agenda-edit"),
+        Binding("delete", "delete", "Delete", show=False, id="agenda-delete"),
+        Binding("shift+up", "move(-1)", "Move", key_display="⇧↑↓", id="agenda-up"),
+        Binding("shift+down", "move(1)", "Move down", show=False, id="agenda-down"),
+        Binding("tab", "indent", "Indent", priority=True, id="agenda-indent"),
+        Binding("shift+tab", "outdent", "Outdent", show=False, priority=True, id="agenda-outdent"),
+        Binding("plus,equals_sign", "lengthen(1)", "5 min", key_display="+/-", id="agenda-longer"),
+        Binding("minus", "lengthen(-1)", "5 min less", show=False, id="agenda-shorter"),
+        Binding("x", "exempt", "Part 2", id="agenda-exempt"),
+        Binding("m", "meeting", "Details", id="agenda-meeting"),
+        Binding("s", "standing", "Standing items", show=False, id="agenda-standing"),
+        Binding("l", "run", "Run live", id="agenda-run"),
+        Binding("escape", "app.pop_screen", "Back", id="agenda-back"),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.meeting_id = meeting_id
+        self.meeting: Meeting = store.meeting(meeting_id)
+        self._items: list[AgendaItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="agenda-heading")
+        table: DataTable[str | Text] = DataTable(
+            id="agenda-items", cursor_type="row", classes="pane"
+        )
+        table.border_title = "Agenda"
+        yield table
+        yield Static(id="agenda-detail", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        board = self.store.board(self.meeting.board_id)
+        self.sub_title = f"{board.name} · agenda"
+        table = self.query_one("#agenda-items", DataTable)
+        table.add_column("No.", key="number")
+        table.add_column("Time", key="time")
+        table.add_column("Mins", key="minutes")
+        table.add_column("Item", key="title")
+        table.add_column("Presenter", key="presenter")
+        table.add_column("Papers", key="papers")
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @contextlib.contextmanager
+    def _told(self) -> Iterator[None]:
+        try:
+            yield
+        except BoardTuiError as error:
+            self.notify(str(error).capitalize(), severity="warning")
+
+    # -- reading the store into the screen -----------------------------------------------
+
+    @property
+    def selected(self) -> AgendaItem | None:
+        table = self.query_one("#agenda-items", DataTable)
+        if not self._items or table.cursor_row < 0:
+            return None
+        return self._items[min(table.cursor_row, len(self._items) - 1)]
+
+    def reload(self, select_id: int | None = None) -> None:
+        if select_id is None and self.selected is not None:
+            select_id = self.selected.id
+        self.meeting = self.store.meeting(self.meeting_id)
+        self._items = self.store.agenda(self.meeting_id)
+        starts = agenda.planned_starts(self._items, self.meeting.scheduled_start)
+        depth = {item.id: d for item, d in agenda.outline(self._items)}
+        table = self.query_one("#agenda-items", DataTable)
+        table.clear()
+        for item in self._items:
+            title = Text("   " * depth[item.id] + item.title)
+            if item.exempt:
+                title.append(" [Part 2]", style="bold")
+            if item.chair_note:
+                title.append(" ✎", style="dim")
+            fixed = item.fixed_start is not None
+            table.add_row(
+                item.number,
+                Text(agenda_time(starts[item.id]), style="bold" if fixed else ""),
+                str(item.duration_minutes) if item.duration_minutes is not None else "",
+                title,
+                shorten((item.presenter or "").split(",")[0], 24),
+                shorten(item.papers or "", 16),
+                key=str(item.id),
+            )
+        ids = [i.id for i in self._items]
+        if select_id in ids:
+            table.move_cursor(row=ids.index(select_id))
+        self._render_heading(starts)
+        self._render_detail()
+
+    def _render_heading(self, starts: dict[int, dt.datetime]) -> None:
+        start = self.meeting.scheduled_start
+        heading = Text(self.meeting.title, style="bold")
+        heading.append(f"\n{long_date(start.date())} at {minutes_time(start)}")
+        if self.meeting.venue:
+            heading.append(f" · {self.meeting.venue}")
+        top = [i for i in self._items if i.parent_id is None]
+        if top:
+            ends = [
+                starts[i.id] + dt.timedelta(minutes=i.duration_minutes or 0) for i in self._items
+            ]
+            subs = len(self._items) - len(top)
+            counts = f"{len(top)} items" + (f", {subs} sub-item{'s' * (subs != 1)}" if subs else "")
+            heading.append(
+                f"\n{counts} · planned to end about {agenda_time(max(ends))}", style="dim"
+            )
+        else:
+            heading.append(
+                "\nNo items yet: a adds one, s copies the standing items of the last meeting.",
+                style="dim",
+            )
+        self.query_one("#agenda-heading", Static).update(heading)
+
+    def _render_detail(self) -> None:
+        item = self.selected
+        detail = Text()
+        if item is not None:
+            detail.append(f"{item.number}  {item.title}", style="bold")
+            if item.presenter:
+                detail.append(f"\nPresenter: {item.presenter}")
+            if item.fixed_start:
+                detail.append(f"  fixed at {agenda_time(item.fixed_start)}", style="dim")
+            if item.chair_note:
+                detail.append(f"\nNote: {item.chair_note}")
+            if item.comments_lead_in:
+                detail.append(f"\nComments lead-in: {item.comments_lead_in}", style="dim")
+        self.query_one("#agenda-detail", Static).update(detail)
+
+    @on(DataTable.RowHighlighted, "#agenda-items")
+    def _highlighted(self) -> None:
+        self._render_detail()
+
+    @on(DataTable.RowSelected, "#agenda-items")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    # -- editing -----------------------------------------------------------------------
+
+    def _people(self) -> list[str]:
+        return [
+            ", ".join(p for p in (m.person.name, m.position or m.person.title) if p)
+            for m in self.store.members(self.meeting.board_id)
+        ]
+
+    def action_add(self) -> None:
+        after = self.selected
+
+        def saved(value: ItemInput | None) -> None:
+            if value is None:
+                return
+            with self._told():
+                item = self.store.add_agenda_item(
+                    self.meeting_id,
+                    value.title,
+                    after_id=after.id if after else None,
+                    **{k: v for k, v in changes(value).items() if k != "title"},
+                )
+                self.reload(select_id=item.id)
+
+        self.app.push_screen(AgendaItemDialog("New agenda item", people=self._people()), saved)
+
+    def action_edit(self) -> None:
+        item = self.selected
+        if item is None:
+            self.action_add()
+            return
+
+        def saved(value: ItemInput | None) -> None:
+            if value is not None:
+                with self._told():
+                    self.store.update_agenda_item(item.id, **changes(value))
+                    self.reload(select_id=item.id)
+
+        self.app.push_screen(
+            AgendaItemDialog(
+                f"Item {item.number}", people=self._people(), fields=item_fields(item)
+            ),
+            saved,
+        )
+
+    def action_delete(self) -> None:
+        item = self.selected
+        if item is None:
+            return
+        subs = sum(1 for i in self._items if i.parent_id == item.id)
+        question = f"Delete item {item.number}, {item.title}" + (
+            f", and its {subs} sub-items?" if subs else "?"
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                with self._told():
+                    self.store.delete_agenda_item(item.id)
+                    self.reload()
+
+        self.app.push_screen(ConfirmDialog("Delete this item?", question), confirmed)
+
+    def action_move(self, step: int) -> None:
+        item = self.selected
+        if item is not None:
+            with self._told():
+                self.store.move_agenda_item(item.id, step)
+                self.reload(select_id=item.id)
+
+    def action_indent(self) -> None:
+        item = self.selected
+        if item is not None:
+            with self._told():
+                if not self.store.indent_agenda_item(item.id):
+                    self.notify("Only an item with an item above it can become a sub-item.")
+                self.reload(select_id=item.id)
+
+    def action_outdent(self) -> None:
+        item = self.selected
+        if item is not None:
+            with self._told():
+                self.store.outdent_agenda_item(item.id)
+                self.reload(select_id=item.id)
+
+    def action_lengthen(self, steps: int) -> None:
+        item = self.selected
+        if item is not None:
+            minutes = max((item.duration_minutes or 0) + steps * DURATION_STEP, 0)
+            self.store.update_agenda_item(item.id, duration_minutes=minutes)
+            self.reload(select_id=item.id)
+
+    def action_exempt(self) -> None:
+        item = self.selected
+        if item is not None:
+            self.store.update_agenda_item(item.id, exempt=not item.exempt)
+            self.reload(select_id=item.id)
+
+    def action_standing(self) -> None:
+        with self._told():
+            added = self.store.copy_standing_items(self.meeting_id)
+            self.reload()
+            self.notify(
+                f"{added} standing items added." if added else "The standing items are there."
+            )
+
+    def action_meeting(self) -> None:
+        def saved(value: MeetingInput | None) -> None:
+            if value is not None:
+                with self._told():
+                    self.store.update_meeting(
+                        self.meeting_id,
+                        scheduled_start=value.scheduled_start,
+                        title=value.title,
+                        venue=value.venue,
+                    )
+                    self.reload()
+
+        self.app.push_screen(
+            MeetingDialog("Meeting details", fields=meeting_fields(self.meeting), new=False),
+            saved,
+        )
+
+    def action_run(self) -> None:
+        from screens.meeting import MeetingScreen
+
+        self.app.switch_screen(MeetingScreen(self.store, self.meeting_id))

@@ -1,0 +1,215 @@
+"""A clerk builds a board, a meeting and its agenda from the home screen, keyboard only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pilot_keys import type_text
+from textual.widgets import DataTable
+
+from board_tui import agenda
+from board_tui.app import BoardApp
+from board_tui.model import MembershipRole
+from screens.agenda import AgendaScreen
+from screens.dialogs import ConfirmDialog
+from screens.meeting import MeetingScreen
+from screens.people import PeopleScreen
+from storage.store import Store
+
+
+async def _save(pilot, text: str = "") -> None:  # type: ignore[no-untyped-def]
+    if text:
+        await type_text(pilot, text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_board_meeting_and_agenda_from_scratch(store: Store) -> None:
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # A new board, with its contact for the agenda's front sheet.
+        await pilot.press("b")
+        await type_text(pilot, "Health and Wellbeing Board")
+        await pilot.press("tab")
+        await type_text(pilot, "London Borough of Tower Hamlets")
+        await pilot.press("tab")
+        await _save(pilot, "Jo Clerk, Democratic Services Officer")
+        board = store.board_by_name("Health and Wellbeing Board")
+        assert board.organisation == "London Borough of Tower Hamlets"
+        assert board.contact is not None and board.contact.role == "Democratic Services Officer"
+
+        # A new meeting: date, start, venue; the standing items come with it.
+        await pilot.press("m")
+        await type_text(pilot, "2026-12-01")
+        await pilot.press("tab")  # the whole value is selected: typing replaces it
+        await type_text(pilot, "2pm")
+        await pilot.press("tab")
+        await _save(pilot, "Council Chamber")
+        assert isinstance(app.screen, AgendaScreen)
+        meeting = store.meetings(board.id)[0]
+        assert meeting.scheduled_start == dt.datetime(2026, 12, 1, 14, 0)
+        assert meeting.venue == "Council Chamber"
+        assert [i.title for i in store.agenda(meeting.id)] == [
+            "Welcome and Apologies",
+            "Declarations of Interest",
+            "Minutes of the Previous Meeting",
+            "Any Other Business",
+        ]
+
+        # Add "Budget" after the minutes, 30 minutes, and a sub-item under it.
+        await pilot.press("down", "down")
+        await pilot.press("a")
+        await type_text(pilot, "Budget monitoring")
+        await pilot.press("tab")
+        await type_text(pilot, "Julie Lorraine")
+        await pilot.press("tab")
+        await _save(pilot, "30")
+        await pilot.press("a")
+        await _save(pilot, "Q1 position")
+        await pilot.press("tab")  # indent: 5 becomes 4.1
+        await pilot.press("plus", "plus")  # 10 minutes for the sub-item
+        await pilot.pause()
+
+        items = store.agenda(meeting.id)
+        assert [(i.number, i.title) for i in items] == [
+            ("1", "Welcome and Apologies"),
+            ("2", "Declarations of Interest"),
+            ("3", "Minutes of the Previous Meeting"),
+            ("4", "Budget monitoring"),
+            ("4.1", "Q1 position"),
+            ("5", "Any Other Business"),
+        ]
+        starts = agenda.planned_starts(items, meeting.scheduled_start)
+        assert [f"{starts[i.id]:%H:%M}" for i in items] == [
+            "14:00",
+            "14:05",
+            "14:10",
+            "14:15",
+            "14:15",
+            "14:45",
+        ]
+        table = app.screen.query_one("#agenda-items", DataTable)
+        assert [str(table.get_row_at(r)[1]) for r in range(table.row_count)] == [
+            "2:00pm",
+            "2:05pm",
+            "2:10pm",
+            "2:15pm",
+            "2:15pm",
+            "2:45pm",
+        ]
+
+        # Move AOB up above Budget, mark Budget Part 2, outdent the sub-item.
+        await pilot.press("down")  # AOB
+        await pilot.press("shift+up")
+        await pilot.press("down")  # Budget again (now 5)
+        await pilot.press("x")
+        await pilot.press("down")  # 5.1
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        items = store.agenda(meeting.id)
+        assert [(i.number, i.title, i.exempt) for i in items][3:] == [
+            ("4", "Any Other Business", False),
+            ("5", "Budget monitoring", True),
+            ("6", "Q1 position", False),
+        ]
+
+        # Edit an item: enter opens it with its fields; the note to the chair is kept.
+        await pilot.press("up")
+        await pilot.press("enter")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")  # to the note
+        await _save(pilot, "The Board is asked to agree the savings.")
+        assert store.agenda(meeting.id)[4].chair_note == "The Board is asked to agree the savings."
+
+        # Delete asks first; then l runs the meeting live.
+        await pilot.press("down", "delete")
+        await pilot.press("y")
+        await pilot.pause()
+        assert [i.title for i in store.agenda(meeting.id)][-1] == "Budget monitoring"
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_people_join_the_board_and_a_rename_shows_everywhere(store: Store) -> None:
+    board = store.create_board("Transformation Advisory Board")
+    other = store.create_board("Health and Wellbeing Board")
+    denise = store.add_person("Denise Radley", title="Corporate Director")
+    store.add_member(other.id, denise.id, MembershipRole.MEMBER)
+    app = BoardApp(store, open_meeting_id=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("shift+tab", "down")  # to the boards: Transformation… is second
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen)
+        assert app.screen.board_id == board.id
+        await pilot.press("a")
+        await type_text(pilot, "Stephen Halsey")
+        await pilot.press("tab")
+        await _save(pilot, "Chief Executive")
+        await pilot.press("b")  # the new person, chosen in the directory, joins the board
+        await pilot.pause()
+        await _save(pilot)
+        assert [(m.person.name, m.role) for m in store.members(board.id)] == [
+            ("Stephen Halsey", MembershipRole.MEMBER)
+        ]
+        # Rename Denise in the directory: her other board shows the new name.
+        await pilot.press("up")
+        await pilot.press("enter")
+        await pilot.press("end")
+        await _save(pilot, " CBE")
+        assert [m.person.name for m in store.members(other.id)] == ["Denise Radley CBE"]
+        # r makes the member the chair.
+        await pilot.press("shift+tab")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter", "up", "enter")  # open the list, Chair is first
+        await _save(pilot)
+        assert store.members(board.id)[0].role is MembershipRole.CHAIR
+
+
+FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "tab-2023-12-11-agenda.docx"
+
+
+async def test_import_the_december_pack_from_the_home_screen(store: Store) -> None:
+    if not FIXTURE.exists():
+        pytest.skip(f"shared fixtures not found beside the checkout: {FIXTURE}")
+    store.create_board("Transformation Advisory Board")
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, str(FIXTURE))
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # What was read is shown before anything is written.
+        assert isinstance(app.screen, ConfirmDialog)
+        shown = str(app.screen.question)
+        assert "Monday, 11 December 2023 at 2.00 p.m." in shown
+        assert "13 members, 5 officers" in shown
+        assert "3:15pm  Partnership Working" in shown
+        assert store.meetings() == []
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        meeting = store.meetings()[0]
+        assert [i.title for i in store.agenda(meeting.id)][-1] == "Any Other Business and Close"
+
+
+async def test_a_bad_file_from_the_home_screen_is_a_notice(store: Store, tmp_path: Path) -> None:
+    store.create_board("Transformation Advisory Board")
+    bad = tmp_path / "agenda.docx"
+    bad.write_text("not really Word", encoding="utf-8")
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, str(bad))
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["agenda.docx: not a Word .docx file"]
+        assert store.meetings() == []
