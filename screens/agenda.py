@@ -65,8 +65,10 @@ def changes(value: ItemInput) -> dict[str, Any]:
 class AgendaScreen(Screen[None]):
     """One meeting's agenda: add, edit, delete, move, indent; times computed as you go."""
 
+    # Keys that open a dialog to type in are priority bindings, so the words typed
+    # straight after them reach the dialog in order (see dialogs.hold_early_key).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add item", id="agenda-add"),
+        Binding("a", "add", "Add item", id="agenda-add", priority=True),
         Binding("enter", "edit", "Edit", id="agenda-edit"),
         Binding("delete", "delete", "Delete", show=False, id="agenda-delete"),
         Binding("shift+up", "move(-1)", "Move", key_display="⇧↑↓", id="agenda-up"),
@@ -76,7 +78,7 @@ class AgendaScreen(Screen[None]):
         Binding("plus,equals_sign", "lengthen(1)", "5 min", key_display="+/-", id="agenda-longer"),
         Binding("minus", "lengthen(-1)", "5 min less", show=False, id="agenda-shorter"),
         Binding("x", "exempt", "Part 2", id="agenda-exempt"),
-        Binding("m", "meeting", "Details", id="agenda-meeting"),
+        Binding("m", "meeting", "Details", id="agenda-meeting", priority=True),
         Binding("s", "standing", "Standing items", show=False, id="agenda-standing"),
         Binding("l", "run", "Run live", id="agenda-run"),
         Binding("escape", "app.pop_screen", "Back", id="agenda-back"),

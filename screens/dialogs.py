@@ -56,7 +56,10 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         self._on_draft = on_draft
         self._draft_timer: Timer | None = None
         self._drafted_at = monotonic()
-        self._early_keys: list[str] = []
+        self._early_keys: list[Key] = []
+        self._saved_or_cancelled = False
+        self.ready = False
+        """True once the first field has the focus: until then the app holds the keys."""
 
     def fields(self) -> dict[str, Any]:
         """What the clerk has typed, as the draft keeps it."""
@@ -96,27 +99,49 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         elif isinstance(field, Input):
             field.insert_text_at_cursor(character)
 
-    def hold_key(self, character: str) -> None:
-        """Keep a letter typed before the dialog could take it; it is typed in on mount.
+    def hold_key(self, event: Key) -> None:
+        """Keep a key pressed before the dialog could take it; it is replayed on mount.
 
-        The app hands these over in the order they were typed, and they are typed
-        into the field in the same synchronous step that gives it the focus, so no
-        later letter can overtake them.
+        The app hands these over in the order they were pressed, and they are
+        replayed in the same synchronous step that gives the field the focus, so no
+        later key can overtake them: not a letter, and not the ctrl+s that saves them.
         """
-        if self.is_mounted and self.focused is not None:
-            self.take_key(character)
-        else:
-            self._early_keys.append(character)
+        self._early_keys.append(event)
 
     @on(Mount)
     def _focus_now(self) -> None:
         # Runs after the dialog's own on_mount: focus at once (Widget.focus() is deferred).
-        field = self.focused or self._wanted_focus()
+        field = self._wanted_focus()
         if field is not None:
             self.set_focus(field, scroll_visible=False)
-        for character in self._early_keys:
-            self.take_key(character)
-        self._early_keys.clear()
+        self.ready = True
+        held, self._early_keys = self._early_keys, []
+        for index, event in enumerate(held):
+            if not self._replay(event):
+                # The dialog closed (ctrl+s, escape): the rest belongs to the screen below.
+                for later in held[index + 1 :]:
+                    self.app.post_message(Key(later.key, later.character))
+                return
+
+    def _replay(self, event: Key) -> bool:
+        """Act on one held key as the focused field would; False once the dialog is closed."""
+        if event.key == "ctrl+s":
+            self._save_now()
+            return not self._saved_or_cancelled
+        if event.key == "escape":
+            self.action_cancel()
+            return not self._saved_or_cancelled
+        if event.key == "tab":
+            self.focus_next()
+        elif event.key == "shift+tab":
+            self.focus_previous()
+        elif event.key == "backspace" and isinstance(self.focused, TextArea | Input):
+            self.focused.action_delete_left()
+        elif event.key == "enter" and isinstance(self.focused, TextArea):
+            self.focused.insert("\n")
+        elif event.is_printable and event.character is not None:
+            self.take_key(event.character)
+        return True
 
     def _wanted_focus(self) -> Widget | None:
         """The first field that can take the focus: where every dialog's on_mount puts it."""
@@ -131,10 +156,27 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
             event.stop()
 
     def action_save(self) -> None:
+        """Save once the focused field has taken every key typed before ctrl+s.
+
+        ctrl+s is a priority binding, so the app runs it at once, while letters
+        typed just before it may still wait in the field's own queue: saving then
+        would cut the words short ("Bu" for "Burst number 0 …"). Queued behind
+        them, the save sees them all.
+        """
+        field = self.focused
+        if field is not None and field is not self:
+            field.call_later(self._save_now)
+        else:
+            self._save_now()
+
+    def _save_now(self) -> None:
+        if self._saved_or_cancelled:
+            return
         value = self.result()
         if value is not None:
             if self._draft_timer is not None:
                 self._draft_timer.stop()
+            self._saved_or_cancelled = True
             self.dismiss(value)
 
     def action_cancel(self) -> None:
@@ -148,6 +190,7 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
+        self._saved_or_cancelled = True
         self.dismiss(None)
 
 
@@ -160,21 +203,17 @@ def dialog_box(title: str, keys: str) -> VerticalScroll:
 
 
 def hold_early_key(app: App[Any], event: Key) -> bool:
-    """Keep the letters typed straight after the key that opened a dialog, in order.
+    """Keep the keys pressed straight after the key that opened a dialog, in order.
 
     Until the dialog's first field has the focus, the app would send them to the
     dialog screen's own queue, from where they could land after letters typed
-    later: "from the floor" became "from th floore". Held here instead, they are
-    typed in, in order, when the field takes the focus.
+    later ("from the floor" became "from th floore"), and a quick ctrl+s could
+    save before the words were in. Held here instead, they are replayed, in
+    order, when the field takes the focus.
     """
     dialog = app.screen
-    if (
-        isinstance(dialog, CaptureDialog)
-        and dialog.focused is None
-        and event.is_printable
-        and event.character is not None
-    ):
-        dialog.hold_key(event.character)
+    if isinstance(dialog, CaptureDialog) and not dialog.ready:
+        dialog.hold_key(event)
         return True
     return False
 

@@ -33,8 +33,10 @@ from storage.store import Store
 class PeopleScreen(Screen[None]):
     """The board's members above, the directory below; tab moves between them."""
 
+    # Keys that open a dialog to type in are priority bindings, so the words typed
+    # straight after them reach the dialog in order (see dialogs.hold_early_key).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_person", "New person", id="people-add"),
+        Binding("a", "add_person", "New person", id="people-add", priority=True),
         Binding("enter", "edit", "Edit", id="people-edit"),
         Binding("b", "join", "Add to board", id="people-join"),
         Binding("r", "role", "Role", id="people-role"),

@@ -87,10 +87,9 @@ def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
             "the meeting to start",
         )
         for n in range(3):
-            # A fast typist: the key that opens the dialog and the words in one burst.
-            terminal.type(f"cComment number {n} from the floor".encode())
-            time.sleep(0.3)
-            terminal.type(b"\x13")  # ctrl+s
+            # A fast typist: the key that opens the dialog, the words and ctrl+s in one
+            # burst. The app must keep them in order: every word in, then the save.
+            terminal.type(f"cComment number {n} from the floor\x13".encode())  # ctrl+s
             terminal.wait_for(
                 lambda n=n: (
                     len(_query(db, f"SELECT id FROM notes WHERE meeting_id = {meeting_id}")) > n
