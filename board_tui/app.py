@@ -33,6 +33,7 @@ class BoardApp(App[None]):
             "dialogs",
             "agenda",
             "people",
+            "export",
         )
     ]
     COMMANDS = App.COMMANDS | {BoardCommands}

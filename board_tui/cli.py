@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from board_tui import __version__
+from board_tui.cli_export import export_group
 from board_tui.cli_support import db_arg, db_option, open_store, user_errors
 from board_tui.errors import BoardTuiError
 
@@ -230,6 +231,9 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
     click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
     for record in records:
         click.echo("  ".join(str(record[c] or "").ljust(widths[c]) for c in columns).rstrip())
+
+
+cli.add_command(export_group)
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("enter", "Open the highlighted meeting (to run it) or action plan"),
         Key("m", "New meeting for the highlighted board: date, start, venue, standing items"),
         Key("e", "Edit the highlighted meeting's agenda"),
+        Key("x", "Export the highlighted meeting's minutes to Word (preview first)"),
         Key("i", "Import an agenda (Word agenda pack or text outline) for the highlighted board"),
         Key("I", "Import a Word or CSV action plan for the highlighted board"),
         Key("p", "The highlighted board's people, and the directory every board shares"),
@@ -100,5 +101,11 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("a", "Add a next step (time frame as written; NEW ACTION / Revised Action label)"),
         Key("e", "Edit the item's words, or the chosen next step"),
         Key("i", "New plan item"),
+        Key("w", "Export the plan to Word (preview first)"),
+    ),
+    "Export to Word": (
+        Key("ctrl+s", "Write the document (asks before replacing a file)"),
+        Key("tab", "Move to the preview to scroll it"),
+        Key("escape", "Close without writing"),
     ),
 }

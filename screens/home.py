@@ -38,6 +38,7 @@ from screens.agenda_dialogs import (
     board_fields,
 )
 from screens.dialogs import ConfirmDialog
+from screens.export_dialog import open_minutes_export
 from screens.meeting import MeetingScreen
 from screens.people import PeopleScreen
 from screens.plan import PlanScreen
@@ -55,14 +56,17 @@ def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
 
 
 class HomeScreen(Screen[None]):
+    # Keys that open a dialog to type in are priority bindings, so the words typed
+    # straight after them reach the dialog in order (see dialogs.hold_early_key).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "new_meeting", "New meeting", id="new-meeting"),
+        Binding("m", "new_meeting", "New meeting", id="new-meeting", priority=True),
         Binding("e", "edit_agenda", "Agenda", id="edit-agenda"),
-        Binding("i", "import_agenda", "Import agenda", id="import-agenda"),
-        Binding("I", "import_plan", "Import plan", id="import-plan"),
+        Binding("x", "export_minutes", "Minutes to Word", id="export-minutes"),
+        Binding("i", "import_agenda", "Import agenda", id="import-agenda", priority=True),
+        Binding("I", "import_plan", "Import plan", id="import-plan", priority=True),
         Binding("p", "people", "People", id="people"),
-        Binding("b", "new_board", "New board", id="new-board"),
-        Binding("r", "edit_board", "Edit board", show=False, id="edit-board"),
+        Binding("b", "new_board", "New board", id="new-board", priority=True),
+        Binding("r", "edit_board", "Edit board", show=False, id="edit-board", priority=True),
         Binding("A", "archive_board", "Archive board", show=False, id="archive-board"),
     ]
     AUTO_FOCUS = "#meetings"
@@ -274,6 +278,11 @@ class HomeScreen(Screen[None]):
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             self.app.push_screen(AgendaScreen(self.store, meeting_id))
+
+    def action_export_minutes(self) -> None:
+        meeting_id = self._meeting_id()
+        if meeting_id is not None:
+            open_minutes_export(self.app, self.store, meeting_id)
 
     def action_people(self) -> None:
         board = self._board()

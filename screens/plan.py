@@ -26,6 +26,7 @@ from board_tui.formatting import short_date, shorten
 from board_tui.model import Action, ActionPlan, PlanItem, PlanItemSummary, StatusUpdate
 from board_tui.statuses import STYLES, Status
 from screens.dialogs import UpdateDialog, UpdateInput
+from screens.export_dialog import open_plan_export
 from screens.plan_dialogs import NextStepDialog, NextStepInput, PlanItemDialog, PlanItemInput
 from storage.plans import PLAN_SORTS
 from storage.store import Store
@@ -127,6 +128,7 @@ class PlanScreen(Screen[None]):
         Binding("a", "add_step", "Add step", id="add-step"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("i", "new_item", "New item", id="new-item"),
+        Binding("w", "export", "Export to Word", id="export"),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -428,6 +430,9 @@ class PlanScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#plan-steps")
     def _step_chosen(self) -> None:
         self.action_edit()
+
+    def action_export(self) -> None:
+        open_plan_export(self.app, self.store, self.plan_id, self.today)
 
     def action_new_item(self) -> None:
         def saved(value: PlanItemInput | None) -> None:

@@ -6,6 +6,7 @@ Update with `pytest --snapshot-update` only after looking at the report.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,20 @@ def test_agenda_editor(snap_compare, store: Store, size: tuple[int, int]) -> Non
         press=["down", "down", "down", "down", "tab", "+", "+"],
         run_before=open_editor,
     )
+
+
+def test_minutes_preview(snap_compare, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """x on the October meeting: the minutes as text, and where they will be written."""
+    from screens import export_dialog
+
+    monkeypatch.setattr(export_dialog, "default_folder", lambda: Path("Documents"))
+    build_demo(store)
+    board = store.board_by_name("Transformation Advisory Board")
+    october = store.meeting_on(board.id, dt.date(2023, 10, 17)).id
+    app = BoardApp(store)
+
+    async def open_preview(pilot) -> None:  # type: ignore[no-untyped-def]
+        export_dialog.open_minutes_export(app, store, october)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_preview)

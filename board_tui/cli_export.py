@@ -1,0 +1,224 @@
+"""`board-tui export minutes|actions|agenda`: Word documents from the store.
+
+Every export refuses before doing any work when its file cannot be written (a
+missing or read-only folder, an existing file without --force) and writes
+atomically, so a failure changes nothing. Progress goes to stderr, only on a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from board_tui.cli_support import db_arg, db_option, open_store, user_errors
+from board_tui.errors import BoardTuiError
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _output_options(func: F) -> F:
+    """-o FILE, --force and --template, which every export takes."""
+    func = click.option(
+        "--template",
+        type=click.Path(path_type=Path),
+        metavar="FILE.docx",
+        help="Word template for the house style (default: the board's, else built-in).",
+    )(func)
+    func = click.option("--force", is_flag=True, help="Replace the file if it exists.")(func)
+    func = click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        required=True,
+        metavar="FILE.docx",
+        help="Where to write the document.",
+    )(func)
+    return db_option(func)
+
+
+def _meeting_options(func: F) -> F:
+    func = click.option(
+        "--date", "day", type=_DATE, metavar="YYYY-MM-DD", help="The meeting's date."
+    )(func)
+    func = click.option(
+        "--board", "board_name", metavar="NAME", help="With --date: the board that met."
+    )(func)
+    return click.argument("meeting", required=False, metavar="[MEETING]")(func)
+
+
+def _meeting_id(
+    store: Store, meeting: str | None, board_name: str | None, day: dt.datetime | None
+) -> int:
+    """MEETING as an id from `board-tui list meetings`, or --board NAME --date YYYY-MM-DD."""
+    if meeting is not None:
+        if not meeting.strip().isdigit():
+            raise BoardTuiError(f"{meeting!r} is not a meeting id (see board-tui list meetings)")
+        return store.meeting(int(meeting)).id
+    if board_name is None or day is None:
+        raise BoardTuiError("name the meeting: an id, or --board NAME --date YYYY-MM-DD")
+    return store.meeting_on(store.board_by_name(board_name).id, day.date()).id
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar on stderr, drawn only when stderr is a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    console = Console(stderr=True)
+    bar = Progress(
+        TextColumn(what),
+        BarColumn(),
+        TaskProgressColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task(what, total=None)
+    with bar:
+
+        def step(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield step
+
+
+T = TypeVar("T")
+
+
+def _run_export(what: str, write: Callable[[Store, Callable[[int, int], None]], T]) -> T:
+    """Open the database, write with a progress bar, and turn bad input into one line."""
+    from board_tui.config import database_path
+
+    with open_store(database_path(db_arg())) as store, user_errors(), _progress(what) as step:
+        return write(store, step)
+
+
+@click.group(name="export")
+def export_group() -> None:
+    """Write minutes, the updated action plan or an agenda as a Word document."""
+
+
+@export_group.command(name="minutes")
+@_meeting_options
+@click.option(
+    "--exempt-annex",
+    type=click.Path(path_type=Path),
+    metavar="FILE.docx",
+    help="Also write the exempt (Part 2) items to this confidential annex.",
+)
+@_output_options
+def export_minutes(
+    meeting: str | None,
+    board_name: str | None,
+    day: dt.datetime | None,
+    exempt_annex: Path | None,
+    output: Path,
+    force: bool,
+    template: Path | None,
+) -> None:
+    """Write a meeting's minutes (DRAFT until a later meeting approves them)."""
+    from exporters.minutes import write_minutes
+
+    written = _run_export(
+        "Writing the minutes",
+        lambda store, step: write_minutes(
+            store,
+            _meeting_id(store, meeting, board_name, day),
+            output,
+            template=template,
+            force=force,
+            exempt_annex=exempt_annex,
+            progress=step,
+        ),
+    )
+    click.echo(f"Wrote the minutes to {written[0]}")
+    if len(written) > 1:
+        click.echo(f"Wrote the confidential annex to {written[1]}")
+    elif exempt_annex is not None:
+        click.echo("No exempt (Part 2) items: no annex written")
+
+
+@export_group.command(name="actions")
+@click.argument("plan")
+@click.option("--status", metavar="STATUS", help="Only items with this status (e.g. on_track).")
+@click.option("--lead", metavar="WORDS", help="Only items whose lead includes these words.")
+@click.option(
+    "--changed-since",
+    type=_DATE,
+    metavar="YYYY-MM-DD",
+    help='"Update:" lines said since this date (default: the plan\'s date).',
+)
+@_output_options
+def export_actions(
+    plan: str,
+    status: str | None,
+    lead: str | None,
+    changed_since: dt.datetime | None,
+    output: Path,
+    force: bool,
+    template: Path | None,
+) -> None:
+    """Write the updated action plan (PLAN is an id or a title from `board-tui list plans`)."""
+    from board_tui.statuses import parse_status
+    from exporters.action_plan import write_action_plan
+
+    with user_errors():
+        try:
+            wanted = parse_status(status) if status else None
+        except ValueError:
+            raise BoardTuiError(f"{status!r} is not a status") from None
+
+    def write(store: Store, step: Callable[[int, int], None]) -> Path:
+        found = store.plan(int(plan)) if plan.strip().isdigit() else store.plan_titled(plan)
+        return write_action_plan(
+            store,
+            found.id,
+            output,
+            template=template,
+            force=force,
+            status=wanted,
+            lead=lead,
+            changed_since=changed_since.date() if changed_since else None,
+            progress=step,
+        )
+
+    written = _run_export("Writing the action plan", write)
+    click.echo(f"Wrote the action plan to {written}")
+
+
+@export_group.command(name="agenda")
+@_meeting_options
+@_output_options
+def export_agenda(
+    meeting: str | None,
+    board_name: str | None,
+    day: dt.datetime | None,
+    output: Path,
+    force: bool,
+    template: Path | None,
+) -> None:
+    """Write a meeting's front sheet and agenda."""
+    from exporters.agenda import write_agenda
+
+    written = _run_export(
+        "Writing the agenda",
+        lambda store, step: write_agenda(
+            store,
+            _meeting_id(store, meeting, board_name, day),
+            output,
+            template=template,
+            force=force,
+            progress=step,
+        ),
+    )
+    click.echo(f"Wrote the agenda to {written}")

@@ -1,0 +1,294 @@
+"""The updated action plan as the board reads it: a landscape table, each row in its status colour.
+
+Laid out like the Engagement Leads Group's own plan, so the same file goes back
+through the action-plan importer unchanged: next steps, their time frames and their
+status lines are separate paragraphs lined up by position; "NEW ACTION:",
+"Revised Action:" and "Update:" are bold runs at the start of a paragraph; each
+item's row is shaded in its status fill. Status lines come from each step's latest
+update, and "Update:" lines are the item's updates said since the last issue
+(the plan's date, or --changed-since), as the importer records them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from board_tui.formatting import long_date
+from board_tui.model import Action, ActionPlan, LegendEntry, PlanItem, StatusUpdate
+from board_tui.statuses import Status, status_from_words
+from exporters.blocks import Progress
+from exporters.document import board_template, save
+from exporters.safe_write import check_target
+from storage.store import Store
+
+__all__ = [
+    "DEFAULT_LEGEND",
+    "HEADER",
+    "PlanRow",
+    "action_plan_file_name",
+    "plan_rows",
+    "write_action_plan",
+]
+
+HEADER = ("#", "Recommendation", "Lead", "Next steps", "Time frame", "Status / update")
+WIDTHS_MM = (10.0, 70.0, 35.0, 72.0, 35.0, 45.0)
+UPDATE_LABEL = "Update:"
+DEFAULT_LEGEND = tuple(
+    LegendEntry(status, status.label, status.fill)
+    for status in (Status.COMPLETE, Status.UPDATE_DUE, Status.NEXT_STEP)
+)
+_UPDATE_AT_START = re.compile(r"^\s*update\s*:", re.IGNORECASE)
+
+Line = tuple[str, str]
+"""A paragraph as (bold lead-in, text)."""
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One plan item as its table row: every cell a list of paragraphs, lined up by position."""
+
+    ref: str
+    section: str | None
+    status: Status
+    fill: str
+    recommendation: tuple[str, ...]
+    lead: str
+    steps: tuple[Line, ...]
+    time_frames: tuple[str, ...]
+    status_lines: tuple[Line, ...]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _meaningful(update: StatusUpdate) -> bool:
+    """What a person said, not the importer's "Imported from …" or an undo's bookkeeping."""
+    body = update.body.strip()
+    return bool(body) and update.label != "Undone" and not re.match(r"Imported\b", body)
+
+
+def _undone(history: Sequence[StatusUpdate]) -> set[str]:
+    return {u.body.removeprefix("Undid: ") for u in history if u.label == "Undone"}
+
+
+def _step_line(step: Action, history: Sequence[StatusUpdate], item_status: Status) -> str:
+    """The step's status line: its latest words, made to name its status for the importer."""
+    undone = _undone(history)
+    said = [u for u in history if _meaningful(u) and u.body not in undone]
+    if not said:
+        implied = step.status is Status.NEXT_STEP or (
+            step.status is Status.COMPLETE and item_status is Status.COMPLETE
+        )
+        return "" if implied else step.status.label
+    body = _flat(said[-1].body)
+    if _UPDATE_AT_START.match(body) or status_from_words(body) is not step.status:
+        return f"{step.status.label}: {body}"
+    return body
+
+
+def _trimmed(values: list[Any], empty: Any) -> list[Any]:
+    while values and values[-1] == empty:
+        values.pop()
+    return values
+
+
+def _row(store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date | None) -> PlanRow:
+    steps = store.next_steps(item.id)
+    history = store.status_history(plan_item_id=item.id)
+    by_step: dict[int, list[StatusUpdate]] = {}
+    for update in history:
+        if update.action_id is not None:
+            by_step.setdefault(update.action_id, []).append(update)
+    own = [u for u in history if u.action_id is None]
+    undone = _undone(own)
+    updates = [
+        _flat(u.body)
+        for u in own
+        if _meaningful(u)
+        and u.body not in undone
+        and (since is None or u.recorded_at.date() >= since)
+    ]
+    lines: list[Line] = _trimmed(
+        [("", _step_line(s, by_step.get(s.id, []), item.status)) for s in steps], ("", "")
+    )
+    return PlanRow(
+        ref=item.ref,
+        section=item.section,
+        status=item.status,
+        fill=fills.get(item.status, item.status.fill),
+        recommendation=tuple(p for p in item.recommendation.split("\n") if p.strip()) or ("",),
+        lead=item.lead or "",
+        steps=tuple((s.label.text if s.label else "", s.description) for s in steps),
+        time_frames=tuple(_trimmed([s.time_frame or "" for s in steps], "")),
+        status_lines=(*lines, *((UPDATE_LABEL, text) for text in updates)),
+    )
+
+
+def plan_rows(
+    store: Store,
+    plan_id: int,
+    *,
+    status: Status | None = None,
+    lead: str | None = None,
+    changed_since: dt.date | None = None,
+) -> list[PlanRow]:
+    """The plan's rows in plan order; lead matches words anywhere in the lead, any case."""
+    plan = store.plan(plan_id)
+    fills = {entry.status: entry.fill for entry in plan.legend}
+    since = changed_since or plan.dated
+    wanted = (lead or "").casefold().strip()
+    return [
+        _row(store, item, fills, since)
+        for item in store.plan_items(plan_id)
+        if (status is None or item.status is status)
+        and (not wanted or wanted in (item.lead or "").casefold())
+    ]
+
+
+def legend_entries(plan: ActionPlan, rows: Sequence[PlanRow]) -> list[LegendEntry]:
+    """The plan's own legend (else the three usual fills), plus any other colour the rows use."""
+    entries = list(plan.legend or DEFAULT_LEGEND)
+    shown = {e.status for e in entries}
+    for row in rows:
+        if row.status not in shown:
+            entries.append(LegendEntry(row.status, row.status.label, row.fill))
+            shown.add(row.status)
+    return entries
+
+
+def plan_text(store: Store, plan_id: int, day: dt.date) -> str:
+    """The plan as plain text, for the preview before it is written."""
+    plan = store.plan(plan_id)
+    lines = [plan.title, f"{UPDATE_LABEL} {long_date(day)}", ""]
+    for row in plan_rows(store, plan_id):
+        lines.append(f"{row.ref}. {' '.join(row.recommendation)}")
+        lines.append(f"   Lead: {row.lead or '-'}   Status: {row.status.label}")
+        for n, (label, text) in enumerate(row.steps):
+            when = row.time_frames[n] if n < len(row.time_frames) else ""
+            lines.append(f"   - {f'{label} ' if label else ''}{text}{f' ({when})' if when else ''}")
+        lines += [f"   {label} {text}".rstrip() for label, text in row.status_lines if text]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def action_plan_file_name(store: Store, plan_id: int, day: dt.date) -> str:
+    plan = store.plan(plan_id)
+    short = re.sub(r"[^\w\s-]", "", plan.title.split(" - ")[0]).strip()[:60] or "Action plan"
+    return f"{short} {day:%Y-%m-%d}.docx"
+
+
+# -- Word -------------------------------------------------------------------------------------
+
+
+def _front_page(document: Any, plan: ActionPlan, rows: Sequence[PlanRow], day: dt.date) -> None:
+    from docx.shared import Mm
+
+    from exporters.word import fill_cell, paragraph, set_widths, shade
+
+    paragraph(document, plan.title, "Title")
+    paragraph(document, f"{UPDATE_LABEL} {long_date(day)}", "Heading 1")
+    intro = [_flat(p) for p in re.split(r"\n\s*\n", plan.introduction or "") if p.strip()]
+    # The legend goes where the introduction introduces it ("This is the colour coding").
+    at = next(
+        (i + 1 for i, p in reversed(list(enumerate(intro))) if re.search(r"colou?r", p, re.I)),
+        len(intro),
+    )
+    for text in intro[:at]:
+        paragraph(document, text, "Normal")
+    entries = legend_entries(plan, rows)
+    legend = document.add_table(rows=len(entries), cols=1)
+    legend.style = document.styles["Table Grid"]
+    for row, entry in zip(legend.rows, entries, strict=True):
+        fill_cell(row.cells[0], [(entry.label, "")])
+        shade(row.cells[0], entry.fill)
+    set_widths(legend, [Mm(95)])
+    paragraph(document, "", "Normal")
+    for text in intro[at:]:
+        paragraph(document, text, "Normal")
+
+
+def _plan_table(document: Any, rows: Sequence[PlanRow], progress: Progress | None) -> None:
+    from docx.shared import Mm
+
+    from exporters.style import LABEL
+    from exporters.word import fill_cell, grid_table, keep_row_together, shade
+
+    sections = [r.section for r in rows]
+    headed = [i for i, s in enumerate(sections) if s and (i == 0 or sections[i - 1] != s)]
+    table = grid_table(document, HEADER, len(rows) + len(headed), [Mm(w) for w in WIDTHS_MM])
+    body = iter(table.rows[1:])
+    for index, row in enumerate(rows, start=1):
+        if index - 1 in headed:
+            cells = next(body).cells
+            merged = cells[0].merge(cells[-1])
+            fill_cell(merged, [("", row.section or "")], LABEL)
+        table_row = next(body)
+        if _short(row):
+            keep_row_together(table_row)
+        cells = table_row.cells
+        fill_cell(cells[0], [(row.ref, "")])
+        fill_cell(cells[1], [("", p) for p in row.recommendation])
+        fill_cell(cells[2], [("", row.lead)])
+        fill_cell(cells[3], list(row.steps))
+        fill_cell(cells[4], [("", t) for t in row.time_frames])
+        fill_cell(cells[5], list(row.status_lines))
+        for cell in cells:
+            shade(cell, row.fill)
+        if progress is not None:
+            progress(index, len(rows) + 1)
+
+
+def _short(row: PlanRow) -> bool:
+    """Short rows never split across pages; a long one must, or it would leave a gap."""
+    return len(row.steps) <= 4 and sum(len(p) for p in row.recommendation) < 600
+
+
+def write_action_plan(
+    store: Store,
+    plan_id: int,
+    path: Path,
+    *,
+    template: Path | None = None,
+    force: bool = False,
+    status: Status | None = None,
+    lead: str | None = None,
+    changed_since: dt.date | None = None,
+    dated: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the plan as of `dated` (default: today) to a .docx; nothing changes on failure."""
+    from exporters.style import open_base
+    from exporters.word import landscape_section, page_number_footer, paragraph, running_header
+
+    path = Path(path).expanduser()
+    check_target(path, force=force)
+    plan = store.plan(plan_id)
+    board = store.board(plan.board_id)
+    day = dated or store.clock().date()
+    rows = plan_rows(store, plan_id, status=status, lead=lead, changed_since=changed_since)
+    document = open_base(template or board_template(store, board.id))
+    first = document.sections[0]
+    running_header(first, board.name, f"{UPDATE_LABEL} {day.day} {day:%B %Y}", draft=False)
+    page_number_footer(first)
+    _front_page(document, plan, rows, day)
+    landscape_section(document)
+    if rows:
+        _plan_table(document, rows, progress)
+    else:
+        paragraph(document, "No plan items match these filters.", "Normal")
+    if board.contact is not None:
+        paragraph(document, "", "Normal")
+        for line in (board.contact.name, board.contact.role, board.contact.email):
+            if line:
+                paragraph(document, line, "Normal")
+    document.core_properties.title = plan.title
+    written = save(document, path, force=force)
+    if progress is not None:
+        progress(len(rows) + 1, len(rows) + 1)
+    return written

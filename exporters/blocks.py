@@ -1,0 +1,173 @@
+"""A document as plain blocks, so one structure gives both the text preview and the Word file.
+
+The minutes are built once as a list of blocks (headings, paragraphs, bullets,
+decisions, tables); the TUI shows them as text before anything is written, and
+the same list is rendered to Word with named styles only.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from exporters.style import ACTION, DECISION, LABEL, MASTHEAD, PRESENTER
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as a long export goes, for a progress bar."""
+
+
+class Kind(StrEnum):
+    MASTHEAD = "masthead"
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    HEADING3 = "heading3"
+    LABEL = "label"
+    PARAGRAPH = "paragraph"
+    PRESENTER = "presenter"
+    BULLET = "bullet"
+    DECISION = "decision"
+    ACTION = "action"
+    PAIRS = "pairs"
+    TABLE = "table"
+    SPACER = "spacer"
+
+
+_STYLES = {
+    Kind.MASTHEAD: MASTHEAD,
+    Kind.HEADING1: "Heading 1",
+    Kind.HEADING2: "Heading 2",
+    Kind.HEADING3: "Heading 3",
+    Kind.LABEL: LABEL,
+    Kind.PARAGRAPH: "Normal",
+    Kind.PRESENTER: PRESENTER,
+    Kind.BULLET: "List Bullet",
+    Kind.DECISION: DECISION,
+    Kind.ACTION: ACTION,
+    Kind.SPACER: "Normal",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: Kind
+    text: str = ""
+    lead: str = ""
+    """Bold words in front of the text ("Action A1:")."""
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    widths_mm: tuple[float, ...] = ()
+    centred: bool = False
+    """Centred where the house layout wants it whatever the style says (the minutes' title)."""
+    keep_with_next: bool = False
+    """On the same page as the block after it (the close and the chair's signature lines)."""
+
+
+def block(kind: Kind, text: str = "", lead: str = "") -> Block:
+    return Block(kind, text, lead)
+
+
+# -- text --------------------------------------------------------------------------------------
+
+TEXT_WIDTH = 88
+
+
+def _wrapped(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        TEXT_WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+    ) or [first or indent]
+
+
+def _text_table(b: Block) -> list[str]:
+    """Columns padded to their widest cell; the widest column wraps so a row fits the width."""
+    rows = [b.header, *b.rows] if b.header else list(b.rows)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    overflow = sum(widths) + 2 * (len(widths) - 1) - TEXT_WIDTH
+    if overflow > 0:
+        widest = widths.index(max(widths))
+        widths[widest] = max(widths[widest] - overflow, 20)
+    lines = []
+    for index, row in enumerate(rows):
+        cells = [
+            textwrap.wrap(cell, w, break_long_words=False) or [""]
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        for depth in range(max(len(c) for c in cells)):
+            parts = [
+                (c[depth] if depth < len(c) else "").ljust(w)
+                for c, w in zip(cells, widths, strict=True)
+            ]
+            lines.append("  ".join(parts).rstrip())
+        if index == 0 and b.header:
+            lines.append("-" * (sum(widths) + 2 * (len(widths) - 1)))
+    return lines
+
+
+def block_lines(b: Block) -> list[str]:
+    """How one block reads as plain text."""
+    text = f"{b.lead} {b.text}".strip() if b.lead else b.text
+    match b.kind:
+        case Kind.MASTHEAD | Kind.HEADING1:
+            return [line.center(TEXT_WIDTH).rstrip() for line in _wrapped(text)]
+        case Kind.HEADING2 | Kind.HEADING3 | Kind.LABEL:
+            return ["", *_wrapped(text)]
+        case Kind.BULLET:
+            return _wrapped(text, "    ", "  \u2022 ")
+        case Kind.DECISION:
+            return ["", *_wrapped(text, "    ", "  \u00bb ")]
+        case Kind.ACTION | Kind.PRESENTER:
+            return _wrapped(text, "    ", "  ")
+        case Kind.PAIRS | Kind.TABLE:
+            return _text_table(b) if b.rows else []
+        case Kind.SPACER:
+            return [""]
+        case _:
+            return ["", *_wrapped(text)]
+
+
+def blocks_text(blocks: Sequence[Block], header: str = "") -> str:
+    lines = [header.replace("\t", "    "), ""] if header else []
+    for b in blocks:
+        lines.extend(block_lines(b))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# -- Word --------------------------------------------------------------------------------------
+
+
+def render(document: Any, blocks: Sequence[Block], progress: Progress | None = None) -> None:
+    """Add the blocks to the document's body, in order, by named style."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    from exporters.word import grid_table, pairs_table, paragraph
+
+    total = len(blocks)
+    for done, b in enumerate(blocks, start=1):
+        if b.kind is Kind.PAIRS:
+            pairs_table(document, [(r[0], r[1]) for r in b.rows], [Mm(w) for w in b.widths_mm])
+        elif b.kind is Kind.TABLE:
+            table = grid_table(document, b.header, len(b.rows), [Mm(w) for w in b.widths_mm])
+            _fill_rows(table, b.rows)
+        else:
+            p = paragraph(document, b.text, _STYLES[b.kind], lead=b.lead)
+            if b.centred:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if b.keep_with_next:
+                p.paragraph_format.keep_with_next = True
+        if progress is not None:
+            progress(done, total)
+
+
+def _fill_rows(table: Any, rows: Sequence[Sequence[str]]) -> None:
+    from exporters.word import fill_cell
+
+    for row, values in zip(table.rows[1:], rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            fill_cell(cell, [("", value)])

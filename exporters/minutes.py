@@ -1,0 +1,302 @@
+"""The minutes of a meeting, laid out as councils write them, for the text preview and for Word.
+
+The layout follows the Tower Hamlets minutes the board already publishes: a running
+header with the board and date, the title block ("MINUTES OF THE … / HELD AT 2.18 P.M.
+ON TUESDAY, 17 OCTOBER 2023 / venue"), who was present, then each item with its
+narrative, the comments as bullets under a lead-in, decisions set off in their own
+style, actions arising, the close and the chair's signature line. Exempt (Part 2)
+items leave only a line in the public minutes; their minute goes to a separate annex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from board_tui.agenda import outline
+from board_tui.formatting import long_date, minutes_time
+from board_tui.model import Action, AgendaItem, Meeting, MeetingStatus, Note, NoteKind
+from exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
+from exporters.blocks import Block, Kind, Progress, block, blocks_text
+from exporters.document import Page, board_template, write_document
+from exporters.safe_write import check_target
+from storage.store import Store
+
+__all__ = [
+    "DEFAULT_LEAD_IN",
+    "EXEMPT_LINE",
+    "Minutes",
+    "build_minutes",
+    "minutes_file_name",
+    "minutes_text",
+    "write_minutes",
+]
+
+DEFAULT_LEAD_IN = "The Board reviewed the report and made a number of comments, including:"
+EXEMPT_LINE = "An exempt (Part 2) item was considered: the minute is in the confidential annex."
+PUBLIC_SECTION = "SECTION ONE (UNRESTRICTED)"
+ANNEX_SECTION = "SECTION TWO (RESTRICTED)"
+SIGNATURE_LINE = "\u2026" * 30
+ACTION_WIDTHS_MM = (14.0, 80.0, 40.0, 36.0)
+
+_APOLOGIES = re.compile(r"apolog", re.IGNORECASE)
+_DECLARATIONS = re.compile(r"declarations?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Minutes:
+    title: str
+    """For the document's properties: "Minutes of the Transformation Advisory Board, …"."""
+    public: Page
+    annex: Page | None
+    """The exempt items in full; None when the meeting had none."""
+
+
+def _held_at(meeting: Meeting) -> str:
+    start = meeting.actual_start or meeting.scheduled_start
+    return f"HELD AT {minutes_time(start).upper()} ON {long_date(start.date()).upper()}"
+
+
+def _exempt_ids(items: Sequence[AgendaItem]) -> set[int]:
+    """Exempt items and everything under them."""
+    exempt: set[int] = set()
+    for item, _depth in outline(items):
+        if item.exempt or item.parent_id in exempt:
+            exempt.add(item.id)
+    return exempt
+
+
+def _item_heading(item: AgendaItem, depth: int) -> Block:
+    if depth == 0:
+        return block(Kind.HEADING2, f"{item.number}. {item.title.upper()}")
+    return block(Kind.HEADING3, f"{item.number} {item.title}")
+
+
+def _note_blocks(item: AgendaItem, notes: Sequence[Note]) -> list[Block]:
+    """Notes in the order taken; the comments' lead-in goes before the first comment."""
+    blocks: list[Block] = []
+    led_in = False
+    for note in notes:
+        if note.kind is NoteKind.COMMENT:
+            if not led_in:
+                blocks.append(block(Kind.PARAGRAPH, item.comments_lead_in or DEFAULT_LEAD_IN))
+                led_in = True
+            blocks.append(block(Kind.BULLET, note.body))
+        elif note.kind is NoteKind.DECISION:
+            blocks.append(block(Kind.DECISION, note.body))
+        else:
+            blocks.append(block(Kind.PARAGRAPH, note.body))
+    return blocks
+
+
+def _action_text(action: Action) -> str:
+    extra = ", ".join(part for part in (action.owner, action.time_frame) if part)
+    return f"{action.description} ({extra})" if extra else action.description
+
+
+def _actions_table(refs: dict[int, str], actions: Sequence[Action]) -> list[Block]:
+    if not actions:
+        return []
+    rows = tuple((refs[a.id], a.description, a.owner or "", a.time_frame or "") for a in actions)
+    return [
+        block(Kind.HEADING2, "ACTIONS ARISING"),
+        Block(
+            Kind.TABLE,
+            header=("Ref", "Action", "Owner", "Time frame"),
+            rows=rows,
+            widths_mm=ACTION_WIDTHS_MM,
+        ),
+    ]
+
+
+class _Builder:
+    """Gathers everything the minutes say about one meeting, then lays it out."""
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        self.meeting = store.meeting(meeting_id)
+        self.board = store.board(self.meeting.board_id)
+        self.members = store.members(self.board.id)
+        self.items = store.agenda(meeting_id)
+        self.outline = outline(self.items)
+        self.exempt = _exempt_ids(self.items)
+        self.attendance = store.attendance(meeting_id)
+        self.declarations = store.declarations(meeting_id)
+        self.notes: dict[int | None, list[Note]] = {}
+        for note in store.notes(meeting_id):
+            self.notes.setdefault(note.agenda_item_id, []).append(note)
+        order = {item.id: n for n, (item, _depth) in enumerate(self.outline)}
+        self.actions = sorted(
+            store.actions_arising(meeting_id),
+            key=lambda a: (order.get(a.agenda_item_id or -1, len(order)), a.id),
+        )
+        self.refs = {a.id: f"A{n}" for n, a in enumerate(self.actions, start=1)}
+
+    # -- the parts -------------------------------------------------------------------------
+
+    def title_block(self, heading: str) -> list[Block]:
+        blocks = []
+        if self.board.organisation:
+            blocks.append(block(Kind.MASTHEAD, self.board.organisation.upper()))
+        blocks.append(Block(Kind.HEADING1, heading, centred=True))
+        blocks.append(block(Kind.MASTHEAD, _held_at(self.meeting)))
+        if self.meeting.venue:
+            blocks.append(block(Kind.MASTHEAD, self.meeting.venue.upper()))
+        return blocks
+
+    def opening(self) -> dict[int | None, list[Block]]:
+        """Apologies and declarations, under the items named for them (else up front)."""
+        by_title = [item for item, depth in self.outline if depth == 0]
+        apologies_item = next((i.id for i in by_title if _APOLOGIES.search(i.title)), None)
+        declarations_item = next(
+            (i.id for i in by_title if _DECLARATIONS.search(i.title)), apologies_item
+        )
+        placed: dict[int | None, list[Block]] = {}
+        apologies = apologies_blocks(self.attendance)
+        if apologies and apologies_item is None:
+            apologies = [block(Kind.LABEL, "Apologies for Absence"), *apologies]
+        placed.setdefault(apologies_item, []).extend(apologies)
+        declared = declaration_blocks(
+            self.declarations, {i.id: i for i in self.items}, self.meeting.no_declarations
+        )
+        if declared and declarations_item is None:
+            declared = [block(Kind.LABEL, "Declarations of Interest"), *declared]
+        placed.setdefault(declarations_item, []).extend(declared)
+        return placed
+
+    def item_blocks(self, item: AgendaItem, depth: int, opening: list[Block]) -> list[Block]:
+        blocks = [_item_heading(item, depth)]
+        if item.presenter:
+            blocks.append(block(Kind.PRESENTER, f"Presented by {item.presenter}."))
+        blocks += _note_blocks(item, self.notes.get(item.id, []))
+        blocks += opening
+        blocks += [
+            block(Kind.ACTION, _action_text(a), lead=f"Action {self.refs[a.id]}:")
+            for a in self.actions
+            if a.agenda_item_id == item.id
+        ]
+        return blocks
+
+    def close(self) -> list[Block]:
+        blocks = []
+        if self.meeting.actual_end is not None:
+            ended = minutes_time(self.meeting.actual_end)
+            blocks += [block(Kind.SPACER), block(Kind.PARAGRAPH, f"The meeting ended at {ended}")]
+        chair = next((m.person.name for m in self.members if m.role.value == "chair"), None)
+        blocks += [
+            block(Kind.SPACER),
+            block(Kind.SPACER),
+            block(Kind.PARAGRAPH, SIGNATURE_LINE),
+            block(Kind.PARAGRAPH, f"Chair, {chair}" if chair else "Chair"),
+            block(Kind.PARAGRAPH, self.board.name),
+        ]
+        # The close and the signature block stay together on one page.
+        return [replace(b, keep_with_next=True) for b in blocks[:-1]] + blocks[-1:]
+
+    # -- the documents ---------------------------------------------------------------------
+
+    def header_left(self) -> str:
+        return f"{self.board.name.upper()}, {self.meeting.scheduled_start:%d/%m/%Y}"
+
+    def public(self) -> Page:
+        opening = self.opening()
+        blocks = self.title_block(f"MINUTES OF THE {self.meeting.title.upper()}")
+        blocks.append(block(Kind.SPACER))
+        blocks += present_blocks(self.attendance, self.members)
+        blocks += opening.get(None, [])
+        for item, depth in self.outline:
+            if item.id in self.exempt:
+                if item.parent_id not in self.exempt:
+                    blocks += [_item_heading(item, depth), block(Kind.PARAGRAPH, EXEMPT_LINE)]
+                continue
+            blocks += self.item_blocks(item, depth, opening.get(item.id, []))
+        public_actions = [a for a in self.actions if a.agenda_item_id not in self.exempt]
+        blocks += _actions_table(self.refs, public_actions)
+        blocks += self.close()
+        return Page(self.header_left(), PUBLIC_SECTION, self.draft, tuple(blocks))
+
+    def annex(self) -> Page | None:
+        if not self.exempt:
+            return None
+        blocks = self.title_block(
+            f"CONFIDENTIAL ANNEX TO THE MINUTES OF THE {self.meeting.title.upper()}"
+        )
+        blocks.append(
+            block(
+                Kind.PARAGRAPH,
+                "Not for publication: the minutes of the items considered in the exempt "
+                "(Part 2) part of the meeting.",
+            )
+        )
+        for item, depth in self.outline:
+            if item.id in self.exempt:
+                blocks += self.item_blocks(item, depth, [])
+        blocks += _actions_table(
+            self.refs, [a for a in self.actions if a.agenda_item_id in self.exempt]
+        )
+        return Page(self.header_left(), ANNEX_SECTION, self.draft, tuple(blocks))
+
+    @property
+    def draft(self) -> bool:
+        return self.meeting.status is not MeetingStatus.APPROVED
+
+
+def build_minutes(store: Store, meeting_id: int) -> Minutes:
+    builder = _Builder(store, meeting_id)
+    day = builder.meeting.scheduled_start.date()
+    title = f"Minutes of the {builder.meeting.title}, {day.day} {day:%B %Y}"
+    return Minutes(title, builder.public(), builder.annex())
+
+
+def minutes_text(store: Store, meeting_id: int) -> str:
+    """The public minutes as plain text: what the TUI previews before writing."""
+    page = build_minutes(store, meeting_id).public
+    return blocks_text(page.blocks, page.header_line)
+
+
+def minutes_file_name(store: Store, meeting_id: int) -> str:
+    """ "TAB minutes 2023-10-17.docx": the board's initials, so names stay short."""
+    meeting = store.meeting(meeting_id)
+    name = store.board(meeting.board_id).name
+    initials = "".join(w[0] for w in name.split() if w[:1].isalpha() and w[0].isupper())
+    return f"{initials or name} minutes {meeting.scheduled_start:%Y-%m-%d}.docx"
+
+
+def write_minutes(
+    store: Store,
+    meeting_id: int,
+    path: Path,
+    *,
+    template: Path | None = None,
+    force: bool = False,
+    exempt_annex: Path | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the public minutes (and the confidential annex when asked and there is one).
+
+    Returns the files written. Nothing is written unless every target can be.
+    """
+    minutes = build_minutes(store, meeting_id)
+    template = template or board_template(store, store.meeting(meeting_id).board_id)
+    pages = [(Path(path), minutes.public)]
+    if exempt_annex is not None and minutes.annex is not None:
+        pages.append((Path(exempt_annex), minutes.annex))
+    for target, _page in pages:
+        check_target(target.expanduser(), force=force)
+    total = sum(len(page.blocks) + 1 for _target, page in pages)
+    written: list[Path] = []
+    done = 0
+    for target, page in pages:
+        offset = done
+
+        def step(n: int, _total: int, offset: int = offset) -> None:
+            if progress is not None:
+                progress(offset + n, total)
+
+        title = minutes.title if page is minutes.public else f"{minutes.title}: confidential annex"
+        written.append(
+            write_document(page, target, title, template=template, force=force, progress=step)
+        )
+        done += len(page.blocks) + 1
+    return written

@@ -1,0 +1,184 @@
+"""Export to Word from the app: see the document as text, choose where it goes, write it.
+
+The document is previewed before anything is written; an existing file is only
+replaced after the clerk says so. Writing runs in a thread worker on its own
+database connection (sqlite connections belong to the thread that opened them)
+and reports progress to a bar; the app stays responsive throughout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, Static
+
+from board_tui.errors import BoardTuiError
+from exporters.blocks import Progress
+from screens.dialogs import ConfirmDialog
+from storage.store import Store
+
+Exporter = Callable[[Store, Path, bool, Progress], object]
+"""Writes the document: (store, path, force, progress)."""
+
+
+def default_folder() -> Path:
+    """~/Documents when there is one, else the folder the app was started in."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.cwd()
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Preview above, the file name below; ctrl+s writes, escape leaves without writing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "write", "Write", priority=True, id="write"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="cancel"),
+    ]
+
+    class Written(Message):
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class Failed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(
+        self, store: Store, title: str, preview: str, path: Path, export: Exporter
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.dialog_title = title
+        self.preview = preview
+        self.initial_path = path
+        self.export = export
+        self.writing = False
+
+    def compose(self) -> ComposeResult:
+        box = Vertical(classes="dialog", id="export-box")
+        box.border_title = self.dialog_title
+        box.border_subtitle = "ctrl+s write · tab to the preview to scroll · escape cancel"
+        with box:
+            with VerticalScroll(id="export-preview"):
+                yield Static(self.preview, markup=False)
+            yield Label("Save as")
+            yield Input(str(self.initial_path), id="export-path")
+            yield ProgressBar(id="export-progress", show_eta=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress", ProgressBar).display = False
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def target(self) -> Path:
+        return Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+
+    def action_write(self) -> None:
+        if self.writing:
+            return
+        target = self.target
+        if not target.name:
+            self.notify("Type the file to write.", severity="warning")
+            return
+        if not target.exists():
+            self._start(target, force=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start(target, force=True)
+
+        self.app.push_screen(
+            ConfirmDialog("Replace the file?", f"{target} already exists. Replace it?"), answered
+        )
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self) -> None:
+        self.action_write()
+
+    def action_cancel(self) -> None:
+        if not self.writing:
+            self.dismiss(None)
+
+    def _start(self, target: Path, *, force: bool) -> None:
+        self.writing = True
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        self._write(target, force)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#export-progress", ProgressBar).update(total=total, progress=done)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _write(self, target: Path, force: bool) -> None:
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, done, total)
+
+        try:
+            if self.store.path is None:
+                raise BoardTuiError("this database has no file to reopen for the export")
+            with Store.open(self.store.path, create=False, clock=self.store.clock) as store:
+                self.export(store, target, force, progress)
+        except BoardTuiError as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        self.post_message(self.Written(target))
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        self.notify(f"Wrote {message.path}")
+        self.dismiss(message.path)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.writing = False
+        self.query_one("#export-progress", ProgressBar).display = False
+        self.notify(message.reason[:1].upper() + message.reason[1:], severity="error")
+
+
+def open_minutes_export(app: App[Any], store: Store, meeting_id: int) -> None:
+    """Preview a meeting's minutes and write them to Word (the home screen's x)."""
+    from exporters.minutes import minutes_file_name, minutes_text, write_minutes
+
+    def export(s: Store, path: Path, force: bool, progress: Progress) -> object:
+        return write_minutes(s, meeting_id, path, force=force, progress=progress)
+
+    app.push_screen(
+        ExportDialog(
+            store,
+            "Export the minutes to Word",
+            minutes_text(store, meeting_id),
+            default_folder() / minutes_file_name(store, meeting_id),
+            export,
+        )
+    )
+
+
+def open_plan_export(app: App[Any], store: Store, plan_id: int, today: dt.date) -> None:
+    """Preview the plan as it will be issued today and write it to Word (the plan screen's w)."""
+    from exporters.action_plan import action_plan_file_name, plan_text, write_action_plan
+
+    def export(s: Store, path: Path, force: bool, progress: Progress) -> object:
+        return write_action_plan(s, plan_id, path, force=force, dated=today, progress=progress)
+
+    app.push_screen(
+        ExportDialog(
+            store,
+            "Export the action plan to Word",
+            plan_text(store, plan_id, today),
+            default_folder() / action_plan_file_name(store, plan_id, today),
+            export,
+        )
+    )
