@@ -28,7 +28,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("m", "New meeting for the highlighted board: date, start, venue, standing items"),
         Key("e", "Edit the highlighted meeting's agenda"),
         Key("x", "Export the highlighted meeting's minutes to Word (preview first)"),
-        Key("i", "Import an agenda (Word agenda pack or text outline) for the highlighted board"),
+        Key("i", "Import an agenda (Word pack or text outline); a new board name makes the board"),
         Key("I", "Import a Word or CSV action plan for the highlighted board"),
         Key("p", "The highlighted board's people, and the directory every board shares"),
         Key("b", "New board (name, organisation, contact for enquiries)"),

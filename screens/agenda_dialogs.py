@@ -291,20 +291,25 @@ class AgendaItemDialog(CaptureDialog[ItemInput]):
 @dataclass(frozen=True)
 class AgendaFileInput:
     path: str
+    board: str | None
+    """The board typed; None leaves it to the board the agenda names."""
     day: dt.date | None
     replace: bool
 
 
 class ImportAgendaDialog(CaptureDialog[AgendaFileInput]):
-    """Which agenda pack (or outline) to bring in for the board."""
+    """Which agenda pack (or outline) to bring in, and for which board (made if new)."""
 
-    def __init__(self, board_name: str) -> None:
-        super().__init__(f"Import an agenda for {board_name}")
+    def __init__(self, board_name: str | None) -> None:
+        super().__init__("Import an agenda")
+        self.board_name = board_name or ""
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, "tab next field · ctrl+s read the file · escape cancel"):
             yield Label("File: a Word agenda pack (.docx) or a text outline (.txt, .md)")
             yield Input(id="path", placeholder="~/Documents/agenda.docx")
+            yield Label("Board (a new name makes a new board)")
+            yield Input(self.board_name, id="board", placeholder="the board the agenda names")
             yield Label("Meeting date (optional: the agenda's own date otherwise)")
             yield Input(id="day", placeholder="YYYY-MM-DD")
             yield Checkbox("Replace the agenda of that meeting if it has one", id="replace")
@@ -325,7 +330,9 @@ class ImportAgendaDialog(CaptureDialog[AgendaFileInput]):
         if day_text and day is None:
             self.notify("The date reads like 2023-12-11.")
             return None
-        return AgendaFileInput(path, day, self.query_one("#replace", Checkbox).value)
+        return AgendaFileInput(
+            path, _value(self, "board") or None, day, self.query_one("#replace", Checkbox).value
+        )
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,8 @@ class HomeScreen(Screen[None]):
         boards_list.add_options(Option(b.name, id=str(b.id)) for b in self._boards)
         if not self._boards:
             self.query_one("#board-heading", Static).update(
-                "No boards yet. Run [b]board-tui demo[/b] to explore a real board's papers."
+                "No boards yet: [b]i[/b] imports an agenda pack, [b]b[/b] makes a board, and "
+                "[b]board-tui demo[/b] shows a real board's papers."
             )
             return
         if highlighted is None and self._initial_board_id is not None:
@@ -292,18 +293,22 @@ class HomeScreen(Screen[None]):
     # -- importing an agenda --------------------------------------------------------------
 
     def action_import_agenda(self) -> None:
-        board = self._board()
-        if board is None:
-            return
+        boards_list = self.query_one("#boards", OptionList)
+        index = boards_list.highlighted
+        board_name = self._boards[index].name if self._boards and index is not None else None
 
         def chosen(value: AgendaFileInput | None) -> None:
             if value is not None:
-                self._read_agenda(board, Path(value.path).expanduser(), value.day, value.replace)
+                path = Path(value.path).expanduser()
+                self._read_agenda(path, value.board, value.day, value.replace)
 
-        self.app.push_screen(ImportAgendaDialog(board.name), chosen)
+        self.app.push_screen(ImportAgendaDialog(board_name), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _read_agenda(self, board: Board, path: Path, day: dt.date | None, replace: bool) -> None:
+    def _read_agenda(
+        self, path: Path, board_name: str | None, day: dt.date | None, replace: bool
+    ) -> None:
+        """Reading a Word pack can take a moment: off the main thread, which owns the store."""
         from board_tui.agenda_reader import read_agenda
 
         try:
@@ -311,13 +316,22 @@ class HomeScreen(Screen[None]):
         except BoardTuiError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
-        self.app.call_from_thread(self._confirm_agenda, board, path, day, replace, read)
+        self.app.call_from_thread(self._confirm_agenda, path, board_name, day, replace, read)
 
     def _confirm_agenda(
-        self, board: Board, path: Path, day: dt.date | None, replace: bool, read: AgendaRead
+        self,
+        path: Path,
+        board_name: str | None,
+        day: dt.date | None,
+        replace: bool,
+        read: AgendaRead,
     ) -> None:
         from board_tui.agenda_import import meeting_start, preview_lines, write_agenda
 
+        name = board_name or read.board
+        if not name:
+            self.notify(f"{path.name} names no board: type the board's name", severity="error")
+            return
         try:
             scheduled = meeting_start(read, path.name, day, None)
         except BoardTuiError as error:
@@ -330,7 +344,7 @@ class HomeScreen(Screen[None]):
             f"\n{len(read.members)} members, {len(read.officers)} officers on the front sheet\n\n",
             "\n".join(preview_lines(read, scheduled)),
             "\n\nImport it as the agenda of this meeting of ",
-            (board.name, "bold"),
+            (name, "bold"),
             "?",
         )
 
@@ -339,17 +353,12 @@ class HomeScreen(Screen[None]):
                 return
             try:
                 summary = write_agenda(
-                    self.store,
-                    read,
-                    board_name=board.name,
-                    source=path.name,
-                    day=day,
-                    replace=replace,
+                    self.store, read, board_name=name, source=path.name, day=day, replace=replace
                 )
             except BoardTuiError as error:
                 self.notify(str(error), severity="error", timeout=10)
                 return
-            self.show_board(board)
+            self._show_board_named(summary.board.id)
             self.notify("\n".join(summary.lines()))
             self.app.push_screen(AgendaScreen(self.store, summary.meeting_id))
 

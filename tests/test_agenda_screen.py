@@ -176,7 +176,7 @@ FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "tab-202
 async def test_import_the_december_pack_from_the_home_screen(store: Store) -> None:
     if not FIXTURE.exists():
         pytest.skip(f"shared fixtures not found beside the checkout: {FIXTURE}")
-    store.create_board("Transformation Advisory Board")
+    # A new clerk's empty database: the board comes from the pack's front sheet.
     app = BoardApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
@@ -197,6 +197,7 @@ async def test_import_the_december_pack_from_the_home_screen(store: Store) -> No
         assert isinstance(app.screen, AgendaScreen)
         meeting = store.meetings()[0]
         assert [i.title for i in store.agenda(meeting.id)][-1] == "Any Other Business and Close"
+        assert [b.name for b in store.boards()] == ["Transformation Advisory Board"]
 
 
 async def test_a_bad_file_from_the_home_screen_is_a_notice(store: Store, tmp_path: Path) -> None:
