@@ -7,8 +7,10 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import Event, Key
+from textual.theme import Theme
 
 from board_tui.model import Draft
+from board_tui.themes import THEME_SETTING, apply_theme, register_themes
 from screens import STYLES_DIR
 from screens.dialogs import RestoreDraftDialog, hand_over_stray_key, hold_early_key
 from screens.help import HelpScreen
@@ -34,6 +36,7 @@ class BoardApp(App[None]):
             "agenda",
             "people",
             "export",
+            "chair",
         )
     ]
     COMMANDS = App.COMMANDS | {BoardCommands}
@@ -48,6 +51,7 @@ class BoardApp(App[None]):
         super().__init__()
         self.store = store
         self._open_meeting_id = open_meeting_id
+        register_themes(self)
 
     def get_default_screen(self) -> HomeScreen:
         board_id = None
@@ -60,6 +64,8 @@ class BoardApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the meeting asked for, else resume one left live; then offer any lost draft."""
+        apply_theme(self, self.store.setting(THEME_SETTING))
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         live = self.store.live_meeting()
         meeting_id = self._open_meeting_id or (live.id if live else None)
         if meeting_id is not None:
@@ -69,6 +75,10 @@ class BoardApp(App[None]):
             self.push_screen(
                 RestoreDraftDialog(drafts[-1], self.store.discard_draft), self._restore
             )
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.store.setting(THEME_SETTING) != theme.name:
+            self.store.set_setting(THEME_SETTING, theme.name)
 
     def _restore(self, draft: Draft | None) -> None:
         if draft is None or draft.meeting_id is None:

@@ -73,6 +73,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("m", "Walk the matters arising (earlier meetings' open actions) under this item"),
         Key("e", "End the meeting (records the end time)"),
         Key("o", "Reopen a closed meeting for corrections (recorded; its own times are kept)"),
+        Key("v", "The chair's view, for the screen share (v comes back)"),
     ),
     "In every capture dialog": (
         Key("tab / shift+tab", "Next / previous field (the first field has the focus)"),
@@ -87,6 +88,16 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("g", "Add a guest or officer not on the board's list"),
         Key("d", "Add a declaration of interest"),
         Key("n", "Record that there were no declarations of interest"),
+    ),
+    "Chair's view": (
+        Key("p", "Public share on or off (on: exempt items, their decisions and actions hidden)"),
+        Key("a", "Actions: this item's linked plan items, or the whole plan"),
+        Key("o", "Overdue only, on or off"),
+        Key("l", "The next lead in turn (after the last: all leads)"),
+        Key("s", "The next status in turn (after the last: all statuses)"),
+        Key("t", "Theme: default or high contrast for a projector (remembered)"),
+        Key("v / escape", "Back to the clerk's screen (in the app)"),
+        Key("q / ctrl+q", "Quit the chair's own window (board-tui chair)"),
     ),
     "Action plan": (
         Key("up / down", "Move through the plan; the item's next steps and history show below"),

@@ -44,6 +44,7 @@ from board_tui.model import (
     Status,
 )
 from board_tui.statuses import STYLES
+from screens.chair import ChairScreen
 from screens.dialogs import (
     ActionDialog,
     ActionInput,
@@ -201,6 +202,10 @@ class Undo:
 class MeetingScreen(Screen[None]):
     """Runs a meeting; before it starts and after it ends the same keys browse it."""
 
+    # The letter keys are priority bindings: the app runs them before it hands on the
+    # next key, so the words typed straight after c, d or a land in the dialog, in order,
+    # and a quick y answers the question s asked (the screen has no text field of its
+    # own for them to shadow).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "capture('comment')", "Comment", id="comment", priority=True),
         Binding("d", "capture('decision')", "Decision", id="decision", priority=True),
@@ -225,6 +230,7 @@ class MeetingScreen(Screen[None]):
         Binding("enter", "edit", "Edit", show=False, id="edit"),
         Binding("delete", "remove", "Remove", show=False, id="remove"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("v", "chair_view", "Chair's view", show=False, id="chair-view", priority=True),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
 
@@ -504,6 +510,10 @@ class MeetingScreen(Screen[None]):
             )
         self.query_one("#notes", OptionList).highlighted = None
         self.reload()
+
+    def action_chair_view(self) -> None:
+        """The calm, large view for the screen share; v comes back here."""
+        self.app.push_screen(ChairScreen(self.store, meeting_id=self.meeting_id, in_app=True))
 
     def action_roll_call(self) -> None:
         self.app.push_screen(RollCallScreen(self.store, self.meeting_id), lambda _: self.reload())

@@ -11,8 +11,10 @@ from storage import schema
 from storage.base import Clock, StoreBase, local_now
 from storage.boards import BoardsMixin
 from storage.connection import connect
+from storage.errors import DatabaseOpenError
 from storage.live import LiveMixin
 from storage.plans import PlansMixin
+from storage.watch import WatchMixin
 
 COUNTED_TABLES = (
     "boards",
@@ -32,7 +34,13 @@ COUNTED_TABLES = (
 )
 
 
-class Store(BoardsMixin, LiveMixin, PlansMixin, StoreBase):
+class Store(
+    BoardsMixin,
+    LiveMixin,
+    PlansMixin,
+    WatchMixin,
+    StoreBase,
+):
     """Boards, meetings and plans in one SQLite file; every write is committed on return."""
 
     def __init__(self, db: Database, path: Path | None = None, *, clock: Clock = local_now) -> None:
@@ -40,16 +48,29 @@ class Store(BoardsMixin, LiveMixin, PlansMixin, StoreBase):
         self.path = path
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, clock: Clock = local_now) -> Store:
+    def open(
+        cls, path: Path, *, create: bool = True, read_only: bool = False, clock: Clock = local_now
+    ) -> Store:
         """Open (or create) a database and bring its schema up to date.
 
-        Raises DatabaseOpenError (or SchemaTooNewError) with a message naming the file.
+        read_only opens an existing file for a window that only watches (the chair's):
+        SQLite refuses every write on it, and no migration runs, so a schema that is
+        behind or ahead is refused instead. Raises DatabaseOpenError (or
+        SchemaTooNewError) with a message naming the file.
         """
         path = Path(path).expanduser()
-        conn = connect(path, create=create)
+        conn = connect(path, create=create and not read_only, read_only=read_only)
         db = Database(conn)
         try:
-            schema.migrate(db, str(path))
+            if not read_only:
+                schema.migrate(db, str(path))
+            else:
+                schema.check_not_newer(db, str(path))
+                if schema.migrations.pending(db):
+                    raise DatabaseOpenError(
+                        f"{path}: its schema is out of date; open it once in board-tui"
+                        " (not read-only) to update it"
+                    )
         except BaseException:
             conn.close()
             raise

@@ -16,7 +16,12 @@ import pytest
         "board_tui.demo",
         "board_tui.listing",
         "board_tui.cli",
+        "board_tui.agenda_import",
+        "board_tui.chair_view",
         "exporters",
+        "exporters.minutes",
+        "exporters.action_plan",
+        "exporters.agenda",
     ],
 )
 def test_core_modules_do_not_import_textual(module: str) -> None:

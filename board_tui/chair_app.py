@@ -1,0 +1,62 @@
+"""The chair's own window: one read-only screen on the clerk's database, for the screen share.
+
+Kept apart from BoardApp so that nothing reachable here (the home screen, the
+palette's jumps, draft recovery) could try to write: its store is opened
+read-only and its theme is remembered in a config file, not the database.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+
+from board_tui.themes import (
+    THEME_SETTING,
+    apply_theme,
+    load_chair_theme,
+    register_themes,
+    save_chair_theme,
+)
+from screens import STYLES_DIR
+from screens.chair import ChairScreen
+from storage.store import Store
+
+
+class ChairApp(App[None]):
+    """Follows the clerk's meeting; public share is on until the chair turns it off."""
+
+    TITLE = "board-tui: the chair's view"
+    CSS_PATH = [STYLES_DIR / "app.tcss", STYLES_DIR / "chair.tcss"]  # noqa: RUF012
+    ENABLE_COMMAND_PALETTE = False
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,ctrl+q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        meeting_id: int | None = None,
+        plan_id: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self._meeting_id = meeting_id
+        self._plan_id = plan_id
+        register_themes(self)
+
+    def get_default_screen(self) -> ChairScreen:
+        return ChairScreen(self.store, meeting_id=self._meeting_id, plan_id=self._plan_id)
+
+    def on_mount(self) -> None:
+        # The window's own choice first, else the one the clerk's app remembers.
+        apply_theme(self, load_chair_theme() or self.store.setting(THEME_SETTING))
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if not save_chair_theme(theme.name):
+            self.notify("Could not remember the theme: the config folder is not writable.")

@@ -1,0 +1,277 @@
+"""What the chair's view shows, read through the store and filtered for a public share.
+
+No Textual here: the chair's screen, in the clerk's app and in its own read-only
+window, only draws what `read_chair` returns, so what a public share may show is
+decided (and tested) in one place. Drafts are never read: nothing unsaved shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import TypeVar
+
+from board_tui import agenda
+from board_tui.model import (
+    Action,
+    ActionPlan,
+    AgendaItem,
+    Meeting,
+    MeetingStatus,
+    Note,
+    NoteKind,
+    PlanItem,
+    Status,
+)
+from storage.store import Store
+
+EXEMPT_TITLE = "Exempt item (Part 2)"
+T = TypeVar("T")
+
+
+class Scope(StrEnum):
+    """Whose actions are under review: the current item's linked plan items, or the plan."""
+
+    ITEM = "item"
+    PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class ChairFilter:
+    """What the chair asked to see; public hides exempt items, their decisions and actions."""
+
+    public: bool = True
+    scope: Scope = Scope.ITEM
+    overdue: bool = False
+    lead: str | None = None
+    status: Status | None = None
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A plan item (with its open steps and nearest time frame in the whole-plan view),
+    or one of its next steps or an action arising, shown under it."""
+
+    plan_item: PlanItem | None = None
+    action: Action | None = None
+    open_steps: int | None = None
+    next_time_frame: str | None = None
+    next_due: dt.date | None = None
+
+    @property
+    def status(self) -> Status:
+        if self.action is not None:
+            return self.action.status
+        assert self.plan_item is not None
+        return self.plan_item.status
+
+    def is_overdue(self, today: dt.date) -> bool:
+        if self.action is not None:
+            return self.action.is_overdue(today)
+        return self.next_due is not None and self.next_due < today
+
+
+@dataclass(frozen=True)
+class Decision:
+    item: AgendaItem
+    note: Note
+
+
+@dataclass(frozen=True)
+class ChairState:
+    """Everything one paint of the chair's view needs, already filtered."""
+
+    today: dt.date
+    board_name: str = ""
+    meeting: Meeting | None = None
+    items: tuple[AgendaItem, ...] = ()
+    current: AgendaItem | None = None
+    next_item: AgendaItem | None = None
+    planned: dict[int, dt.datetime] | None = None
+    decisions: tuple[Decision, ...] = ()
+    plan: ActionPlan | None = None
+    rows: tuple[ReviewRow, ...] = ()
+    leads: tuple[str, ...] = ()
+    """The leads the rows in scope have, for `l` to cycle through."""
+    statuses: tuple[Status, ...] = ()
+    """The statuses the rows in scope have, for `s` to cycle through."""
+
+    @property
+    def waiting(self) -> bool:
+        return self.meeting is not None and self.meeting.status is MeetingStatus.DRAFT
+
+    def planned_start(self, item: AgendaItem) -> dt.datetime | None:
+        return (self.planned or {}).get(item.id)
+
+
+def masked(item: AgendaItem) -> AgendaItem:
+    """An exempt item as a public share shows it: its number and timing, nothing else."""
+    return replace(item, title=EXEMPT_TITLE, presenter=None, papers=None, chair_note=None)
+
+
+def cycle(values: Sequence[T], current: T | None) -> T | None:
+    """The next value after current, and None (no filter) after the last."""
+    if current is None or current not in values:
+        return values[0] if values else None
+    index = list(values).index(current)
+    return values[index + 1] if index + 1 < len(values) else None
+
+
+def follow_meeting(store: Store, pinned: int | None, previous: int | None) -> Meeting | None:
+    """The meeting asked for; else the live one; else the one already shown; else the next.
+
+    So the chair's window opened before the meeting waits on the next meeting, moves
+    to whichever meeting the clerk starts, and stays on it after it ends.
+    """
+    if pinned is not None:
+        return store.meeting(pinned)
+    live = store.live_meeting()
+    if live is not None:
+        return live
+    if previous is not None:
+        return store.meeting(previous)
+    upcoming = [m for m in store.meetings() if m.status is MeetingStatus.DRAFT]
+    return min(upcoming, key=lambda m: m.scheduled_start) if upcoming else None
+
+
+def read_chair(
+    store: Store,
+    meeting: Meeting | None,
+    chair_filter: ChairFilter,
+    *,
+    plan_id: int | None = None,
+) -> ChairState:
+    today = store.clock().date()
+    if meeting is None:
+        return ChairState(today=today)
+    public = chair_filter.public
+    items = store.agenda(meeting.id)
+    exempt = {i.id for i in items if i.exempt}
+    shown = [masked(i) if public and i.exempt else i for i in items]
+    current = next((i for i in shown if i.id == meeting.current_item_id), None)
+    current = current or (shown[0] if shown else None)
+    later = shown[shown.index(current) + 1 :] if current else []
+    timed = any(i.duration_minutes or i.fixed_start for i in items)
+    by_id = {i.id: i for i in shown}
+    decisions = [
+        Decision(by_id[n.agenda_item_id], n)
+        for n in store.notes(meeting.id)
+        if n.kind is NoteKind.DECISION and n.agenda_item_id in by_id
+    ]
+    if public:
+        decisions = [d for d in decisions if d.item.id not in exempt]
+    exempt_anywhere = store.exempt_agenda_item_ids() if public else set()
+    review = _Review(store, chair_filter, today, exempt_anywhere)
+    plan = None
+    if chair_filter.scope is Scope.PLAN:
+        plan = _choose_plan(store, meeting, items, current, plan_id)
+        if plan is not None:
+            review.whole_plan(plan)
+    elif current is not None and not (public and current.exempt):
+        review.item(meeting, current)
+    return ChairState(
+        today=today,
+        board_name=store.board(meeting.board_id).name,
+        meeting=meeting,
+        items=tuple(shown),
+        current=current,
+        next_item=later[0] if later else None,
+        planned=agenda.planned_starts(items, meeting.scheduled_start) if timed else {},
+        decisions=tuple(decisions),
+        plan=plan,
+        rows=tuple(review.rows),
+        leads=tuple(sorted(review.leads, key=str.casefold)),
+        statuses=tuple(s for s in Status if s in review.statuses),
+    )
+
+
+def _choose_plan(
+    store: Store,
+    meeting: Meeting,
+    items: Sequence[AgendaItem],
+    current: AgendaItem | None,
+    plan_id: int | None,
+) -> ActionPlan | None:
+    """The plan asked for; else the one this meeting's items (the current first) link to;
+    else the board's own."""
+    if plan_id is not None:
+        return store.plan(plan_id)
+    ordered = ([current] if current else []) + [i for i in items if current is None or i != current]
+    for item in ordered:
+        linked = store.linked_plan_items(item.id)
+        if linked:
+            return store.plan(linked[0].plan_id)
+    plans = store.plans(meeting.board_id)
+    return plans[0] if plans else None
+
+
+class _Review:
+    """Collects the actions under review, applying the chair's filters as it goes."""
+
+    def __init__(
+        self, store: Store, chair_filter: ChairFilter, today: dt.date, exempt: set[int]
+    ) -> None:
+        self.store = store
+        self.filter = chair_filter
+        self.today = today
+        self.exempt = exempt
+        self.rows: list[ReviewRow] = []
+        self.leads: set[str] = set()
+        self.statuses: set[Status] = set()
+
+    def _wanted(self, lead: str | None, status: Status) -> bool:
+        if lead:
+            self.leads.add(lead)
+        self.statuses.add(status)
+        f = self.filter
+        return (f.lead is None or lead == f.lead) and (f.status is None or status is f.status)
+
+    def _steps(self, actions: Sequence[Action]) -> list[Action]:
+        steps = [a for a in actions if a.agenda_item_id not in self.exempt]
+        if self.filter.overdue:
+            steps = [a for a in steps if a.is_overdue(self.today)]
+        return steps
+
+    def item(self, meeting: Meeting, current: AgendaItem) -> None:
+        """The current item's linked plan items with their next steps, then its actions
+        arising that belong to no linked plan item."""
+        linked = self.store.linked_plan_items(current.id)
+        for plan_item in linked:
+            if not self._wanted(plan_item.lead, plan_item.status):
+                continue
+            steps = self._steps(self.store.next_steps(plan_item.id))
+            if self.filter.overdue and not steps:
+                continue
+            self.rows.append(ReviewRow(plan_item=plan_item))
+            self.rows.extend(ReviewRow(action=step) for step in steps)
+        linked_ids = {p.id for p in linked}
+        arising = [
+            a
+            for a in self.store.actions_arising(meeting.id)
+            if a.agenda_item_id == current.id and a.plan_item_id not in linked_ids
+        ]
+        self.rows.extend(
+            ReviewRow(action=a) for a in self._steps(arising) if self._wanted(a.owner, a.status)
+        )
+
+    def whole_plan(self, plan: ActionPlan) -> None:
+        for plan_item in self.store.plan_items(plan.id):
+            self._wanted(plan_item.lead, plan_item.status)
+        f = self.filter
+        summaries = self.store.plan_summary(
+            plan.id,
+            status=f.status,
+            lead=f.lead,
+            overdue_on=self.today if f.overdue else None,
+        )
+        self.rows.extend(
+            ReviewRow(
+                plan_item=s.item,
+                open_steps=s.open_steps,
+                next_time_frame=s.next_time_frame,
+                next_due=s.next_due,
+            )
+            for s in summaries
+        )

@@ -1,0 +1,108 @@
+"""`board-tui chair` and `board-tui serve`: the chair's view in its own window or a browser.
+
+Both open the database read-only and never write it, so they can run beside
+the clerk's app for the whole meeting without ever making a save wait.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from board_tui.cli_support import db_arg, db_option, user_errors
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _view_options(func: F) -> F:
+    """--meeting, --plan and --demo, which both commands take."""
+    func = click.option(
+        "--demo", is_flag=True, help="Follow the demo's database (as `board-tui demo` runs it)."
+    )(func)
+    func = click.option(
+        "--plan", "plan_id", type=int, metavar="ID", help="The action plan to review."
+    )(func)
+    func = click.option(
+        "--meeting",
+        "meeting_id",
+        type=int,
+        metavar="ID",
+        help="Follow this meeting (default: the live one, else the next).",
+    )(func)
+    return db_option(func)
+
+
+def _database(demo: bool) -> Path:
+    from board_tui.config import database_path, demo_database_path
+
+    return demo_database_path(db_arg()) if demo else database_path(db_arg())
+
+
+@contextmanager
+def _read_only_store(path: Path, meeting_id: int | None, plan_id: int | None) -> Iterator[Store]:
+    """The store, read-only, with the meeting and plan asked for checked before any window opens."""
+    from board_tui.errors import NotFoundError
+    from storage.store import Store
+
+    with user_errors():
+        store = Store.open(path, read_only=True)
+    try:
+        with user_errors():
+            try:
+                if meeting_id is not None:
+                    store.meeting(meeting_id)
+                if plan_id is not None:
+                    store.plan(plan_id)
+            except NotFoundError as error:
+                raise NotFoundError(f"{error} (see: board-tui list meetings|plans)") from None
+        yield store
+    finally:
+        store.close()
+
+
+@click.command(name="chair")
+@_view_options
+def chair_command(meeting_id: int | None, plan_id: int | None, demo: bool) -> None:
+    """Open the chair's view, read-only, to share on a screen: it follows the clerk live.
+
+    Public share is on: exempt (Part 2) items are hidden until p is pressed.
+    """
+    with _read_only_store(_database(demo), meeting_id, plan_id) as store:
+        from board_tui.chair_app import ChairApp
+
+        ChairApp(store, meeting_id=meeting_id, plan_id=plan_id).run()
+
+
+@click.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
+@_view_options
+def serve_command(
+    host: str, port: int, meeting_id: int | None, plan_id: int | None, demo: bool
+) -> None:
+    """Serve the chair's view to a browser tab (each tab runs its own read-only view)."""
+    path = _database(demo).resolve()
+    with _read_only_store(path, meeting_id, plan_id):
+        pass  # a wrong --db or id fails here in one line, not later in the browser
+    command = [sys.executable, "-m", "board_tui", "chair", "--db", str(path)]
+    for option, value in (("--meeting", meeting_id), ("--plan", plan_id)):
+        if value is not None:
+            command += [option, str(value)]
+    from board_tui.serve import ChairServer
+
+    server = ChairServer(shlex.join(command), host=host, port=port, title="The chair's view")
+    try:
+        server.serve()
+    except OSError as error:
+        raise click.ClickException(f"cannot serve on {host}:{port} ({error.strerror})") from None

@@ -1,0 +1,35 @@
+"""The chair's view as the board sees it: the 80×24 minimum and a 200×50 projector screen.
+
+Update with `pytest --snapshot-update` only after looking at the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from chair_meeting import live_demo
+
+from board_tui.app import BoardApp
+from board_tui.chair_app import ChairApp
+from storage.store import Store
+
+
+@pytest.fixture(autouse=True)
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No theme remembered by the tester's own chair's window leaks into the pictures."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_chair_window(snap_compare, store: Store, clock, size: tuple[int, int]) -> None:
+    """Item 4 ten minutes over, its plan items and action, item 5 hidden as exempt."""
+    live_demo(store, clock)
+    assert snap_compare(ChairApp(store), terminal_size=size)
+
+
+def test_chair_view_in_the_app_high_contrast(snap_compare, store: Store, clock) -> None:
+    """`v` from the clerk's screen, `t` for the projector theme, `a` for the whole plan."""
+    meeting_id = live_demo(store, clock)
+    app = BoardApp(store, open_meeting_id=meeting_id)
+    assert snap_compare(app, terminal_size=(120, 40), press=["v", "t", "a"])

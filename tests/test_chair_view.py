@@ -1,0 +1,271 @@
+"""The chair's view: what a public share hides, the chair's filters, following, themes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from chair_meeting import AGREED_ON_ITEM_4, EXEMPT_DECISION, live_demo
+from rich.console import Console
+from textual.widgets import Static
+
+from board_tui.app import BoardApp
+from board_tui.chair_app import ChairApp
+from board_tui.chair_view import EXEMPT_TITLE, ChairFilter, Scope, follow_meeting, read_chair
+from board_tui.demo import build_demo
+from board_tui.model import MeetingStatus, NoteKind, Status
+from board_tui.themes import HIGH_CONTRAST, load_chair_theme
+from screens.chair import ChairScreen
+from storage.errors import DatabaseOpenError
+from storage.store import Store
+
+DRAFT_WORDS = "Words typed but not yet saved"
+
+
+@pytest.fixture(autouse=True)
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The chair's window remembers its theme here, never in the tester's own config."""
+    home = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    return home
+
+
+def shown(screen: ChairScreen) -> str:
+    """All the words the chair's view has put on its widgets, as plain text."""
+    out = io.StringIO()
+    console = Console(width=400, color_system=None, file=out)
+    for static in screen.query(Static):
+        console.print(static.content)
+    return out.getvalue()
+
+
+# -- what the view reads ------------------------------------------------------------------
+
+
+def test_public_share_hides_exempt_items_their_decisions_and_actions(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    exempt = store.agenda(meeting_id)[4]
+    store.add_action("Negotiate the final terms", agenda_item_id=exempt.id, owner="Legal")
+    meeting = store.meeting(meeting_id)
+
+    public = read_chair(store, meeting, ChairFilter())
+    assert [i.title for i in public.items if i.id == exempt.id] == [EXEMPT_TITLE]
+    assert EXEMPT_DECISION not in [d.note.body for d in public.decisions]
+    assert public.next_item is not None and public.next_item.title == EXEMPT_TITLE
+
+    private = read_chair(store, meeting, ChairFilter(public=False))
+    assert EXEMPT_DECISION in [d.note.body for d in private.decisions]
+
+    store.move_to_item(meeting_id, exempt.id)
+    on_exempt = read_chair(store, store.meeting(meeting_id), ChairFilter())
+    assert on_exempt.current is not None and on_exempt.current.title == EXEMPT_TITLE
+    assert on_exempt.current.presenter is None and on_exempt.rows == ()
+    private = read_chair(store, store.meeting(meeting_id), ChairFilter(public=False))
+    last = private.rows[-1].action
+    assert last is not None and last.description == "Negotiate the final terms"
+
+
+def test_drafts_never_show(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    item = store.agenda(meeting_id)[3]
+    store.save_draft(
+        f"meeting:{meeting_id}",
+        {"kind": "decision", "fields": {"body": DRAFT_WORDS}, "agenda_item_id": item.id},
+        meeting_id,
+    )
+    for public in (True, False):
+        state = read_chair(store, store.meeting(meeting_id), ChairFilter(public=public))
+        assert DRAFT_WORDS not in [d.note.body for d in state.decisions]
+
+
+def test_this_items_plan_items_or_the_whole_plan_with_filters(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    meeting = store.meeting(meeting_id)
+    item = read_chair(store, meeting, ChairFilter())
+    refs = [r.plan_item.ref for r in item.rows if r.plan_item and r.action is None]
+    assert refs == ["4", "12"]
+    assert item.rows[-1].action is not None
+    assert item.rows[-1].action.description == "Share the consultation plan with the Board"
+
+    plan = read_chair(store, meeting, ChairFilter(scope=Scope.PLAN))
+    assert plan.plan is not None and len(plan.rows) == 15
+    assert "Engagement Manager" in plan.leads
+
+    lead = read_chair(store, meeting, ChairFilter(scope=Scope.PLAN, lead="Engagement Manager"))
+    assert {r.plan_item.lead for r in lead.rows if r.plan_item} == {"Engagement Manager"}
+    assert 0 < len(lead.rows) < 15
+
+    status = plan.statuses[0]
+    only = read_chair(store, meeting, ChairFilter(scope=Scope.PLAN, status=status))
+    assert {r.status for r in only.rows} == {status}
+
+    overdue = read_chair(store, meeting, ChairFilter(scope=Scope.PLAN, overdue=True))
+    assert overdue.rows and all(r.is_overdue(overdue.today) for r in overdue.rows)
+    assert len(overdue.rows) < 15
+
+
+def test_follows_the_live_meeting_else_the_next(store: Store, clock) -> None:
+    meeting_id = build_demo(store).next_meeting_id
+    waiting = follow_meeting(store, None, None)
+    assert waiting is not None and waiting.id == meeting_id
+    assert read_chair(store, waiting, ChairFilter()).waiting
+    store.start_meeting(meeting_id)
+    live = follow_meeting(store, None, meeting_id)
+    assert live is not None and live.status is MeetingStatus.LIVE
+    store.end_meeting(meeting_id)
+    ended = follow_meeting(store, None, meeting_id)
+    assert ended is not None and ended.id == meeting_id  # stays on it once it has ended
+    earlier = store.meetings()[0].id
+    pinned = follow_meeting(store, earlier, None)
+    assert pinned is not None and pinned.id == earlier
+
+
+# -- the read-only store ------------------------------------------------------------------
+
+
+def test_a_read_only_store_never_writes(db_path: Path, store: Store) -> None:
+    build_demo(store)
+    store.close()
+    before = db_path.read_bytes()
+    with Store.open(db_path, read_only=True) as watcher:
+        assert watcher.boards()
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            watcher.set_setting("theme", HIGH_CONTRAST.name)
+    assert db_path.read_bytes() == before
+
+
+def test_a_read_only_store_refuses_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError, match="no such database file"):
+        Store.open(tmp_path / "missing.sqlite3", read_only=True)
+    assert not (tmp_path / "missing.sqlite3").exists()
+
+
+def test_data_version_moves_when_another_connection_saves(db_path: Path, store: Store) -> None:
+    meeting_id = build_demo(store).next_meeting_id
+    with Store.open(db_path, read_only=True) as watcher:
+        first = watcher.data_version()
+        assert watcher.data_version() == first
+        store.start_meeting(meeting_id)
+        assert watcher.data_version() != first
+    own = store.data_version()
+    store.add_note(store.agenda(meeting_id)[0].id, NoteKind.COMMENT, "Said in the room.")
+    assert store.data_version() != own
+
+
+# -- the screen -----------------------------------------------------------------------------
+
+
+async def test_v_opens_the_chair_view_and_comes_back(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    app = BoardApp(store, open_meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, ChairScreen)
+        text = shown(app.screen)
+        assert "Community Engagement Strategy" in text
+        assert AGREED_ON_ITEM_4 in text
+        assert "10 over" in text
+        await pilot.press("v")
+        assert not isinstance(app.screen, ChairScreen)
+
+
+async def test_p_switches_the_public_share(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    app = ChairApp(store)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChairScreen)
+        assert screen.filter.public
+        assert EXEMPT_DECISION not in shown(screen)
+        assert "PUBLIC SHARE" in shown(screen)
+        await pilot.press("p")
+        assert EXEMPT_DECISION in shown(screen)
+        assert "NOT PUBLIC" in shown(screen)
+        await pilot.press("p")
+        assert EXEMPT_DECISION not in shown(screen)
+    assert store.meeting(meeting_id).status is MeetingStatus.LIVE
+
+
+async def test_the_chairs_keys_filter_the_actions(store: Store, clock) -> None:
+    live_demo(store, clock)
+    app = ChairApp(store)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChairScreen)
+        await pilot.press("a")
+        assert screen.filter.scope is Scope.PLAN and len(screen.state.rows) == 15
+        await pilot.press("l")
+        first_lead = screen.state.leads[0]
+        assert screen.filter.lead == first_lead
+        assert {r.plan_item.lead for r in screen.state.rows if r.plan_item} == {first_lead}
+        await pilot.press("l")
+        assert screen.filter.lead == screen.state.leads[1]
+        await pilot.press("a", "s")
+        assert screen.filter.scope is Scope.ITEM and screen.filter.status is Status.NEXT_STEP
+        await pilot.press("o")
+        assert screen.filter.overdue
+        assert all(r.is_overdue(screen.state.today) for r in screen.state.rows if r.action)
+
+
+async def test_the_view_follows_a_save_by_another_connection(
+    db_path: Path, store: Store, clock
+) -> None:
+    meeting_id = build_demo(store).next_meeting_id
+    with Store.open(db_path, read_only=True, clock=clock) as watcher:
+        app = ChairApp(watcher)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert "Waiting for the meeting to start" in shown(app.screen)
+            store.start_meeting(meeting_id)
+            item = store.agenda(meeting_id)[0]
+            store.add_note(item.id, NoteKind.DECISION, "Apologies were noted.")
+            deadline = time.monotonic() + 1.0
+            while "Apologies were noted." not in shown(app.screen):
+                assert time.monotonic() < deadline, "the decision did not show within a second"
+                await pilot.pause(0.05)
+            assert "Welcome and Apologies" in shown(app.screen)
+
+
+async def test_the_theme_is_remembered_by_the_clerks_app(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    app = BoardApp(store, open_meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "t")
+        assert app.theme == HIGH_CONTRAST.name
+        await pilot.pause()
+    assert store.setting("theme") == HIGH_CONTRAST.name
+    again = BoardApp(store, open_meeting_id=meeting_id)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.theme == HIGH_CONTRAST.name
+
+
+async def test_the_chairs_window_remembers_its_theme_in_a_file(
+    db_path: Path, store: Store, clock, config_home: Path
+) -> None:
+    build_demo(store)
+    with Store.open(db_path, read_only=True, clock=clock) as watcher:
+        app = ChairApp(watcher)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("t")
+            await pilot.pause()
+        assert load_chair_theme() == HIGH_CONTRAST.name
+        assert (config_home / "board-tui" / "chair.json").exists()
+        assert watcher.setting("theme") is None
+        again = ChairApp(watcher)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert again.theme == HIGH_CONTRAST.name
+
+
+def test_the_clock_is_the_stores(store: Store, clock) -> None:
+    """Times on the view come from the store's clock, so a test (and a snapshot) is exact."""
+    meeting_id = live_demo(store, clock)
+    state = read_chair(store, store.meeting(meeting_id), ChairFilter())
+    assert state.today == dt.date(2023, 12, 11)
