@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import Event, Key
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from board_tui.model import Draft
@@ -17,6 +18,7 @@ from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.meeting import MeetingScreen
 from screens.palette import BoardCommands
+from screens.search import open_search
 from storage.store import Store
 
 
@@ -37,6 +39,9 @@ class BoardApp(App[None]):
             "people",
             "export",
             "chair",
+            "search",
+            "roundup",
+            "voice",
         )
     ]
     COMMANDS = App.COMMANDS | {BoardCommands}
@@ -45,6 +50,7 @@ class BoardApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("ctrl+q", "quit", "Quit", id="quit"),
+        Binding("ctrl+f", "search", "Search", priority=True, show=False, id="search"),
     ]
 
     def __init__(self, store: Store, *, open_meeting_id: int | None = None) -> None:
@@ -98,6 +104,13 @@ class BoardApp(App[None]):
 
     def on_key(self, event: Key) -> None:
         hand_over_stray_key(self, event)
+
+    def action_search(self) -> None:
+        open_search(self, self.store)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Not over a dialog: the words typed there come first.
+        return not (action == "search" and isinstance(self.screen, ModalScreen))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

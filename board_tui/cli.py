@@ -17,6 +17,7 @@ import click
 from board_tui import __version__
 from board_tui.cli_chair import chair_command, serve_command
 from board_tui.cli_export import export_group
+from board_tui.cli_search import history_command, roundup_command, search_command
 from board_tui.cli_support import db_arg, db_option, open_store, user_errors
 from board_tui.errors import BoardTuiError
 
@@ -235,6 +236,9 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
 
 
 cli.add_command(export_group)
+cli.add_command(search_command)
+cli.add_command(history_command)
+cli.add_command(roundup_command)
 cli.add_command(chair_command)
 cli.add_command(serve_command)
 

@@ -18,6 +18,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "Everywhere": (
         Key("?", "Show this help"),
         Key("ctrl+p", "Command palette: jump to any board, meeting or plan"),
+        Key("ctrl+f", "Search every board's meetings, actions and plans"),
         Key("escape", "Back to the previous screen"),
         Key("ctrl+q", "Quit"),
     ),
@@ -34,6 +35,9 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("b", "New board (name, organisation, contact for enquiries)"),
         Key("r", "Edit the highlighted board: rename it, its organisation and contact"),
         Key("A", "Archive the highlighted board (asks first; nothing is deleted)"),
+        Key("/", "Search: items, comments, decisions, actions, plan items and updates"),
+        Key("y", "“You said, we did” for the highlighted board's last quarter, to Word"),
+        Key("w", "The chair's round-up of the highlighted meeting: a first draft to edit"),
     ),
     "Agenda editor": (
         Key("up / down", "Move through the items; the chosen item's note shows below"),
@@ -70,6 +74,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("enter", "Edit the chosen note (or update the chosen plan item or action)"),
         Key("delete", "Remove the chosen note, or an action set in this meeting"),
         Key("ctrl+z", "Undo the last capture, edit, update, removal or move (while live)"),
+        Key("y", "Mark the chosen comment as residents' voice: where heard, what answered it"),
         Key("m", "Walk the matters arising (earlier meetings' open actions) under this item"),
         Key("e", "End the meeting (records the end time)"),
         Key("o", "Reopen a closed meeting for corrections (recorded; its own times are kept)"),
@@ -118,5 +123,21 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("ctrl+s", "Write the document (asks before replacing a file)"),
         Key("tab", "Move to the preview to scroll it"),
         Key("escape", "Close without writing"),
+    ),
+    "Search": (
+        Key("down", "From the words to the results (enter too)"),
+        Key("enter", "On a result: open the meeting at its item, or the plan at its item"),
+        Key("escape", "Back to the words, then back to where you were"),
+    ),
+    "You said, we did": (
+        Key("tab", "Where heard → what answered it → why it cannot be done → the voice tick"),
+        Key("space", "Tick or untick a decision or action that answered it"),
+        Key("ctrl+s", "Save (with a reason, the ticked decisions say the board cannot do it)"),
+        Key("escape", "Cancel: nothing is saved"),
+    ),
+    "Chair's round-up": (
+        Key("ctrl+e", "Export: Word for a .docx name, Markdown for .md (preview first)"),
+        Key("ctrl+g", "A new first draft from the minutes (asks first if edited)"),
+        Key("escape", "Back; the draft is kept as you type"),
     ),
 }

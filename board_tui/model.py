@@ -26,6 +26,7 @@ __all__ = [
     "Contact",
     "Declaration",
     "Draft",
+    "HistoryEntry",
     "LegendEntry",
     "Meeting",
     "MeetingEvent",
@@ -37,8 +38,12 @@ __all__ = [
     "Person",
     "PlanItem",
     "PlanItemSummary",
+    "ResidentVoice",
+    "Roundup",
+    "SearchHit",
     "Status",
     "StatusUpdate",
+    "VoiceAnswer",
 ]
 
 
@@ -241,6 +246,10 @@ class Note:
     plan_item_id: int | None
     created_at: dt.datetime
     edited_at: dt.datetime | None
+    voice: bool = False
+    """Said by or for residents, patients or the community: goes in "You said, we did"."""
+    voice_source: str | None = None
+    """Where the voice was heard: "Healthwatch event, 5 Sept"."""
 
 
 @dataclass(frozen=True)
@@ -316,3 +325,85 @@ class PlanItemSummary:
     open_steps: int
     next_time_frame: str | None
     next_due: dt.date | None
+
+
+@dataclass(frozen=True)
+class VoiceAnswer:
+    """What the board did about a comment in residents' voice: a decision or an action.
+
+    A decision can say the board cannot do what was asked; the reason is then
+    required, because the report must say plainly why.
+    """
+
+    id: int
+    voice_note_id: int
+    decision: Note | None
+    action: Action | None
+    cannot_do: bool
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class ResidentVoice:
+    """A comment in residents' voice, where it was said, and what answered it."""
+
+    note: Note
+    meeting_day: dt.date
+    item_label: str | None
+    answers: tuple[VoiceAnswer, ...]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked search result with enough context to show it and to jump to it."""
+
+    kind: str
+    """item, comment, decision, narrative, action, plan_item or update."""
+    record_id: int
+    board_id: int | None
+    board_name: str | None
+    meeting_id: int | None
+    meeting_title: str | None
+    day: dt.date | None
+    item_id: int | None
+    item_label: str | None
+    """ "4. New Target Operating Model" for records in a meeting."""
+    plan_id: int | None
+    plan_title: str | None
+    plan_item_id: int | None
+    plan_item_ref: str | None
+    snippet: str
+    """The matching words with HIGHLIGHT_START / HIGHLIGHT_END around each hit."""
+    score: float
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One moment in a plan item's or action's life: made, a step added, a status update."""
+
+    event: str
+    """created, step or update."""
+    at: dt.datetime
+    subject: str
+    """What it is about: the item or the step, in the clerk's words."""
+    meeting_id: int | None
+    meeting_label: str | None
+    """ "Transformation Advisory Board, 17 Oct 2023", when it happened in a meeting."""
+    where: str | None
+    """Otherwise where it was made: the plan's title, or "the plan screen"."""
+    said: str
+    label: str | None
+    old_status: Status | None
+    new_status: Status | None
+    step: int | None
+    """The next step's number under its plan item (1, 2 …), or None for the item itself."""
+
+
+@dataclass(frozen=True)
+class Roundup:
+    """The chair's round-up of a meeting: a generated first draft, then the chair's own words."""
+
+    meeting_id: int
+    body: str
+    generated_at: dt.datetime
+    edited_at: dt.datetime | None

@@ -43,6 +43,9 @@ from screens.meeting import MeetingScreen
 from screens.people import PeopleScreen
 from screens.plan import PlanScreen
 from screens.plan_dialogs import ImportInput, ImportPlanDialog
+from screens.roundup import open_roundup
+from screens.search import open_search
+from screens.voice import open_you_said_export
 from storage.store import Store
 
 
@@ -68,6 +71,9 @@ class HomeScreen(Screen[None]):
         Binding("b", "new_board", "New board", id="new-board", priority=True),
         Binding("r", "edit_board", "Edit board", show=False, id="edit-board", priority=True),
         Binding("A", "archive_board", "Archive board", show=False, id="archive-board"),
+        Binding("slash", "search", "Search", key_display="/", priority=True, id="search"),
+        Binding("y", "you_said", "You said, we did", show=False, id="you-said"),
+        Binding("w", "roundup", "Round-up", show=False, priority=True, id="roundup"),
     ]
     AUTO_FOCUS = "#meetings"
 
@@ -284,6 +290,19 @@ class HomeScreen(Screen[None]):
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             open_minutes_export(self.app, self.store, meeting_id)
+
+    def action_search(self) -> None:
+        open_search(self.app, self.store)
+
+    def action_you_said(self) -> None:
+        board = self._board()
+        if board is not None:
+            open_you_said_export(self.app, self.store, board.id)
+
+    def action_roundup(self) -> None:
+        meeting_id = self._meeting_id()
+        if meeting_id is not None:
+            open_roundup(self.app, self.store, meeting_id)
 
     def action_people(self) -> None:
         board = self._board()

@@ -56,6 +56,7 @@ from screens.dialogs import (
     UpdateInput,
 )
 from screens.rollcall import RollCallScreen
+from screens.voice import open_voice_dialog
 from storage.store import Store
 
 NOTE_MARKS = {NoteKind.COMMENT: "•", NoteKind.DECISION: "AGREED", NoteKind.NARRATIVE: "¶"}
@@ -135,6 +136,8 @@ def note_prompt(note: Note) -> Text:
         line.append(f"{mark} {note.body}")
     if note.edited_at:
         line.append("  (edited)", style="dim")
+    if note.voice:
+        line.append(f"  YOU SAID: {note.voice_source or 'residents'}", style="italic")
     return line
 
 
@@ -230,6 +233,7 @@ class MeetingScreen(Screen[None]):
         Binding("enter", "edit", "Edit", show=False, id="edit"),
         Binding("delete", "remove", "Remove", show=False, id="remove"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("y", "voice", "You said", show=False, id="voice", priority=True),
         Binding("v", "chair_view", "Chair's view", show=False, id="chair-view", priority=True),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
@@ -814,6 +818,22 @@ class MeetingScreen(Screen[None]):
             ),
             lambda _: self.reload(),
         )
+
+    def action_voice(self) -> None:
+        """Mark the chosen comment as residents' voice and link what answered it."""
+        note = self._selected_note()
+        if note is None:
+            self.notify("Choose a comment (up/down in Minuted), then y.")
+            return
+        open_voice_dialog(self.app, self.store, note, self.reload)
+
+    def show_note(self, item_id: int, note_id: int | None = None) -> None:
+        """Show an item (and choose one of its notes) without moving a live meeting."""
+        if self.meeting.status is not MeetingStatus.LIVE:
+            self.store.move_to_item(self.meeting_id, item_id)
+            self.reload()
+        if note_id is not None:
+            self._select_note(note_id)
 
     @on(OptionList.OptionSelected, "#notes")
     def _note_chosen(self) -> None:

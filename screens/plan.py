@@ -23,7 +23,8 @@ from textual.widgets.option_list import Option
 
 from board_tui.errors import BoardTuiError
 from board_tui.formatting import short_date, shorten
-from board_tui.model import Action, ActionPlan, PlanItem, PlanItemSummary, StatusUpdate
+from board_tui.model import Action, ActionPlan, HistoryEntry, PlanItem, PlanItemSummary
+from board_tui.search_words import history_line
 from board_tui.statuses import STYLES, Status
 from screens.dialogs import UpdateDialog, UpdateInput
 from screens.export_dialog import open_plan_export
@@ -75,22 +76,28 @@ class PlanFilter:
         return Text(" · ".join(parts), style="bold" if len(parts) > 2 else "dim")
 
 
-def history_text(history: list[StatusUpdate], steps: list[Action]) -> RenderableType:
-    if not history:
-        return Text("No status changes recorded yet.", style="dim")
-    numbers = {step.id: n for n, step in enumerate(steps, start=1)}
+def history_text(entries: list[HistoryEntry]) -> RenderableType:
+    """The item's whole life, oldest first: where it was made, its steps, every update with
+    the meeting it was said at, the words and old → new status."""
+    if not entries:
+        return Text("No history recorded yet.", style="dim")
     text = Text()
-    for update in history:
-        text.append(f"{update.recorded_at:%d %b %Y} ", style="dim")
-        if update.action_id in numbers:
-            text.append(f"step {numbers[update.action_id]}: ", style="dim")
-        if update.old_status is not None:
-            text.append(f"{STYLES[update.old_status].label} → ", style="dim")
-        text.append(STYLES[update.new_status].label, style=STYLES[update.new_status].ink)
-        if update.label:
-            text.append(f"  {update.label}", style="bold")
-        if update.body:
-            text.append(f" {update.body}")
+    for entry in entries:
+        text.append(f"{entry.at:%d %b %Y} ", style="dim")
+        if entry.new_status is None:
+            text.append(history_line(entry, brief=True) + "\n", style="dim")
+            continue
+        if entry.step:
+            text.append(f"step {entry.step}: ", style="dim")
+        if entry.old_status is not None:
+            text.append(f"{STYLES[entry.old_status].label} → ", style="dim")
+        text.append(STYLES[entry.new_status].label, style=STYLES[entry.new_status].ink)
+        if entry.label:
+            text.append(f"  {entry.label}", style="bold")
+        if entry.said:
+            text.append(f" {entry.said}")
+        if entry.meeting_label:
+            text.append(f"  at {entry.meeting_label}", style="italic")
         text.append("\n")
     return text
 
@@ -158,7 +165,7 @@ class PlanScreen(Screen[None]):
             steps.border_title = "Next steps (enter edits)"
             yield steps
             with VerticalScroll(id="plan-history", classes="pane") as history:
-                history.border_title = "Status history"
+                history.border_title = "History"
                 yield Static(id="plan-history-text")
         yield Footer()
 
@@ -249,7 +256,7 @@ class PlanScreen(Screen[None]):
         steps_list.add_options(
             Option(step_prompt(step, self.today), id=str(step.id)) for step in self._steps
         )
-        history.update(history_text(self.store.status_history(plan_item_id=item.id), self._steps))
+        history.update(history_text(self.store.history(plan_item_id=item.id)))
 
     def _chosen_step(self) -> Action | None:
         steps_list = self.query_one("#plan-steps", OptionList)

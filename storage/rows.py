@@ -188,6 +188,8 @@ def note(row: Row) -> Note:
         plan_item_id=row["plan_item_id"],
         created_at=created,
         edited_at=when(row["edited_at"]),
+        voice=bool(row["voice"]),
+        voice_source=row["voice_source"],
     )
 
 

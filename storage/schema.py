@@ -252,6 +252,144 @@ def m0003_board_contact(db: Database) -> None:
     )
 
 
+# -- 0004: search, residents' voice, the chair's round-up --------------------------------------
+
+SEARCH_CODES = {"agenda_items": 1, "notes": 2, "actions": 3, "plan_items": 4, "status_updates": 5}
+"""A record's row in search_index is id * 8 + its table's code: found by rowid, never by a scan."""
+
+_SEARCH_COLUMNS = (
+    "rowid, title, body, kind, record_id, board_id, meeting_id, item_id, plan_id, plan_item_id, day"
+)
+# What each searchable table puts in the index: (values selected from `r`, joins, live rows,
+# columns whose change re-indexes it). Context that can be renamed (board names, item
+# titles) is joined when searching, so only these words and ids are kept here.
+_SEARCH_SOURCES: dict[str, tuple[str, str, str, str]] = {
+    "agenda_items": (
+        "r.title, trim(coalesce(r.presenter, '') || char(10) || coalesce(r.chair_note, '')"
+        " || char(10) || coalesce(r.papers, '')), 'item', r.id, m.board_id, m.id, r.id,"
+        " NULL, NULL, date(m.scheduled_start)",
+        "JOIN meetings m ON m.id = r.meeting_id",
+        "1",
+        "title, presenter, chair_note, papers",
+    ),
+    "notes": (
+        "coalesce(r.voice_source, ''), r.body, r.kind, r.id, m.board_id, m.id,"
+        " r.agenda_item_id, NULL, NULL, date(m.scheduled_start)",
+        "JOIN meetings m ON m.id = r.meeting_id",
+        "r.deleted_at IS NULL",
+        "body, kind, deleted_at, voice_source",
+    ),
+    "actions": (
+        "coalesce(r.owner, ''), r.description || coalesce(char(10) || r.closed_reason, ''),"
+        " 'action', r.id, coalesce(m.board_id, ap.board_id), r.meeting_id, r.agenda_item_id,"
+        " ap.id, r.plan_item_id, coalesce(date(m.scheduled_start), ap.dated, date(r.created_at))",
+        "LEFT JOIN meetings m ON m.id = r.meeting_id"
+        " LEFT JOIN plan_items pi ON pi.id = r.plan_item_id"
+        " LEFT JOIN action_plans ap ON ap.id = pi.plan_id",
+        "r.deleted_at IS NULL",
+        "description, owner, closed_reason, deleted_at, meeting_id, agenda_item_id",
+    ),
+    "plan_items": (
+        "r.ref, r.recommendation || char(10) || coalesce(r.lead, '') || char(10)"
+        " || coalesce(r.section, ''), 'plan_item', r.id, ap.board_id, NULL, NULL, ap.id, r.id,"
+        " coalesce(ap.dated, date(r.created_at))",
+        "JOIN action_plans ap ON ap.id = r.plan_id",
+        "1",
+        "ref, recommendation, lead, section",
+    ),
+    "status_updates": (
+        "coalesce(r.label, ''), r.body, 'update', r.id,"
+        " coalesce(ap.board_id, m.board_id, am.board_id), coalesce(r.meeting_id, am.id),"
+        " a.agenda_item_id, ap.id, pi.id,"
+        " coalesce(date(m.scheduled_start), date(am.scheduled_start), date(r.recorded_at))",
+        "LEFT JOIN actions a ON a.id = r.action_id"
+        " LEFT JOIN plan_items pi ON pi.id = coalesce(r.plan_item_id, a.plan_item_id)"
+        " LEFT JOIN action_plans ap ON ap.id = pi.plan_id"
+        " LEFT JOIN meetings m ON m.id = r.meeting_id"
+        " LEFT JOIN meetings am ON am.id = a.meeting_id",
+        "trim(r.body) <> '' OR coalesce(r.label, '') <> ''",
+        "",  # append-only: never updated
+    ),
+}
+
+
+def _search_fill(table: str, where: str) -> str:
+    values, joins, live, _watched = _SEARCH_SOURCES[table]
+    return (
+        f"INSERT INTO search_index ({_SEARCH_COLUMNS})"
+        f" SELECT r.id * 8 + {SEARCH_CODES[table]}, {values} FROM {table} r {joins}"
+        f" WHERE ({live}) AND {where}"
+    )
+
+
+def _search_triggers(table: str) -> list[str]:
+    """Keep the index in step with every write to the table, whichever code path makes it."""
+    code = SEARCH_CODES[table]
+    watched = _SEARCH_SOURCES[table][3]
+    drop = f"DELETE FROM search_index WHERE rowid = OLD.id * 8 + {code};"
+    statements = [
+        f"""CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table}
+            BEGIN {_search_fill(table, "r.id = NEW.id")}; END""",
+        f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN {drop} END",
+    ]
+    if watched:
+        statements.append(
+            f"""CREATE TRIGGER search_{table}_update AFTER UPDATE OF {watched} ON {table}
+                BEGIN {drop} {_search_fill(table, "r.id = NEW.id")}; END"""
+        )
+    return statements
+
+
+@migrations(name="0004_search_and_voices")
+def m0004_search_and_voices(db: Database) -> None:
+    """Full-text search kept by triggers; comments as residents' voice and what answered them;
+    the chair's round-up draft."""
+    statements = [
+        "ALTER TABLE notes ADD COLUMN voice INTEGER NOT NULL DEFAULT 0 CHECK (voice IN (0, 1))",
+        "ALTER TABLE notes ADD COLUMN voice_source TEXT",
+        """CREATE TABLE voice_answers (
+            id INTEGER PRIMARY KEY,
+            voice_note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+            decision_note_id INTEGER REFERENCES notes (id) ON DELETE CASCADE,
+            action_id INTEGER REFERENCES actions (id) ON DELETE CASCADE,
+            cannot_do INTEGER NOT NULL DEFAULT 0 CHECK (cannot_do IN (0, 1)),
+            reason TEXT,
+            created_at TEXT NOT NULL,
+            CHECK ((decision_note_id IS NULL) <> (action_id IS NULL)),
+            CHECK (cannot_do = 0 OR (decision_note_id IS NOT NULL AND trim(reason) <> ''))
+        )""",
+        "CREATE UNIQUE INDEX voice_answers_decision ON voice_answers (voice_note_id,"
+        " decision_note_id) WHERE decision_note_id IS NOT NULL",
+        "CREATE UNIQUE INDEX voice_answers_action ON voice_answers (voice_note_id, action_id)"
+        " WHERE action_id IS NOT NULL",
+        "CREATE INDEX notes_voice ON notes (meeting_id) WHERE voice = 1",
+        """CREATE TABLE roundups (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            generated_at TEXT NOT NULL,
+            edited_at TEXT
+        )""",
+        """CREATE VIRTUAL TABLE search_index USING fts5 (
+            title, body, kind UNINDEXED, record_id UNINDEXED, board_id UNINDEXED,
+            meeting_id UNINDEXED, item_id UNINDEXED, plan_id UNINDEXED,
+            plan_item_id UNINDEXED, day UNINDEXED,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        )""",
+        # A meeting or a plan moved to another date carries its records' dates with it.
+        """CREATE TRIGGER search_meeting_moved AFTER UPDATE OF scheduled_start ON meetings
+           BEGIN UPDATE search_index SET day = date(NEW.scheduled_start)
+                 WHERE meeting_id = NEW.id; END""",
+        """CREATE TRIGGER search_plan_redated AFTER UPDATE OF dated ON action_plans
+           WHEN NEW.dated IS NOT NULL
+           BEGIN UPDATE search_index SET day = NEW.dated
+                 WHERE plan_id = NEW.id AND meeting_id IS NULL AND kind <> 'update'; END""",
+    ]
+    for table in SEARCH_CODES:
+        statements += _search_triggers(table)
+        statements.append(_search_fill(table, "1"))
+    _run(db, statements)
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
 SCHEMA_VERSION = len(MIGRATION_NAMES)

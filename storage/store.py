@@ -12,8 +12,12 @@ from storage.base import Clock, StoreBase, local_now
 from storage.boards import BoardsMixin
 from storage.connection import connect
 from storage.errors import DatabaseOpenError
+from storage.history import HistoryMixin
 from storage.live import LiveMixin
 from storage.plans import PlansMixin
+from storage.roundups import RoundupsMixin
+from storage.search import SearchMixin
+from storage.voices import VoicesMixin
 from storage.watch import WatchMixin
 
 COUNTED_TABLES = (
@@ -37,8 +41,12 @@ COUNTED_TABLES = (
 class Store(
     BoardsMixin,
     LiveMixin,
+    VoicesMixin,
     PlansMixin,
     WatchMixin,
+    SearchMixin,
+    HistoryMixin,
+    RoundupsMixin,
     StoreBase,
 ):
     """Boards, meetings and plans in one SQLite file; every write is committed on return."""

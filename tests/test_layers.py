@@ -18,10 +18,12 @@ import pytest
         "board_tui.cli",
         "board_tui.agenda_import",
         "board_tui.chair_view",
+        "board_tui.roundup",
         "exporters",
         "exporters.minutes",
         "exporters.action_plan",
         "exporters.agenda",
+        "exporters.you_said_we_did",
     ],
 )
 def test_core_modules_do_not_import_textual(module: str) -> None:

@@ -1,0 +1,142 @@
+"""Search everything the boards have said, decided and tracked: type, see, jump.
+
+Results come ranked from the store's full-text index as you type (it answers in
+a millisecond or two, so no worker is needed); each shows its board, meeting
+date and item, and a snippet with the matched words highlighted. enter opens
+the meeting at that item, or the action plan at that item.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from board_tui.errors import BoardTuiError
+from board_tui.model import SearchHit
+from board_tui.search_words import KIND_WORDS, hit_place
+from storage.search import snippet_parts
+from storage.store import Store
+
+
+class ResultList(OptionList):
+    """Results, two lines each; the matched words take the theme's highlight."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "result--place",
+        "result--kind",
+        "result--match",
+    }
+
+    def prompt(self, hit: SearchHit) -> Text:
+        text = Text(hit_place(hit), style=self.get_component_rich_style("result--place"))
+        kind = KIND_WORDS.get(hit.kind, hit.kind)
+        text.append(f"  {kind}\n", style=self.get_component_rich_style("result--kind"))
+        match = self.get_component_rich_style("result--match")
+        for words, matched in snippet_parts(hit.snippet):
+            text.append(" ".join(words.split("\n")), style=match if matched else "")
+        return text
+
+
+class SearchScreen(Screen[None]):
+    """The query above, ranked results below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("down", "to_results", "Results", show=False, id="to-results"),
+    ]
+
+    def __init__(self, store: Store, *, query: str = "") -> None:
+        super().__init__()
+        self.store = store
+        self.initial = query
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            self.initial,
+            id="search-query",
+            placeholder='words, "a phrase" or a prefix*; enter or down to the results',
+        )
+        yield Static(id="search-status")
+        results = ResultList(id="search-results", classes="pane")
+        results.border_title = "Results (enter opens)"
+        yield results
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        self.query_one("#search-query", Input).focus()
+        if self.initial:
+            self.run_search(self.initial)
+
+    @on(Input.Changed, "#search-query")
+    def _typed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, text: str) -> None:
+        status = self.query_one("#search-status", Static)
+        results = self.query_one("#search-results", ResultList)
+        results.clear_options()
+        self.hits = []
+        if not text.strip():
+            status.update("Type to search every board's meetings, actions and plans.")
+            return
+        try:
+            self.hits = self.store.search(text)
+        except BoardTuiError as error:
+            status.update(Text(str(error).capitalize() + ".", style="italic"))
+            return
+        results.add_options(Option(results.prompt(h), id=str(n)) for n, h in enumerate(self.hits))
+        found = len(self.hits)
+        status.update(f"{found} found, best first" if found else "Nothing found.")
+        if found:
+            results.highlighted = 0
+
+    @on(Input.Submitted, "#search-query")
+    def action_to_results(self) -> None:
+        if self.hits:
+            self.query_one("#search-results", ResultList).focus()
+
+    def action_back(self) -> None:
+        results = self.query_one("#search-results", ResultList)
+        if results.has_focus:
+            self.query_one("#search-query", Input).focus()
+        else:
+            self.app.pop_screen()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    async def _chosen(self, event: OptionList.OptionSelected) -> None:
+        await self.open_hit(self.hits[event.option_index])
+
+    async def open_hit(self, hit: SearchHit) -> None:
+        """Jump to where the record lives: its meeting and item, else its plan and item."""
+        from screens.meeting import MeetingScreen
+        from screens.plan import PlanScreen
+
+        if hit.meeting_id is not None and hit.item_id is not None:
+            meeting = MeetingScreen(self.store, hit.meeting_id)
+            await self.app.push_screen(meeting)
+            note = hit.record_id if hit.kind in ("comment", "decision", "narrative") else None
+            meeting.show_note(hit.item_id, note)
+        elif hit.plan_id is not None:
+            plan = PlanScreen(self.store, hit.plan_id)
+            await self.app.push_screen(plan)
+            plan.refresh_items(keep_item_id=hit.plan_item_id)
+        elif hit.meeting_id is not None:
+            await self.app.push_screen(MeetingScreen(self.store, hit.meeting_id))
+
+
+def open_search(app: App[Any], store: Store) -> None:
+    """Open search (the home screen's /, ctrl+f anywhere); a second press keeps the one open."""
+    if not isinstance(app.screen, SearchScreen):
+        app.push_screen(SearchScreen(store))
+    else:
+        app.screen.query_one("#search-query", Input).focus()

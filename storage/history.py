@@ -1,0 +1,152 @@
+"""A plan item's or an action's whole life: where it was made, every step and status update.
+
+Answers "what did we say about this last time?" across meetings: each update
+carries the meeting it was said at, the words, and the old and new status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from board_tui.errors import BoardTuiError
+from board_tui.model import ActionLabel, HistoryEntry
+from storage import rows
+from storage.base import StoreBase
+
+
+def _meeting_label(with_item: bool) -> str:
+    """SQL for "Board, 17 Oct 2023" (", item 4" with_item) from m, b (and ai) of a query."""
+    item = " || coalesce(', item ' || nullif(ai.number, ''), '')" if with_item else ""
+    return f"""CASE WHEN m.id IS NULL THEN NULL
+        ELSE b.name || ', ' || ltrim(strftime('%d', m.scheduled_start), '0') || ' '
+             || substr('JanFebMarAprMayJunJulAugSepOctNovDec',
+                       strftime('%m', m.scheduled_start) * 3 - 2, 3)
+             || ' ' || strftime('%Y', m.scheduled_start){item} END"""
+
+
+def _made_by(created_at: str, plan_dated: str | None) -> dt.datetime:
+    """When something in a plan was made: an imported plan dated 3 November 2022 had it by
+    then, though the import ran later, so its history starts no later than that."""
+    made = rows.when(created_at)
+    assert made is not None
+    dated = rows.day(plan_dated)
+    return min(made, dt.datetime.combine(dated, dt.time())) if dated else made
+
+
+class HistoryMixin(StoreBase):
+    def history(
+        self, *, plan_item_id: int | None = None, action_id: int | None = None
+    ) -> list[HistoryEntry]:
+        """Oldest first. For a plan item: its making, its next steps' making, and every
+        status update on it or its steps; for an action: its own."""
+        if (plan_item_id is None) == (action_id is None):
+            raise BoardTuiError("history is for one plan item or one action")
+        if plan_item_id is not None:
+            self._row("SELECT id FROM plan_items WHERE id = ?", (plan_item_id,), "plan item")
+            steps = self._rows(
+                "SELECT * FROM actions WHERE plan_item_id = ? ORDER BY position, id",
+                (plan_item_id,),
+            )
+        else:
+            steps = [self._row("SELECT * FROM actions WHERE id = ?", (action_id,), "action")]
+        numbers = {s["id"]: n for n, s in enumerate(steps, start=1)} if plan_item_id else {}
+        entries = self._made(plan_item_id, [s["id"] for s in steps], numbers)
+        entries += self._updates(plan_item_id, [s["id"] for s in steps], numbers)
+        # The import writes an item, its steps and their updates at one moment: keep that order.
+        order = {"created": 0, "step": 1, "update": 2}
+        return sorted(entries, key=lambda e: (e.at, order[e.event]))
+
+    def _made(
+        self, plan_item_id: int | None, step_ids: list[int], numbers: dict[int, int]
+    ) -> list[HistoryEntry]:
+        entries: list[HistoryEntry] = []
+        if plan_item_id is not None:
+            item = self._row(
+                """SELECT pi.*, ap.title AS plan_title, ap.dated FROM plan_items pi
+                   JOIN action_plans ap ON ap.id = pi.plan_id WHERE pi.id = ?""",
+                (plan_item_id,),
+                "plan item",
+            )
+            made = _made_by(item["created_at"], item["dated"])
+            entries.append(
+                HistoryEntry(
+                    event="created",
+                    at=made,
+                    subject=f"{item['ref']}. {item['recommendation']}",
+                    meeting_id=None,
+                    meeting_label=None,
+                    where=item["plan_title"],
+                    said="",
+                    label=None,
+                    old_status=None,
+                    new_status=None,
+                    step=None,
+                )
+            )
+        marks = ", ".join("?" for _ in step_ids) or "NULL"
+        for step in self._rows(
+            f"""SELECT a.*, {_meeting_label(True)} AS meeting_label, ap.title AS plan_title,
+                       ap.dated
+                FROM actions a
+                LEFT JOIN meetings m ON m.id = a.meeting_id
+                LEFT JOIN boards b ON b.id = m.board_id
+                LEFT JOIN agenda_items ai ON ai.id = a.agenda_item_id
+                LEFT JOIN plan_items pi ON pi.id = a.plan_item_id
+                LEFT JOIN action_plans ap ON ap.id = pi.plan_id
+                WHERE a.id IN ({marks})""",
+            step_ids,
+        ):
+            made = _made_by(step["created_at"], None if step["meeting_id"] else step["dated"])
+            entries.append(
+                HistoryEntry(
+                    event="step" if plan_item_id is not None else "created",
+                    at=made,
+                    subject=step["description"],
+                    meeting_id=step["meeting_id"],
+                    meeting_label=step["meeting_label"],
+                    where=None if step["meeting_id"] else step["plan_title"],
+                    said=step["time_frame"] or "",
+                    label=ActionLabel(step["label"]).text if step["label"] else None,
+                    old_status=None,
+                    new_status=None,
+                    step=numbers.get(step["id"]),
+                )
+            )
+        return entries
+
+    def _updates(
+        self, plan_item_id: int | None, step_ids: list[int], numbers: dict[int, int]
+    ) -> list[HistoryEntry]:
+        marks = ", ".join("?" for _ in step_ids) or "NULL"
+        found = self._rows(
+            f"""SELECT u.*, {_meeting_label(False)} AS meeting_label,
+                       coalesce(a.description, pi.ref || '. ' || pi.recommendation) AS subject
+                FROM status_updates u
+                LEFT JOIN actions a ON a.id = u.action_id
+                LEFT JOIN plan_items pi ON pi.id = u.plan_item_id
+                LEFT JOIN meetings m ON m.id = u.meeting_id
+                LEFT JOIN boards b ON b.id = m.board_id
+                WHERE u.plan_item_id IS ? AND u.plan_item_id IS NOT NULL
+                   OR u.action_id IN ({marks})
+                ORDER BY u.recorded_at, u.id""",
+            (plan_item_id, *step_ids),
+        )
+        entries = []
+        for r in found:
+            update = rows.status_update(r)
+            entries.append(
+                HistoryEntry(
+                    event="update",
+                    at=update.recorded_at,
+                    subject=r["subject"],
+                    meeting_id=update.meeting_id,
+                    meeting_label=r["meeting_label"],
+                    where=None,
+                    said=update.body,
+                    label=update.label,
+                    old_status=update.old_status,
+                    new_status=update.new_status,
+                    step=numbers.get(update.action_id) if update.action_id else None,
+                )
+            )
+        return entries
