@@ -48,3 +48,18 @@ def store(db_path: Path, clock: FakeClock) -> Iterator[Store]:
 def demo_store(store: Store) -> Store:
     build_demo(store)
     return store
+
+
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text cursors that never blink, so a snapshot does not depend on when it is taken."""
+    from textual.widgets import Input, TextArea
+
+    for widget_class in (Input, TextArea):
+        original = widget_class.__init__
+
+        def init(self, *args, _original=original, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            _original(self, *args, **kwargs)
+            self.set_reactive(type(self).cursor_blink, False)
+
+        monkeypatch.setattr(widget_class, "__init__", init)
