@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -20,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from board_tui import agenda
-from board_tui.errors import BoardTuiError
 from board_tui.formatting import agenda_time, long_date, minutes_time, shorten
 from board_tui.model import AgendaItem, Meeting
 from screens.agenda_dialogs import (
@@ -31,6 +29,7 @@ from screens.agenda_dialogs import (
     meeting_fields,
 )
 from screens.dialogs import ConfirmDialog
+from screens.notices import refusals_as_notices
 from storage.store import Store
 
 DURATION_STEP = 5
@@ -118,12 +117,8 @@ class AgendaScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
-    @contextlib.contextmanager
-    def _told(self) -> Iterator[None]:
-        try:
-            yield
-        except BoardTuiError as error:
-            self.notify(str(error).capitalize(), severity="warning")
+    def _told(self) -> contextlib.AbstractContextManager[None]:
+        return refusals_as_notices(self)
 
     # -- reading the store into the screen -----------------------------------------------
 

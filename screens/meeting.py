@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -24,7 +24,6 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui import agenda
-from board_tui.errors import BoardTuiError
 from board_tui.formatting import (
     MEETING_STATUS_WORDS,
     agenda_time,
@@ -55,6 +54,7 @@ from screens.dialogs import (
     UpdateDialog,
     UpdateInput,
 )
+from screens.notices import refusals_as_notices
 from screens.rollcall import RollCallScreen
 from screens.voice import open_voice_dialog
 from storage.store import Store
@@ -286,14 +286,8 @@ class MeetingScreen(Screen[None]):
         # Another screen (the roll call, a second view of this meeting) may have changed it.
         self.reload()
 
-    @contextlib.contextmanager
-    def _told(self) -> Iterator[None]:
-        """A refusal from the store becomes a notice, never a crash."""
-        try:
-            yield
-        except BoardTuiError as error:
-            self.notify(str(error).capitalize(), severity="warning")
-            self.reload()
+    def _told(self) -> contextlib.AbstractContextManager[None]:
+        return refusals_as_notices(self, self.reload)
 
     # -- reading the store into the screen ---------------------------------------------
 

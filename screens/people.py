@@ -7,7 +7,6 @@ every board, agenda and set of minutes they appear in.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from typing import ClassVar
 
 from textual import on
@@ -16,7 +15,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from board_tui.errors import BoardTuiError
 from board_tui.formatting import shorten
 from board_tui.model import Membership, Person
 from screens.agenda_dialogs import (
@@ -27,6 +25,7 @@ from screens.agenda_dialogs import (
     PersonInput,
 )
 from screens.dialogs import ConfirmDialog
+from screens.notices import refusals_as_notices
 from storage.store import Store
 
 
@@ -96,12 +95,8 @@ class PeopleScreen(Screen[None]):
         if self._people:
             directory.move_cursor(row=min(max(row, 0), len(self._people) - 1))
 
-    @contextlib.contextmanager
-    def _told(self) -> Iterator[None]:
-        try:
-            yield
-        except BoardTuiError as error:
-            self.notify(str(error).capitalize(), severity="warning")
+    def _told(self) -> contextlib.AbstractContextManager[None]:
+        return refusals_as_notices(self)
 
     def _in_members(self) -> bool:
         return self.focused is self.query_one("#members", DataTable)
