@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from time import monotonic
 from typing import Any, ClassVar, Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.events import Key, Mount
+from textual.events import Key, Mount, Unmount
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
@@ -118,14 +119,15 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         held, self._early_keys = self._early_keys, []
         for index, event in enumerate(held):
             if not self._replay(event):
-                # The dialog closed (ctrl+s, escape): the rest belongs to the screen below.
-                for later in held[index + 1 :]:
-                    self.app.post_message(Key(later.key, later.character))
+                # The dialog closed (ctrl+s, escape): the rest belongs to the screen below,
+                # ahead of anything typed since.
+                _after_close(self.app)[:0] = held[index + 1 :]
                 return
 
     def _replay(self, event: Key) -> bool:
         """Act on one held key as the focused field would; False once the dialog is closed."""
         if event.key == "ctrl+s":
+            _after_close(self.app)
             self._save_now()
             return not self._saved_or_cancelled
         if event.key == "escape":
@@ -163,6 +165,7 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         would cut the words short ("Bu" for "Burst number 0 …"). Queued behind
         them, the save sees them all.
         """
+        _after_close(self.app)  # what is typed from here on is for the screen below
         field = self.focused
         if field is not None and field is not self:
             field.call_later(self._save_now)
@@ -173,11 +176,13 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
         if self._saved_or_cancelled:
             return
         value = self.result()
-        if value is not None:
-            if self._draft_timer is not None:
-                self._draft_timer.stop()
-            self._saved_or_cancelled = True
-            self.dismiss(value)
+        if value is None:
+            release_held_keys(self.app)  # not saved: the dialog stays, and takes them
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._saved_or_cancelled = True
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         focused = self.focused
@@ -190,8 +195,14 @@ class CaptureDialog(ModalScreen[R | None], Generic[R]):
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
+        _after_close(self.app)
         self._saved_or_cancelled = True
         self.dismiss(None)
+
+    @on(Unmount)
+    def _hand_on_keys(self) -> None:
+        # Gone: the keys typed while it closed go, in order, to the screen now on top.
+        release_held_keys(self.app)
 
 
 def dialog_box(title: str, keys: str) -> VerticalScroll:
@@ -202,6 +213,31 @@ def dialog_box(title: str, keys: str) -> VerticalScroll:
     return box
 
 
+# Keys typed while a dialog closes, per app: from ctrl+s or escape until it is gone.
+_HELD_AFTER_CLOSE: WeakKeyDictionary[App[Any], list[Key]] = WeakKeyDictionary()
+HOLD_AFTER_CLOSE_SECONDS = 2.0
+"""If a closing dialog never goes (it should), its held keys are let go after this."""
+
+
+def _after_close(app: App[Any]) -> list[Key]:
+    """Start (or keep) holding the keys typed while a dialog closes."""
+    held = _HELD_AFTER_CLOSE.get(app)
+    if held is None:
+        held = _HELD_AFTER_CLOSE[app] = []
+        app.set_timer(HOLD_AFTER_CLOSE_SECONDS, lambda: release_held_keys(app, held))
+    return held
+
+
+def release_held_keys(app: App[Any], only: list[Key] | None = None) -> None:
+    """Send the held keys on, in the order they were typed, to whatever is now on top."""
+    held = _HELD_AFTER_CLOSE.get(app)
+    if held is None or (only is not None and held is not only):
+        return
+    del _HELD_AFTER_CLOSE[app]
+    for event in held:
+        app.post_message(Key(event.key, event.character))
+
+
 def hold_early_key(app: App[Any], event: Key) -> bool:
     """Keep the keys pressed straight after the key that opened a dialog, in order.
 
@@ -210,7 +246,15 @@ def hold_early_key(app: App[Any], event: Key) -> bool:
     later ("from the floor" became "from th floore"), and a quick ctrl+s could
     save before the words were in. Held here instead, they are replayed, in
     order, when the field takes the focus.
+
+    Keys typed after ctrl+s (or escape) are held too, until the dialog is gone:
+    a clerk typing the next capture ("c", words, ctrl+s) before the screen has
+    caught up would otherwise lose it to the closing dialog.
     """
+    held = _HELD_AFTER_CLOSE.get(app)
+    if held is not None:
+        held.append(event)
+        return True
     dialog = app.screen
     if isinstance(dialog, CaptureDialog) and not dialog.ready:
         dialog.hold_key(event)

@@ -490,3 +490,43 @@ async def test_a_declaration_being_typed_survives_a_crash(store: Store, clock) -
     assert declaration.interest == "Trustee of a charity bidding for the grant"
     assert declaration.agenda_item_id == store.agenda(meeting_id)[3].id
     assert store.drafts() == []
+
+
+async def test_captures_typed_ahead_in_one_burst_are_all_saved(store: Store, clock) -> None:
+    """c, words, ctrl+s, d, words, ctrl+s … typed faster than the screens open and close.
+
+    Every key goes to the app at once, as from a fast typist or a paste: none may
+    reach a closing dialog (lost) or the meeting screen (the "n" and "p" in the
+    words would move the item, the "s", "e" and "a" start, end or add).
+    """
+    from textual.events import Key
+
+    app, meeting_id = _demo(store, clock)
+    captures = [
+        ("c", "Residents in Poplar asked for a named contact."),
+        ("d", "It was agreed to publish the plan in spring."),
+        ("c", "Members noted the presentation."),
+    ]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y")  # start the meeting
+        await pilot.pause()
+        item = app.screen.current_item  # type: ignore[attr-defined]
+        for opener, words in captures:
+            for key in [opener, *words, "ctrl+s"]:
+                name = {" ": "space", ".": "full_stop"}.get(key, key)
+                app.post_message(Key(name, key if len(key) == 1 else None))
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if len(store.notes(meeting_id)) == len(captures) and isinstance(
+                app.screen, MeetingScreen
+            ):
+                break
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.current_item == item  # no letter moved the meeting on
+    notes = store.notes(meeting_id)
+    assert [(n.kind, n.body) for n in notes] == [
+        (NoteKind.COMMENT, captures[0][1]),
+        (NoteKind.DECISION, captures[1][1]),
+        (NoteKind.COMMENT, captures[2][1]),
+    ]
+    assert store.meeting(meeting_id).status is MeetingStatus.LIVE
