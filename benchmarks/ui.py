@@ -1,0 +1,162 @@
+"""The app's own screens, driven by keys on the large database, headless, in this process.
+
+Each figure runs from a key reaching the app to the result on the screen and the
+screen repainted (Textual's call_after_refresh). The key is posted as the
+terminal driver posts it; Pilot.press is not used for the timed key because it
+waits for the whole process to fall idle (at least 40 ms), which would be
+measured too. Cold start and memory are measured in a real pseudo-terminal
+(terminal.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.widgets import DataTable, Input, OptionList
+
+from board_tui.app import BoardApp
+from screens.meeting import MeetingScreen
+from screens.plan import PlanScreen
+from storage.store import Store
+
+SIZE = (120, 40)
+WAIT_SECONDS = 10.0
+KEY_NAMES = {" ": "space", "/": "slash"}
+
+
+def _post_key(app: App[None], character: str) -> None:
+    """The key as the terminal driver delivers it: a Key event posted to the app."""
+    key = KEY_NAMES.get(character, character)
+    app.post_message(events.Key(key, character if len(character) == 1 else None))
+
+
+async def _shown(app: App[None], ready: Callable[[], bool], what: str) -> None:
+    """Yield to the app until `ready()` holds and the screen has been repainted after it."""
+    deadline = time.perf_counter() + WAIT_SECONDS
+    while not ready():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.0002)
+    painted = asyncio.Event()
+    app.screen.call_after_refresh(painted.set)
+    await asyncio.wait_for(painted.wait(), WAIT_SECONDS)
+
+
+async def _timed_key(app: App[None], key: str, ready: Callable[[], bool], what: str) -> float:
+    started = time.perf_counter()
+    _post_key(app, key)
+    await _shown(app, ready, what)
+    return time.perf_counter() - started
+
+
+async def _type(app: App[None], text: str, field: Callable[[], str]) -> None:
+    """Type words into the focused field (untimed), waiting until they are all there."""
+    for character in text:
+        _post_key(app, character)
+    await _shown(app, lambda: field() == text, "the words typed")
+
+
+def _note_listed(app: App[None], screen: MeetingScreen, text: str) -> bool:
+    if app.screen is not screen:
+        return False
+    notes = screen.query_one("#notes", OptionList)
+    return any(text in str(notes.get_option_at_index(n).prompt) for n in range(notes.option_count))
+
+
+def _focused_text(app: App[None]) -> str:
+    focused = app.focused
+    if isinstance(focused, Input):
+        return focused.value
+    text = getattr(focused, "text", None)
+    return text if isinstance(text, str) else ""
+
+
+async def capture_latencies(store: Store, meeting_id: int, count: int) -> list[float]:
+    """Seconds from ctrl+s in the comment dialog to the comment shown in the meeting's notes."""
+    app = BoardApp(store, open_meeting_id=meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await _shown(app, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        if screen.meeting.status.value == "draft":
+            await pilot.press("s", "enter")  # start the meeting: "Start the meeting?" yes
+            await _shown(app, lambda: app.screen is screen, "the meeting started")
+        await pilot.press("n", "n", "n")  # onto an item past the opening ones
+        latencies = []
+        for n in range(count):
+            text = f"Capture {n:03d}: the board noted the report"
+            _post_key(app, "c")
+            await _shown(app, lambda: app.screen is not screen, "the comment dialog")
+            await _type(app, text, lambda: _focused_text(app))
+            latencies.append(
+                await _timed_key(
+                    app,
+                    "ctrl+s",
+                    lambda t=text: _note_listed(app, screen, t),  # type: ignore[misc]
+                    "the saved comment",
+                )
+            )
+        return latencies
+
+
+def _plan_shown(app: App[None]) -> bool:
+    screen = app.screen
+    if not isinstance(screen, PlanScreen):
+        return False
+    tables = screen.query("#plan-items").results(DataTable)  # none until it is composed
+    return any(table.row_count > 0 for table in tables)
+
+
+async def plan_timings(store: Store, board_name: str, opens: int) -> dict[str, list[float]]:
+    """Seconds to open the plan screen from home (enter), and to apply filters in it."""
+    timings: dict[str, list[float]] = {"open": [], "filter_words": [], "filter_keys": []}
+    app = BoardApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        boards = home.query_one("#boards", OptionList)
+        names = [str(boards.get_option_at_index(n).prompt) for n in range(boards.option_count)]
+        boards.highlighted = names.index(board_name)
+        await pilot.pause()
+        for _ in range(opens):
+            home.query_one("#plans", DataTable).focus()
+            await pilot.pause()
+            timings["open"].append(
+                await _timed_key(app, "enter", lambda: _plan_shown(app), "the plan screen")
+            )
+            await pilot.press("escape")
+            await _shown(app, lambda: app.screen is home, "home again")
+
+        home.query_one("#plans", DataTable).focus()
+        await pilot.press("enter")
+        await _shown(app, lambda: _plan_shown(app), "the plan screen")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        # Words typed into the filter: the table narrows with each key.
+        for word in ("partners", "housing", "carers", "transport", "1999"):
+            await pilot.press("slash")
+            for n, key in enumerate(word, 1):
+                timings["filter_words"].append(
+                    await _timed_key(
+                        app,
+                        key,
+                        lambda w=word[:n]: screen.filter.text == w,  # type: ignore[misc]
+                        "the filtered table",
+                    )
+                )
+            await pilot.press("enter", "x")  # back to the table; clear
+        # The chair's one-key filters and sorts, each on and off.
+        for key in ("o", "o", "s", "s", "l", "l", "t", "t", "t", "t") * 3:
+            before = screen.filter
+            timings["filter_keys"].append(
+                await _timed_key(
+                    app,
+                    key,
+                    lambda b=before: screen.filter is not b,  # type: ignore[misc]
+                    "the refiltered table",
+                )
+            )
+    return timings
