@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from board_tui import agenda
 from board_tui.formatting import agenda_time, long_date, minutes_time, shorten
@@ -29,6 +29,7 @@ from screens.agenda_dialogs import (
     meeting_fields,
 )
 from screens.dialogs import ConfirmDialog
+from screens.footer import SteadyFooter
 from screens.notices import refusals_as_notices
 from storage.store import Store
 
@@ -99,7 +100,7 @@ class AgendaScreen(Screen[None]):
         table.border_title = "Agenda"
         yield table
         yield Static(id="agenda-detail", classes="pane")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         board = self.store.board(self.meeting.board_id)

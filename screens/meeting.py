@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui import agenda
@@ -54,6 +54,7 @@ from screens.dialogs import (
     UpdateDialog,
     UpdateInput,
 )
+from screens.footer import SteadyFooter
 from screens.notices import refusals_as_notices
 from screens.rollcall import RollCallScreen
 from screens.voice import open_voice_dialog
@@ -202,6 +203,13 @@ class Undo:
     apply: Callable[[], object]
 
 
+class AgendaTable(DataTable[str | Text]):
+    """The agenda, which keeps the current item in view when the layout changes its size."""
+
+    def on_resize(self) -> None:
+        self.move_cursor(row=self.cursor_row)
+
+
 class MeetingScreen(Screen[None]):
     """Runs a meeting; before it starts and after it ends the same keys browse it."""
 
@@ -249,6 +257,10 @@ class MeetingScreen(Screen[None]):
         self._notes: list[Note] = []
         self._tracked: list[Tracked] = []
         self._undo: list[Undo] = []
+        self._seen: tuple[int, int] | None = None
+        self._agenda_rows: list[tuple[Text | str, ...]] = []
+        self._note_prompts: list[tuple[str, Text]] = []
+        self._tracked_prompts: list[tuple[Text, bool]] = []
 
     # -- layout ------------------------------------------------------------------------
 
@@ -256,7 +268,7 @@ class MeetingScreen(Screen[None]):
         yield Header()
         yield Static(id="meeting-heading")
         with Horizontal(id="meeting-body"):
-            table: DataTable[str | Text] = DataTable(id="agenda", cursor_type="row", classes="pane")
+            table = AgendaTable(id="agenda", cursor_type="row", classes="pane")
             table.border_title = "Agenda"
             table.can_focus = False
             yield table
@@ -268,7 +280,7 @@ class MeetingScreen(Screen[None]):
                 tracked = OptionList(id="tracked", classes="pane")
                 tracked.border_title = "Plan items and actions"
                 yield tracked
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self._board_name} · {self.meeting.scheduled_start:%d %b %Y}"
@@ -283,8 +295,10 @@ class MeetingScreen(Screen[None]):
         self.set_interval(1.0, self._tick)
 
     def on_screen_resume(self) -> None:
-        # Another screen (the roll call, a second view of this meeting) may have changed it.
-        self.reload()
+        # Another screen (the roll call, a second view of this meeting) may have changed it;
+        # after a capture dialog the save has already reloaded, so nothing is read twice.
+        if self.store.data_version() != self._seen:
+            self.reload()
 
     def _told(self) -> contextlib.AbstractContextManager[None]:
         return refusals_as_notices(self, self.reload)
@@ -298,6 +312,7 @@ class MeetingScreen(Screen[None]):
         return found[0] if found else (self._items[0] if self._items else None)
 
     def reload(self) -> None:
+        status = self.meeting.status
         self.meeting = self.store.meeting(self.meeting_id)
         self._items = self.store.agenda(self.meeting_id)
         timed = any(i.duration_minutes or i.fixed_start for i in self._items)
@@ -312,13 +327,16 @@ class MeetingScreen(Screen[None]):
         )
         self._fill_agenda()
         self._fill_item()
-        self.refresh_bindings()
+        if self.meeting.status is not status:
+            # Only the status changes which keys apply; the footer rebuilds on each refresh.
+            self.refresh_bindings()
+        self._seen = self.store.data_version()
 
     def _fill_agenda(self) -> None:
         table = self.query_one("#agenda", DataTable)
-        table.clear()
         depth = {item.id: d for item, d in agenda.outline(self._items)}
         current = self.current_item
+        rows: list[tuple[Text | str, ...]] = []
         for item in self._items:
             if current is not None and item.id == current.id:
                 mark = Text("▶", style="bold")
@@ -330,14 +348,22 @@ class MeetingScreen(Screen[None]):
             if item.exempt:
                 title.append(" [Part 2]", style="bold")
             planned = self._planned.get(item.id)
-            table.add_row(
-                mark,
-                item.number,
-                title,
-                agenda_time(planned) if planned else "",
-                shorten((item.presenter or "").split(",")[0], 12),
-                key=str(item.id),
+            rows.append(
+                (
+                    mark,
+                    item.number,
+                    title,
+                    agenda_time(planned) if planned else "",
+                    shorten((item.presenter or "").split(",")[0], 12),
+                    str(item.id),
+                )
             )
+        # A capture leaves the agenda as it was: refilling it would repaint every row.
+        if rows != self._agenda_rows:
+            self._agenda_rows = rows
+            table.clear()
+            for *cells, key in rows:
+                table.add_row(*cells, key=str(key))
         if current is not None:
             table.move_cursor(row=self._items.index(current))
 
@@ -349,24 +375,31 @@ class MeetingScreen(Screen[None]):
             self.query_one("#item-header", Static).update("This meeting has no agenda yet.")
             notes.clear_options()
             tracked.clear_options()
+            self._note_prompts, self._tracked_prompts = [], []
             return
         self._render_header()
         item_notes = [n for n in self._notes if n.agenda_item_id == item.id]
         highlighted = notes.highlighted
-        notes.clear_options()
-        notes.add_options(Option(note_prompt(n), id=str(n.id)) for n in item_notes)
+        prompts = [(str(n.id), note_prompt(n)) for n in item_notes]
+        # A new capture is added to the end; the notes already shown are left to paint as they were.
+        shown = self._note_prompts
+        if prompts[: len(shown)] != shown:
+            notes.clear_options()
+            shown = []
+        notes.add_options(Option(prompt, id=key) for key, prompt in prompts[len(shown) :])
+        self._note_prompts = prompts
         if item_notes:
             notes.highlighted = min(highlighted or 0, len(item_notes) - 1)
         lead_in = item.comments_lead_in
         notes.border_subtitle = shorten(lead_in, 60) if lead_in else ""
         self._tracked = self._tracked_rows(item)
         highlighted = tracked.highlighted
-        tracked.clear_options()
         today = self.store.clock().date()
-        tracked.add_options(
-            Option(tracked_prompt(row, today), disabled=row.heading is not None)
-            for row in self._tracked
-        )
+        rows = [(tracked_prompt(row, today), row.heading is not None) for row in self._tracked]
+        if rows != self._tracked_prompts:
+            self._tracked_prompts = rows
+            tracked.clear_options()
+            tracked.add_options(Option(prompt, disabled=heading) for prompt, heading in rows)
         selectable = [n for n, row in enumerate(self._tracked) if row.heading is None]
         if selectable:
             tracked.highlighted = highlighted if highlighted in selectable else selectable[0]

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from board_tui.formatting import shorten
 from board_tui.model import Membership, Person
@@ -25,6 +25,7 @@ from screens.agenda_dialogs import (
     PersonInput,
 )
 from screens.dialogs import ConfirmDialog
+from screens.footer import SteadyFooter
 from screens.notices import refusals_as_notices
 from storage.store import Store
 
@@ -59,7 +60,7 @@ class PeopleScreen(Screen[None]):
         directory: DataTable[str] = DataTable(id="directory", cursor_type="row", classes="pane")
         directory.border_title = "Directory (every board's people)"
         yield directory
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         board = self.store.board(self.board_id)

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.errors import BoardTuiError
@@ -28,6 +28,7 @@ from board_tui.search_words import history_line
 from board_tui.statuses import STYLES, Status
 from screens.dialogs import UpdateDialog, UpdateInput
 from screens.export_dialog import open_plan_export
+from screens.footer import SteadyFooter
 from screens.plan_dialogs import NextStepDialog, NextStepInput, PlanItemDialog, PlanItemInput
 from storage.plans import PLAN_SORTS
 from storage.store import Store
@@ -37,6 +38,9 @@ from storage.store import Store
 WIDE_COLUMNS = (42, 22, 20)
 NARROW_COLUMNS = (22, 13, 12)
 MAX_ROWS = 300
+# Rows go into the table a page at a time, the next page as the cursor nears the last:
+# the DataTable measures every row it is given, so filling 300 at once costs each key.
+PAGE_ROWS = 60
 SORT_ORDER = tuple(PLAN_SORTS)
 
 
@@ -167,7 +171,7 @@ class PlanScreen(Screen[None]):
             with VerticalScroll(id="plan-history", classes="pane") as history:
                 history.border_title = "History"
                 yield Static(id="plan-history-text")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         plan = self.store.plan(self.plan_id)
@@ -206,24 +210,32 @@ class PlanScreen(Screen[None]):
             limit=MAX_ROWS,
         )
         table.clear()
+        ids = [s.item.id for s in self._summaries]
+        keep = ids.index(keep_item_id) if keep_item_id in ids else 0
+        self._add_rows(keep + PAGE_ROWS)
+        total = self.store.count_plan_items(self.plan_id)
+        self.query_one("#plan-filters", Static).update(f.describe(len(self._summaries), total))
+        if keep:
+            table.move_cursor(row=keep)
+        self.show_item()
+
+    def _add_rows(self, count: int) -> None:
+        """Put the next `count` of the matched items into the table."""
+        table = self.query_one("#plan-items", DataTable)
         recommendation, lead, time_frame = self._widths
-        for summary in self._summaries:
+        start = table.row_count
+        for summary in self._summaries[start : start + count]:
             item = summary.item
+            # Text, not str: a str cell is parsed as markup, which costs more than the row.
             table.add_row(
-                item.ref,
-                shorten(item.recommendation, recommendation),
-                shorten(item.lead or "", lead),
-                str(summary.open_steps),
-                shorten(summary.next_time_frame or "", time_frame),
+                Text(item.ref),
+                Text(shorten(item.recommendation, recommendation)),
+                Text(shorten(item.lead or "", lead)),
+                Text(str(summary.open_steps)),
+                Text(shorten(summary.next_time_frame or "", time_frame)),
                 status_cell(item.status),
                 key=str(item.id),
             )
-        total = self.store.count_plan_items(self.plan_id)
-        self.query_one("#plan-filters", Static).update(f.describe(len(self._summaries), total))
-        ids = [s.item.id for s in self._summaries]
-        if keep_item_id in ids:
-            table.move_cursor(row=ids.index(keep_item_id))
-        self.show_item()
 
     @property
     def current(self) -> PlanItemSummary | None:
@@ -232,6 +244,9 @@ class PlanScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#plan-items")
     def _item_highlighted(self) -> None:
+        table = self.query_one("#plan-items", DataTable)
+        if table.cursor_row >= table.row_count - PAGE_ROWS // 3:
+            self._add_rows(PAGE_ROWS)
         self.show_item()
 
     @on(DataTable.RowSelected, "#plan-items")

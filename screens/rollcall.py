@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Label, Static, TextArea
 
 from board_tui.formatting import agenda_time
 from board_tui.model import AttendanceKind, Capacity, MembershipRole, Person
 from screens.dialogs import CaptureDialog, DraftSaver, dialog_box, text_area
+from screens.footer import SteadyFooter
 from storage.store import Store
 
 KIND_WORDS = {
@@ -151,7 +152,7 @@ class RollCallScreen(Screen[None]):
         table.border_title = "Roll call"
         yield table
         yield Static(id="declarations")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         meeting = self.store.meeting(self.meeting_id)

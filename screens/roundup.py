@@ -16,12 +16,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from board_tui.roundup import draft_roundup
 from exporters.blocks import Progress
 from screens.dialogs import DRAFT_PAUSE_SECONDS, ConfirmDialog
 from screens.export_dialog import ExportDialog, default_folder
+from screens.footer import SteadyFooter
 from storage.store import Store
 
 
@@ -48,7 +49,7 @@ class RoundupScreen(Screen[None]):
         yield Static(roundup_title(self.store, self.meeting_id), id="roundup-heading")
         yield Static(id="roundup-status")
         yield TextArea(id="roundup-text", soft_wrap=True, classes="pane")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Chair's round-up"

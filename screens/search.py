@@ -15,12 +15,13 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.errors import BoardTuiError
 from board_tui.model import SearchHit
 from board_tui.search_words import KIND_WORDS, hit_place
+from screens.footer import SteadyFooter
 from storage.search import snippet_parts
 from storage.store import Store
 
@@ -69,7 +70,7 @@ class SearchScreen(Screen[None]):
         results = ResultList(id="search-results", classes="pane")
         results.border_title = "Results (enter opens)"
         yield results
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
