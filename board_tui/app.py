@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import ClassVar
 
 from textual.app import App
@@ -13,13 +14,16 @@ from textual.theme import Theme
 from board_tui.model import Draft
 from board_tui.themes import THEME_SETTING, apply_theme, register_themes
 from screens import STYLES_DIR
-from screens.dialogs import RestoreDraftDialog, hand_over_stray_key, hold_early_key
 from screens.help import HelpScreen
 from screens.home import HomeScreen
-from screens.meeting import MeetingScreen
 from screens.palette import BoardCommands
-from screens.search import open_search
 from storage.store import Store
+
+# The screens and dialogs beyond home are imported once the first screen is painted, not
+# before it: they were a third of the cold start (benchmarks/PROFILES.md), and importing
+# them just after means the first key that opens one does not wait either.
+WARM_UP = ("screens.dialogs", "screens.meeting", "screens.plan", "screens.agenda")
+WARM_UP_AFTER_SECONDS = 0.5
 
 
 class BoardApp(App[None]):
@@ -75,18 +79,30 @@ class BoardApp(App[None]):
         live = self.store.live_meeting()
         meeting_id = self._open_meeting_id or (live.id if live else None)
         if meeting_id is not None:
+            from screens.meeting import MeetingScreen
+
             self.push_screen(MeetingScreen(self.store, meeting_id))
+        self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
         drafts = self.store.drafts()
         if drafts:
+            from screens.dialogs import RestoreDraftDialog
+
             self.push_screen(
                 RestoreDraftDialog(drafts[-1], self.store.discard_draft), self._restore
             )
+
+    def _warm_up(self) -> None:
+        """Import what the first keys open, once the first screen is up (see WARM_UP)."""
+        for module in WARM_UP:
+            import_module(module)
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.store.setting(THEME_SETTING) != theme.name:
             self.store.set_setting(THEME_SETTING, theme.name)
 
     def _restore(self, draft: Draft | None) -> None:
+        from screens.meeting import MeetingScreen
+
         if draft is None or draft.meeting_id is None:
             return
         current = self.screen
@@ -98,14 +114,21 @@ class BoardApp(App[None]):
         self.call_after_refresh(meeting_screen.restore_draft, draft)
 
     async def on_event(self, event: Event) -> None:
-        if isinstance(event, Key) and not event.is_forwarded and hold_early_key(self, event):
-            return
+        if isinstance(event, Key) and not event.is_forwarded:
+            from screens.dialogs import hold_early_key
+
+            if hold_early_key(self, event):
+                return
         await super().on_event(event)
 
     def on_key(self, event: Key) -> None:
+        from screens.dialogs import hand_over_stray_key
+
         hand_over_stray_key(self, event)
 
     def action_search(self) -> None:
+        from screens.search import open_search
+
         open_search(self, self.store)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

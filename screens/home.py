@@ -1,10 +1,15 @@
-"""The home screen: boards on the left, the highlighted board's meetings and plans on the right."""
+"""The home screen: boards on the left, the highlighted board's meetings and plans on the right.
+
+The screens and dialogs it opens are imported when first opened: home is the
+first screen painted, and importing them all up front was a third of the app's
+cold start (benchmarks/PROFILES.md).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -12,10 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from board_tui.agenda_reader import AgendaRead
 from board_tui.errors import BoardTuiError
 from board_tui.formatting import (
     MEETING_STATUS_WORDS,
@@ -26,27 +30,14 @@ from board_tui.formatting import (
     shorten,
 )
 from board_tui.model import Board, Meeting, MeetingStatus, MembershipRole
-from board_tui.plan_reader import PlanRead
-from screens.agenda import AgendaScreen
-from screens.agenda_dialogs import (
-    AgendaFileInput,
-    BoardDialog,
-    BoardInput,
-    ImportAgendaDialog,
-    MeetingDialog,
-    MeetingInput,
-    board_fields,
-)
-from screens.dialogs import ConfirmDialog
-from screens.export_dialog import open_minutes_export
-from screens.meeting import MeetingScreen
-from screens.people import PeopleScreen
-from screens.plan import PlanScreen
-from screens.plan_dialogs import ImportInput, ImportPlanDialog
-from screens.roundup import open_roundup
-from screens.search import open_search
-from screens.voice import open_you_said_export
+from screens.footer import SteadyFooter
 from storage.store import Store
+
+if TYPE_CHECKING:
+    from board_tui.agenda_reader import AgendaRead
+    from board_tui.plan_reader import PlanRead
+    from screens.agenda_dialogs import AgendaFileInput, BoardInput, MeetingInput
+    from screens.plan_dialogs import ImportInput
 
 
 def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
@@ -82,6 +73,8 @@ class HomeScreen(Screen[None]):
         self.store = store
         self._boards: list[Board] = []
         self._initial_board_id = board_id
+        self._seen: tuple[int, int] | None = None
+        self._shown: tuple[int, tuple[int, int]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,10 +89,10 @@ class HomeScreen(Screen[None]):
                 )
                 meetings.border_title = "Meetings"
                 yield meetings
-                plans: DataTable[str] = DataTable(id="plans", cursor_type="row", classes="pane")
+                plans: DataTable[Text] = DataTable(id="plans", cursor_type="row", classes="pane")
                 plans.border_title = "Action plans"
                 yield plans
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#meetings", DataTable).add_columns("Date", "Time", "Status", "Meeting")
@@ -107,7 +100,9 @@ class HomeScreen(Screen[None]):
         self.refresh_boards()
 
     def on_screen_resume(self) -> None:
-        self.refresh_boards()
+        # Coming back from another screen: read again only if something was written since.
+        if self.store.data_version() != self._seen:
+            self.refresh_boards()
 
     def refresh_boards(self) -> None:
         boards_list = self.query_one("#boards", OptionList)
@@ -126,12 +121,17 @@ class HomeScreen(Screen[None]):
             highlighted = ids.index(self._initial_board_id) if self._initial_board_id in ids else 0
         boards_list.highlighted = min(highlighted or 0, len(self._boards) - 1)
         self.show_board(self._boards[boards_list.highlighted])
+        self._seen = self.store.data_version()
 
     @on(OptionList.OptionHighlighted, "#boards")
     def board_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_board(self._boards[event.option_index])
 
     def show_board(self, board: Board) -> None:
+        shown = (board.id, self.store.data_version())
+        if shown == self._shown:
+            return  # the highlight landing on the board just shown: the same rows again
+        self._shown = shown
         members = self.store.members(board.id)
         chair = next((m.person.name for m in members if m.role is MembershipRole.CHAIR), None)
         heading = Text(board.name, style="bold")
@@ -148,30 +148,35 @@ class HomeScreen(Screen[None]):
         meetings.clear()
         for meeting in board_meetings:
             status = MEETING_STATUS_WORDS[meeting.status]
+            # Text, not str: a str cell is parsed as markup, which costs more than the row.
             meetings.add_row(
-                short_date(meeting.scheduled_start.date()),
-                agenda_time(meeting.scheduled_start),
+                Text(short_date(meeting.scheduled_start.date())),
+                Text(agenda_time(meeting.scheduled_start)),
                 Text(status, style="bold" if meeting.status is MeetingStatus.LIVE else ""),
-                meeting.title,
+                Text(meeting.title),
                 key=str(meeting.id),
             )
         plans = self.query_one("#plans", DataTable)
         plans.clear()
         for plan in self.store.plans(board.id):
             plans.add_row(
-                shorten(plan.title, 60),
-                short_date(plan.dated) if plan.dated else "",
-                str(self.store.count_plan_items(plan.id)),
+                Text(shorten(plan.title, 60)),
+                Text(short_date(plan.dated) if plan.dated else ""),
+                Text(str(self.store.count_plan_items(plan.id))),
                 key=str(plan.id),
             )
 
     @on(DataTable.RowSelected, "#meetings")
     def open_meeting(self, event: DataTable.RowSelected) -> None:
+        from screens.meeting import MeetingScreen
+
         assert event.row_key.value is not None
         self.app.push_screen(MeetingScreen(self.store, int(event.row_key.value)))
 
     @on(DataTable.RowSelected, "#plans")
     def open_plan(self, event: DataTable.RowSelected) -> None:
+        from screens.plan import PlanScreen
+
         assert event.row_key.value is not None
         self.app.push_screen(PlanScreen(self.store, int(event.row_key.value)))
 
@@ -198,6 +203,8 @@ class HomeScreen(Screen[None]):
         self.refresh_boards()
 
     def action_new_board(self) -> None:
+        from screens.agenda_dialogs import BoardDialog
+
         def saved(value: BoardInput | None) -> None:
             if value is None:
                 return
@@ -214,6 +221,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BoardDialog("New board"), saved)
 
     def action_edit_board(self) -> None:
+        from screens.agenda_dialogs import BoardDialog, board_fields
+
         board = self._board()
         if board is None:
             return
@@ -233,6 +242,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BoardDialog(board.name, fields=board_fields(board)), saved)
 
     def action_archive_board(self) -> None:
+        from screens.dialogs import ConfirmDialog
+
         board = self._board()
         if board is None:
             return
@@ -249,6 +260,9 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog("Archive this board?", question), confirmed)
 
     def action_new_meeting(self) -> None:
+        from screens.agenda import AgendaScreen
+        from screens.agenda_dialogs import MeetingDialog
+
         board = self._board()
         if board is None:
             return
@@ -282,29 +296,41 @@ class HomeScreen(Screen[None]):
         )
 
     def action_edit_agenda(self) -> None:
+        from screens.agenda import AgendaScreen
+
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             self.app.push_screen(AgendaScreen(self.store, meeting_id))
 
     def action_export_minutes(self) -> None:
+        from screens.export_dialog import open_minutes_export
+
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             open_minutes_export(self.app, self.store, meeting_id)
 
     def action_search(self) -> None:
+        from screens.search import open_search
+
         open_search(self.app, self.store)
 
     def action_you_said(self) -> None:
+        from screens.voice import open_you_said_export
+
         board = self._board()
         if board is not None:
             open_you_said_export(self.app, self.store, board.id)
 
     def action_roundup(self) -> None:
+        from screens.roundup import open_roundup
+
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             open_roundup(self.app, self.store, meeting_id)
 
     def action_people(self) -> None:
+        from screens.people import PeopleScreen
+
         board = self._board()
         if board is not None:
             self.app.push_screen(PeopleScreen(self.store, board.id))
@@ -312,6 +338,8 @@ class HomeScreen(Screen[None]):
     # -- importing an agenda --------------------------------------------------------------
 
     def action_import_agenda(self) -> None:
+        from screens.agenda_dialogs import ImportAgendaDialog
+
         boards_list = self.query_one("#boards", OptionList)
         index = boards_list.highlighted
         board_name = self._boards[index].name if self._boards and index is not None else None
@@ -346,6 +374,8 @@ class HomeScreen(Screen[None]):
         read: AgendaRead,
     ) -> None:
         from board_tui.agenda_import import meeting_start, preview_lines, write_agenda
+        from screens.agenda import AgendaScreen
+        from screens.dialogs import ConfirmDialog
 
         name = board_name or read.board
         if not name:
@@ -386,6 +416,8 @@ class HomeScreen(Screen[None]):
     # -- importing an action plan ---------------------------------------------------------
 
     def action_import_plan(self) -> None:
+        from screens.plan_dialogs import ImportPlanDialog
+
         boards_list = self.query_one("#boards", OptionList)
         if not self._boards or boards_list.highlighted is None:
             self.notify("There is no board to import a plan for yet.")
@@ -413,6 +445,8 @@ class HomeScreen(Screen[None]):
     def _confirm_import(
         self, board: Board, path: Path, title: str | None, dated: dt.date, plan: PlanRead
     ) -> None:
+        from screens.dialogs import ConfirmDialog
+
         plan_title = title or plan.title or path.stem
         steps = sum(len(item.next_steps) for item in plan.items)
         question = Text.assemble(

@@ -16,7 +16,6 @@ from board_tui.model import (
     Status,
     StatusUpdate,
 )
-from board_tui.timeframes import parse_time_frame
 from storage import rows
 from storage.base import StoreBase
 
@@ -241,6 +240,8 @@ class PlansMixin(StoreBase):
                 (context["board_id"],),
             )
         ]
+        from board_tui.timeframes import parse_time_frame  # its patterns compile on first use
+
         due: dt.date | None = parse_time_frame(
             time_frame,
             reference=dt.date.fromisoformat(context["reference"]),

@@ -391,7 +391,9 @@ def m0004_search_and_voices(db: Database) -> None:
 
 
 # Every migration is pending on an empty database, so this lists them all, in order.
-MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
+MIGRATION_NAMES: tuple[str, ...] = tuple(
+    m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))
+)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 

@@ -68,7 +68,9 @@ class Store(
         """
         path = Path(path).expanduser()
         conn = connect(path, create=create and not read_only, read_only=read_only)
-        db = Database(conn)
+        # No sqlite-utils plugins: nothing installed alongside may hook the clerk's database,
+        # and looking for them cost a tenth of the app's cold start.
+        db = Database(conn, execute_plugins=False)
         try:
             if not read_only:
                 schema.migrate(db, str(path))

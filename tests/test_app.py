@@ -73,7 +73,7 @@ async def test_home_lists_boards_meetings_and_plans(demo_store: Store) -> None:
         await pilot.press("down")
         meetings = home.query_one("#meetings", DataTable)
         # Upcoming (not yet held) first, then past.
-        assert [meetings.get_row_at(r)[0] for r in range(meetings.row_count)] == [
+        assert [str(meetings.get_row_at(r)[0]) for r in range(meetings.row_count)] == [
             "11 Dec 2023",
             "17 Oct 2023",
         ]
