@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from exporters.style import STRONG, TABLE_HEADING, TABLE_TEXT
 
@@ -16,10 +17,34 @@ HEADER_FILL = "D9D9D9"
 """The grey of a table's header row."""
 
 
+_STYLE_IDS: WeakKeyDictionary[Any, dict[str, str | None]] = WeakKeyDictionary()
+
+
+def _style_id(part: Any, name: str) -> str | None:
+    """The id of a named style, looked up once per document.
+
+    python-docx looks a style up by name by searching every style in the document
+    each time it is set; a 1,000-item plan sets tens of thousands, which took most
+    of its export's time (see benchmarks/PROFILES.md).
+    """
+    ids = _STYLE_IDS.setdefault(part, {})
+    if name not in ids:
+        styles = part.styles if hasattr(part, "styles") else part._document_part.styles
+        style = styles[name]
+        # As python-docx does: the default style is meant by naming none.
+        ids[name] = None if style == styles.default(style.type) else style.style_id
+    return ids[name]
+
+
+def _styled(p: Any, style: str) -> Any:
+    p._p.style = _style_id(p.part, style)
+    return p
+
+
 def _runs(p: Any, lead: str, text: str) -> None:
     """The bold lead-in as a Strong run (a style, so templates restyle it), then the text."""
     if lead:
-        p.add_run(lead, style=STRONG)
+        p.add_run(lead)._r.style = _style_id(p.part, STRONG)
         if text:
             p.add_run(" ")
     if text:
@@ -28,17 +53,16 @@ def _runs(p: Any, lead: str, text: str) -> None:
 
 def paragraph(container: Any, text: str, style: str, *, lead: str = "") -> Any:
     """A paragraph in a named style, with an optional bold lead-in ("NEW ACTION:")."""
-    p = container.add_paragraph(style=style)
+    p = _styled(container.add_paragraph(), style)
     _runs(p, lead, text)
     return p
 
 
 def fill_cell(cell: Any, lines: Sequence[tuple[str, str]], style: str = TABLE_TEXT) -> None:
     """One paragraph per (lead, text) line, in order, so paragraphs line up across cells."""
-    first = cell.paragraphs[0]
-    first.style = style
+    first = _styled(cell.paragraphs[0], style)
     for index, (lead, text) in enumerate(lines):
-        _runs(first if index == 0 else cell.add_paragraph(style=style), lead, text)
+        _runs(first if index == 0 else _styled(cell.add_paragraph(), style), lead, text)
 
 
 def shade(cell: Any, fill: str) -> None:
