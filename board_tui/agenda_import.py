@@ -186,8 +186,12 @@ def write_agenda(
     start: dt.time | None = None,
     replace: bool = False,
 ) -> AgendaImportSummary:
-    """Write the agenda in one transaction: all of it lands, or none of it."""
+    """Write the agenda in one transaction: all of it lands, or none of it.
+
+    The database is backed up first; if it cannot be, nothing is imported.
+    """
     scheduled = meeting_start(read, source, day, start)
+    store.backup_or_refuse("import", "nothing imported")
     with store.transaction():
         board_created = False
         try:

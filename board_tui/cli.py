@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from board_tui import __version__
+from board_tui.cli_backup import backup_command, restore_command
 from board_tui.cli_chair import chair_command, serve_command
 from board_tui.cli_export import export_group
 from board_tui.cli_search import history_command, roundup_command, search_command
@@ -241,6 +242,8 @@ cli.add_command(history_command)
 cli.add_command(roundup_command)
 cli.add_command(chair_command)
 cli.add_command(serve_command)
+cli.add_command(backup_command)
+cli.add_command(restore_command)
 
 
 def main() -> None:

@@ -48,7 +48,11 @@ def write_plan(
     dated: dt.date | None,
     source: str = "",
 ) -> ImportSummary:
-    """Write the plan in one transaction: all of it lands, or none of it."""
+    """Write the plan in one transaction: all of it lands, or none of it.
+
+    The database is backed up first; if it cannot be, nothing is imported.
+    """
+    store.backup_or_refuse("import", "nothing imported")
     said_at = dt.datetime.combine(dated, dt.time(9, 0)) if dated else None
     said = f"Imported from {source}" if source else "Imported"
     with store.transaction():

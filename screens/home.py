@@ -464,14 +464,18 @@ class HomeScreen(Screen[None]):
                 return
             from board_tui.plan_import import write_plan
 
-            summary = write_plan(
-                self.store,
-                board.id,
-                plan,
-                title=plan_title,
-                dated=dated,
-                source=path.name,
-            )
+            try:
+                summary = write_plan(
+                    self.store,
+                    board.id,
+                    plan,
+                    title=plan_title,
+                    dated=dated,
+                    source=path.name,
+                )
+            except BoardTuiError as error:  # e.g. no backup could be taken: nothing imported
+                self.notify(str(error), severity="error", timeout=10)
+                return
             self.show_board(board)
             verb = "Imported" if summary.created else "Updated"
             self.notify(f"{verb} {plan_title}: {len(plan.items)} items, {steps} next steps")

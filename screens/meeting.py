@@ -498,6 +498,8 @@ class MeetingScreen(Screen[None]):
                     self.notify("Corrections saved; the meeting's own times are kept.")
                 else:
                     self.notify(f"The meeting ended at {minutes_time(ended)}")
+                if warning := self.store.pop_backup_warning():
+                    self.notify(warning[:1].upper() + warning[1:], severity="warning", timeout=10)
 
         self.app.push_screen(
             ConfirmDialog("End the meeting", "Record that the meeting has ended now?"), confirmed

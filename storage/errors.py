@@ -1,4 +1,4 @@
-"""Errors from opening and migrating a database file."""
+"""Errors from opening, migrating, backing up and restoring a database file."""
 
 from board_tui.errors import BoardTuiError
 
@@ -9,3 +9,7 @@ class DatabaseOpenError(BoardTuiError):
 
 class SchemaTooNewError(DatabaseOpenError):
     """Written by a newer board-tui: opening it could damage what that version wrote."""
+
+
+class BackupError(BoardTuiError):
+    """A backup could not be written, or a file cannot be restored."""

@@ -20,6 +20,7 @@ from board_tui.model import (
 )
 from storage import rows
 from storage.agendas import AgendaMixin
+from storage.safekeeping import SafekeepingMixin
 
 _PERSON_COLUMNS = """p.id AS person_id, p.name AS person_name, p.title AS person_title,
     p.organisation AS person_organisation, p.email AS person_email"""
@@ -32,7 +33,7 @@ PREVIOUS_MINUTES_TITLE = re.compile(
 """The item whose decision agrees the previous meeting's minutes."""
 
 
-class MeetingsMixin(AgendaMixin):
+class MeetingsMixin(AgendaMixin, SafekeepingMixin):
     # -- meetings and their lifecycle -------------------------------------------------
 
     def create_meeting(
@@ -156,7 +157,8 @@ class MeetingsMixin(AgendaMixin):
         """Record "The meeting ended at 4.19 p.m." and close the item still running.
 
         Ending a meeting reopened for corrections keeps the times the meeting really
-        had, and puts back its approval if it had one.
+        had, and puts back its approval if it had one. The closed meeting is then
+        backed up; if that fails, pop_backup_warning() says why (it stays closed).
         """
         at = at or self.clock()
         with self.transaction():
@@ -167,14 +169,15 @@ class MeetingsMixin(AgendaMixin):
                 back = MeetingStatus.APPROVED if meeting.approved_at else MeetingStatus.CLOSED
                 self._set_status(meeting_id, back)
                 self._event(meeting_id, "ended", at, "corrections finished")
-                return self.meeting(meeting_id)
-            self.db.execute(
-                "UPDATE agenda_items SET actual_end = ?"
-                " WHERE meeting_id = ? AND actual_start IS NOT NULL AND actual_end IS NULL",
-                (rows.stamp(at), meeting_id),
-            )
-            self._set_status(meeting_id, MeetingStatus.CLOSED, actual_end=rows.stamp(at))
-            self._event(meeting_id, "ended", at, None)
+            else:
+                self.db.execute(
+                    "UPDATE agenda_items SET actual_end = ?"
+                    " WHERE meeting_id = ? AND actual_start IS NOT NULL AND actual_end IS NULL",
+                    (rows.stamp(at), meeting_id),
+                )
+                self._set_status(meeting_id, MeetingStatus.CLOSED, actual_end=rows.stamp(at))
+                self._event(meeting_id, "ended", at, None)
+        self.backup_after("close")
         return self.meeting(meeting_id)
 
     def reopen_meeting(

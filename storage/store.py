@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage import schema
+from storage import backups, schema
 from storage.base import Clock, StoreBase, local_now
 from storage.boards import BoardsMixin
 from storage.connection import connect
-from storage.errors import DatabaseOpenError
+from storage.errors import BackupError, DatabaseOpenError
 from storage.history import HistoryMixin
 from storage.live import LiveMixin
 from storage.plans import PlansMixin
@@ -36,6 +36,18 @@ COUNTED_TABLES = (
     "actions",
     "status_updates",
 )
+
+
+def _back_up_before_migrating(db: Database, path: Path, clock: Clock) -> None:
+    """Only a database that already holds data, and only when a migration will run."""
+    schema.check_not_newer(db, str(path))
+    if not schema.migrations.pending(db) or not schema.applied_migrations(db):
+        return
+    try:
+        backups.take_backup(db.conn, path, "migration", clock())
+    except BackupError as error:
+        raise BackupError(f"{path}: {error}; its schema was not updated") from None
+    backups.prune(path)
 
 
 class Store(
@@ -64,7 +76,8 @@ class Store(
         read_only opens an existing file for a window that only watches (the chair's):
         SQLite refuses every write on it, and no migration runs, so a schema that is
         behind or ahead is refused instead. Raises DatabaseOpenError (or
-        SchemaTooNewError) with a message naming the file.
+        SchemaTooNewError) with a message naming the file; a schema update that
+        cannot be backed up first is refused (BackupError) and the file left as it was.
         """
         path = Path(path).expanduser()
         conn = connect(path, create=create and not read_only, read_only=read_only)
@@ -73,6 +86,7 @@ class Store(
         db = Database(conn, execute_plugins=False)
         try:
             if not read_only:
+                _back_up_before_migrating(db, path, clock)
                 schema.migrate(db, str(path))
             else:
                 schema.check_not_newer(db, str(path))

@@ -1,0 +1,67 @@
+"""`board-tui backup` and `board-tui restore FILE`: a copy of the database now, and going back.
+
+The store also backs itself up before imports and schema updates and when a
+meeting closes; these commands are for the clerk who wants one by hand, or
+needs to go back to one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from board_tui.cli_support import db_arg, db_option, open_store, user_errors
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+@click.command(name="backup")
+@click.option("--list", "show_list", is_flag=True, help="List the backups kept, newest first.")
+@db_option
+def backup_command(show_list: bool) -> None:
+    """Back up the database now (the newest ten backups are kept), or list them."""
+    from board_tui.config import database_path
+    from storage.backups import backup_folder, list_backups
+
+    path = database_path(db_arg())
+    if show_list:
+        found = list_backups(path)
+        if not found:
+            click.echo(f"No backups of {path} in {backup_folder(path)}.")
+            return
+        for backup in found:
+            click.echo(
+                f"{backup.taken_at:%Y-%m-%d %H:%M:%S}  {backup.reason:<9}"
+                f"  {_size(backup.size):>8}  {backup.path}"
+            )
+        return
+    with open_store(path) as store, user_errors():
+        taken = store.backup()
+    assert taken is not None  # a database file, outside any transaction
+    click.echo(f"Backed up {path} to {taken}")
+
+
+@click.command(name="restore")
+@click.argument("file", type=click.Path(path_type=Path))
+@db_option
+def restore_command(file: Path) -> None:
+    """Replace the database with a backup FILE; what it held is backed up first."""
+    from board_tui.config import database_path
+    from storage.backups import check_restorable
+
+    path = database_path(db_arg())
+    with user_errors():
+        # Checked before the store opens, so a bad FILE never touches (or creates) the database.
+        check_restorable(file.expanduser(), path)
+    with open_store(path) as store, user_errors():
+        restored = store.restore_from(file)
+    click.echo(f"Restored {path} from {restored.source}")
+    click.echo(f"  what it held before is backed up in {restored.saved_before}")
+    if restored.migrations:
+        click.echo(f"  brought up to date: {', '.join(restored.migrations)}")
+    click.echo("  if board-tui is open on this database, close it and open it again")

@@ -1,0 +1,169 @@
+"""Online backups of the database file, kept beside it, and the checks a restore needs.
+
+A backup is taken with SQLite's backup API, so it is a consistent copy even while
+the app (or the chair's window) has the file open. Backups live in a `backups`
+folder next to the database, named `<db stem>-YYYYMMDD-HHMMSS-<reason>.sqlite3`
+(`-2`, `-3`… when more than one is taken in the same second), private to their
+owner like the database, and only the newest ten are kept.
+
+When a backup cannot be written, the store refuses the import or migration it was
+meant to protect: a clerk would rather fix a full disk than find an import they
+cannot undo. Closing a meeting is already saved when its backup is taken, so a
+failed backup there is only reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from storage import schema
+from storage.connection import connect
+from storage.errors import BackupError, DatabaseOpenError
+
+BACKUP_FOLDER = "backups"
+KEEP = 10
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_FOLDER
+
+
+def _pattern(db_path: Path) -> re.Pattern[str]:
+    # Per database: two databases in one folder never count (or prune) each other's backups.
+    return re.compile(
+        rf"^{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}})-([a-z]+)(?:-(\d+))?\.sqlite3$"
+    )
+
+
+def _order(match: re.Match[str]) -> tuple[str, int]:
+    return match.group(1), int(match.group(3) or 1)
+
+
+def _matches(db_path: Path) -> list[tuple[re.Match[str], Path]]:
+    """This database's backups, newest first; by name, since copying a file changes its time."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    pattern = _pattern(db_path)
+    found = [(m, p) for p in folder.iterdir() if (m := pattern.match(p.name)) and p.is_file()]
+    return sorted(found, key=lambda pair: _order(pair[0]), reverse=True)
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    return [
+        Backup(
+            path,
+            dt.datetime.strptime(match.group(1), STAMP_FORMAT),
+            match.group(2),
+            path.stat().st_size,
+        )
+        for match, path in _matches(db_path)
+    ]
+
+
+def _free_name(db_path: Path, stamp: str, reason: str) -> Path:
+    taken = [_order(m)[1] for m, _ in _matches(db_path) if m.group(1) == stamp]
+    number = max(taken, default=0) + 1
+    suffix = f"-{number}" if number > 1 else ""
+    return backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}{suffix}.sqlite3"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def take_backup(conn: sqlite3.Connection, db_path: Path, reason: str, now: dt.datetime) -> Path:
+    """Copy the committed database into a new backup file; raises BackupError if it can't.
+
+    Written under a hidden temporary name and renamed into place, so a backup file
+    that exists is always whole.
+    """
+    folder = backup_folder(db_path)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        final = _free_name(db_path, now.strftime(STAMP_FORMAT), reason)
+        partial = folder / f".{final.name}.partial"
+        os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
+        try:
+            target = sqlite3.connect(partial)
+            try:
+                conn.backup(target)
+                # The copy carries the live file's WAL mode; one self-contained file is
+                # what a clerk expects to move, mail or restore.
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+            _fsync(partial)
+            os.replace(partial, final)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        if os.name == "posix":  # makes the rename itself durable; Windows cannot open folders
+            _fsync(folder)
+    except OSError as error:
+        raise BackupError(
+            f"cannot write a backup in {folder} ({error.strerror or error})"
+        ) from None
+    except sqlite3.Error as error:
+        raise BackupError(f"cannot write a backup in {folder} ({error})") from None
+    return final
+
+
+def prune(db_path: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest `keep` backups; returns the ones deleted."""
+    removed = []
+    for _match, path in _matches(db_path)[keep:]:
+        try:
+            path.unlink()
+        except OSError:
+            continue  # an old backup that will not go costs space, not safety
+        removed.append(path)
+    return removed
+
+
+def check_restorable(source: Path, db_path: Path) -> None:
+    """Refuse a file that is not a whole board-tui database this version can open.
+
+    Raises DatabaseOpenError (SchemaTooNewError for a newer version) naming the file.
+    """
+    if not source.exists():
+        raise DatabaseOpenError(f"{source}: no such file")
+    if db_path.exists() and os.path.samefile(source, db_path):
+        raise DatabaseOpenError(f"{source}: is the database itself; name a backup to restore")
+    conn = connect(source, create=False, read_only=True)
+    try:
+        db = Database(conn)
+        schema.check_not_newer(db, str(source))
+        if not schema.applied_migrations(db):
+            raise DatabaseOpenError(f"{source}: is not a board-tui database (no board-tui schema)")
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if problems != ["ok"]:
+            raise DatabaseOpenError(
+                f"{source}: the database file is damaged (integrity check: {problems[0]})"
+            )
+    except sqlite3.DatabaseError as error:
+        raise DatabaseOpenError(
+            f"{source}: the database file is damaged or unreadable ({error})"
+        ) from None
+    finally:
+        conn.close()
