@@ -63,7 +63,7 @@ def write_document(
     progress: Progress | None = None,
 ) -> Path:
     from exporters.style import open_base
-    from exporters.word import page_number_footer, running_header
+    from exporters.word import page_number_footer, running_header, word_text
 
     path = Path(path).expanduser()
     check_target(path, force=force)
@@ -72,7 +72,7 @@ def write_document(
     running_header(section, page.header_left, page.header_right, draft=page.draft)
     page_number_footer(section)
     render(document, page.blocks, progress)
-    document.core_properties.title = title
+    document.core_properties.title = word_text(title)
     written = save(document, path, force=force)
     if progress is not None:
         progress(len(page.blocks) + 1, len(page.blocks) + 1)
