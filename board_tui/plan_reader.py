@@ -44,6 +44,7 @@ from board_tui.word_package import (
     paragraph_entries,
     read_limited,
     read_word,
+    refuse_entities,
     style_name,
 )
 
@@ -549,6 +550,7 @@ def read_action_plan(path: Path) -> PlanRead:
     if path.name.lower().endswith(".csv"):
         return read_action_plan_csv(path)
     check_package(path, PlanReadError)
+    refuse_entities(path, PlanReadError)  # else lxml drops an entity's text without a word
     return read_word(path, PlanReadError, _read)
 
 

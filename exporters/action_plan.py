@@ -24,6 +24,7 @@ from board_tui.statuses import Status, status_from_words
 from exporters.blocks import Progress
 from exporters.document import board_template, save
 from exporters.safe_write import check_target
+from exporters.word import word_text
 from storage.store import Store
 
 __all__ = [
@@ -64,7 +65,8 @@ class PlanRow:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """One line: what Word cannot hold dropped first, so its controls never become spaces."""
+    return " ".join(word_text(text).split())
 
 
 def _meaningful(update: StatusUpdate) -> bool:
@@ -124,8 +126,10 @@ def _row(store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date 
         fill=fills.get(item.status, item.status.fill),
         recommendation=tuple(p for p in item.recommendation.split("\n") if p.strip()) or ("",),
         lead=item.lead or "",
-        steps=tuple((s.label.text if s.label else "", s.description) for s in steps),
-        time_frames=tuple(_trimmed([s.time_frame or "" for s in steps], "")),
+        # A step is one paragraph, lined up with its time frame: the importer reads each
+        # paragraph or line break in these cells as a step of its own.
+        steps=tuple((s.label.text if s.label else "", _flat(s.description)) for s in steps),
+        time_frames=tuple(_trimmed([_flat(s.time_frame or "") for s in steps], "")),
         status_lines=(*lines, *((UPDATE_LABEL, text) for text in updates)),
     )
 
@@ -264,7 +268,12 @@ def write_action_plan(
 ) -> Path:
     """Write the plan as of `dated` (default: today) to a .docx; nothing changes on failure."""
     from exporters.style import open_base
-    from exporters.word import landscape_section, page_number_footer, paragraph, running_header
+    from exporters.word import (
+        landscape_section,
+        page_number_footer,
+        paragraph,
+        running_header,
+    )
 
     path = Path(path).expanduser()
     check_target(path, force=force)
@@ -287,7 +296,7 @@ def write_action_plan(
         for line in (board.contact.name, board.contact.role, board.contact.email):
             if line:
                 paragraph(document, line, "Normal")
-    document.core_properties.title = plan.title
+    document.core_properties.title = word_text(plan.title)
     written = save(document, path, force=force)
     if progress is not None:
         progress(len(rows) + 1, len(rows) + 1)

@@ -54,22 +54,22 @@ def _front_sheet(document: Any, store: Store, meeting: Meeting) -> None:
     from docx.enum.text import WD_BREAK
 
     from exporters.style import LABEL, STRONG
-    from exporters.word import paragraph
+    from exporters.word import paragraph, word_text
 
     board = store.board(meeting.board_id)
     members = store.members(board.id)
     paragraph(document, meeting.title, "Title")
     paragraph(document, "Agenda", "Heading 1")
     when = paragraph(document, "", LABEL)
-    when.add_run(_when(meeting))
+    when.add_run(word_text(_when(meeting)))
     if meeting.venue:
         when.add_run().add_break()
-        when.add_run(meeting.venue)
+        when.add_run(word_text(meeting.venue))
     paragraph(document, "Members:", LABEL)
     for chair in (m for m in members if m.role is MembershipRole.CHAIR):
         p = document.add_paragraph()
         p.add_run("Chair: ", style=STRONG)
-        p.add_run(chair.person.name)
+        p.add_run(word_text(chair.person.name))
     _pairs(document, [m for m in members if m.role in _MEMBERS])
     officers = [m for m in members if m.role is MembershipRole.OFFICER]
     if officers:
@@ -83,7 +83,7 @@ def _front_sheet(document: Any, store: Store, meeting: Meeting) -> None:
         lines = [f"{first}," if contact.email or contact.phone else first]
         lines += [line for line in (contact.email, contact.phone) if line]
         for index, line in enumerate(lines):
-            run = p.add_run(line)
+            run = p.add_run(word_text(line))
             if index < len(lines) - 1:
                 run.add_break()
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -141,7 +141,7 @@ def write_agenda(
 ) -> Path:
     """Write the meeting's front sheet and agenda to a .docx; nothing changes on failure."""
     from exporters.style import open_base
-    from exporters.word import page_number_footer
+    from exporters.word import page_number_footer, word_text
 
     path = Path(path).expanduser()
     check_target(path, force=force)
@@ -151,7 +151,7 @@ def write_agenda(
     _front_sheet(document, store, meeting)
     _agenda_table(document, store, meeting, progress)
     day = meeting.scheduled_start.date()
-    document.core_properties.title = f"{meeting.title} agenda, {day.day} {day:%B %Y}"
+    document.core_properties.title = word_text(f"{meeting.title} agenda, {day.day} {day:%B %Y}")
     written = save(document, path, force=force)
     if progress is not None:
         progress(1, 1)

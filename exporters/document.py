@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from exporters.blocks import Block, Progress, render
 from exporters.safe_write import ExportError, check_target, write_atomically
@@ -34,11 +35,22 @@ def board_template(store: Store, board_id: int) -> Path | None:
 
 
 def save(document: Any, path: Path, *, force: bool) -> Path:
-    """Save atomically: the whole document lands, or nothing changes."""
+    """Save atomically: the whole document lands, or nothing changes.
+
+    The package is built in memory and then written in one go: a disk that fills
+    mid-write would otherwise leave python-docx's zip writer half-closed, and its
+    clean-up prints a traceback at exit after the clerk's one-line message.
+    """
     from exporters.word import end_with_paragraph
 
     end_with_paragraph(document)
-    return write_atomically(path, document.save, force=force)
+    package = io.BytesIO()
+    document.save(package)
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(package.getbuffer())
+
+    return write_atomically(path, write, force=force)
 
 
 def write_document(
@@ -51,7 +63,7 @@ def write_document(
     progress: Progress | None = None,
 ) -> Path:
     from exporters.style import open_base
-    from exporters.word import page_number_footer, running_header
+    from exporters.word import page_number_footer, running_header, word_text
 
     path = Path(path).expanduser()
     check_target(path, force=force)
@@ -60,7 +72,7 @@ def write_document(
     running_header(section, page.header_left, page.header_right, draft=page.draft)
     page_number_footer(section)
     render(document, page.blocks, progress)
-    document.core_properties.title = title
+    document.core_properties.title = word_text(title)
     written = save(document, path, force=force)
     if progress is not None:
         progress(len(page.blocks) + 1, len(page.blocks) + 1)

@@ -7,6 +7,7 @@ files read back in Word, LibreOffice and the action-plan importer alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -15,6 +16,18 @@ from exporters.style import STRONG, TABLE_HEADING, TABLE_TEXT
 
 HEADER_FILL = "D9D9D9"
 """The grey of a table's header row."""
+
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def word_text(text: str) -> str:
+    """The text without the characters a Word file cannot hold, which are dropped.
+
+    XML 1.0 has no place for the C0 control characters other than tab, line feed and
+    carriage return, nor for U+FFFE, U+FFFF or lone surrogates; python-docx refuses
+    them, so one pasted form feed would stop the whole export. Everything else is kept.
+    """
+    return _NOT_IN_WORD.sub("", text)
 
 
 _STYLE_IDS: WeakKeyDictionary[Any, dict[str, str | None]] = WeakKeyDictionary()
@@ -43,6 +56,7 @@ def _styled(p: Any, style: str) -> Any:
 
 def _runs(p: Any, lead: str, text: str) -> None:
     """The bold lead-in as a Strong run (a style, so templates restyle it), then the text."""
+    lead, text = word_text(lead), word_text(text)
     if lead:
         p.add_run(lead)._r.style = _style_id(p.part, STRONG)
         if text:
@@ -186,7 +200,7 @@ def running_header(section: Any, left: str, right: str, *, draft: bool) -> None:
     if draft:
         p.add_run("DRAFT", style=STRONG)
         p.add_run(" \u2013 ")
-    p.add_run(f"{left}\t{right}")
+    p.add_run(word_text(f"{left}\t{right}"))
 
 
 def page_number_footer(section: Any) -> None:

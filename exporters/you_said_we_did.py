@@ -186,6 +186,7 @@ def write_you_said(
         keep_row_together,
         page_number_footer,
         running_header,
+        word_text,
     )
 
     path = Path(path).expanduser()
@@ -208,7 +209,7 @@ def write_you_said(
             if progress is not None:
                 progress(done, total)
     render(document, report.closing)
-    document.core_properties.title = report.title
+    document.core_properties.title = word_text(report.title)
     written = save(document, path, force=force)
     if progress is not None:
         progress(total, total)

@@ -5,6 +5,7 @@ within a second, never writes, and never makes a save wait; `board-tui serve` ne
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import re
@@ -232,3 +233,70 @@ def test_a_bad_database_or_meeting_is_one_line(
     wrong = runner.invoke(cli, [command, "--db", str(demo_db[0]), "--meeting", "999"])
     assert wrong.exit_code == 1
     assert "no such meeting" in wrong.output and len(wrong.output.splitlines()) == 1
+
+
+_CLERK = """
+import json, sys, time
+from pathlib import Path
+from board_tui.model import NoteKind
+from storage.store import Store
+
+db, item_id, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+errors, slowest = [], 0.0
+clerk = Store.open(db)
+for n in range(count):
+    kind = NoteKind.DECISION if n % 100 == 99 else NoteKind.COMMENT
+    started = time.monotonic()
+    try:
+        clerk.add_note(item_id, kind, f"Quick note {n:04}")
+    except Exception as error:  # any refusal at all is a lost capture
+        errors.append(f"{n}: {type(error).__name__}: {error}")
+    slowest = max(slowest, time.monotonic() - started)
+clerk.close()
+print(json.dumps({"errors": errors, "slowest": slowest}))
+"""
+CLERK_CAPTURES = 1000
+CLERK_SECONDS = 60
+
+
+def test_a_clerk_process_writes_a_thousand_captures_while_the_chair_reads(
+    demo_db: tuple[Path, int], chair: tuple[Terminal, subprocess.Popen[bytes]]
+) -> None:
+    db, meeting_id = demo_db
+    terminal, chair_process = chair
+    wait_for_text(terminal, "Waiting for the meeting to start", START_SECONDS)
+    with Store.open(db) as store:
+        store.start_meeting(meeting_id)
+        item_id = store.agenda(meeting_id)[0].id
+    wait_for_text(terminal, "Welcome and Apologies", START_SECONDS)
+    terminal.screen = b""
+
+    clerk = subprocess.Popen(
+        [sys.executable, "-c", _CLERK, str(db), str(item_id), str(CLERK_CAPTURES)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + CLERK_SECONDS
+    while clerk.poll() is None:  # the chair's terminal is read all the while
+        terminal.drain()
+        assert time.monotonic() < deadline, "the clerk's 1,000 captures took too long"
+        time.sleep(0.02)
+    output, errors = clerk.communicate(timeout=10)
+    assert clerk.returncode == 0, errors
+    report = json.loads(output)
+    followed = set(re.findall(r"Quick note (\d{4})", plain(terminal.screen)))
+
+    assert report["errors"] == []
+    assert report["slowest"] < 0.5, f"a save waited {report['slowest']:.3f} s"
+    wait_for_text(terminal, f"Quick note {CLERK_CAPTURES - 1:04}", FOLLOW_SECONDS)
+    print(f"chair showed decisions {sorted(followed)} during the burst; {report}")
+    assert chair_process.poll() is None  # the chair's window carried on throughout
+    terminal.type(b"q")
+    assert chair_process.wait(timeout=10) == 0
+
+    with Store.open(db) as store:
+        bodies = [n.body for n in store.notes(meeting_id)]
+        assert bodies == [f"Quick note {n:04}" for n in range(CLERK_CAPTURES)]
+        assert store.setting("theme") is None  # the chair's window wrote nothing
+        assert store.integrity_ok()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from faults import assert_one_line_error, db_state, run_cli
 
 from board_tui.demo import build_demo
 from exporters import safe_write
@@ -176,3 +177,109 @@ def test_cli_bad_meeting_and_status(demo_db: Path, tmp_path: Path) -> None:
     assert unnamed.returncode == 1 and "--board NAME --date" in unnamed.stderr
     bad = run("export", "actions", "1", "--status", "purple", "-o", out, "--db", str(demo_db))
     assert bad.returncode == 1 and "'purple' is not a status" in bad.stderr
+
+
+# -- faults through the command line: the old file and the database are left exactly ---------
+
+EXPORTS = {
+    "minutes": ["export", "minutes", "1"],
+    "actions": ["export", "actions", "1"],
+    "agenda": ["export", "agenda", "2"],
+}
+OLD = b"the clerk's edited copy, which must survive"
+
+_FULL_DISK = """
+import os, sys, tempfile
+from exporters import safe_write
+
+real = tempfile.mkstemp
+
+def on_a_full_disk(**kwargs):
+    # The real temporary file, with its writes sent to /dev/full: the kernel's own ENOSPC.
+    fd, name = real(**kwargs)
+    full = os.open("/dev/full", os.O_WRONLY)
+    os.dup2(full, fd)
+    os.close(full)
+    return fd, name
+
+safe_write.tempfile.mkstemp = on_a_full_disk
+from board_tui.cli import main
+sys.argv = ["board-tui", *sys.argv[1:]]
+main()
+"""
+
+
+def _export(kind: str, target: Path, db: Path, *extra: str) -> list[str]:
+    return [*EXPORTS[kind], "-o", str(target), *extra, "--db", str(db)]
+
+
+def _unchanged(folder: Path, target: Path, db: Path, before: tuple[str, str]) -> None:
+    assert target.read_bytes() == OLD
+    assert sorted(os.listdir(folder)) == [target.name]  # no temporary file left behind
+    assert db_state(db) == before
+
+
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_cli_an_existing_file_without_force_is_kept(
+    demo_db: Path, tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"{kind}.docx"
+    target.write_bytes(OLD)
+    before = db_state(demo_db)
+    done = run_cli(*_export(kind, target, demo_db))
+    assert_one_line_error(done, f"{target} already exists; use --force to replace it")
+    _unchanged(folder, target, demo_db, before)
+
+
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_cli_a_full_disk_keeps_the_old_file(demo_db: Path, tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"{kind}.docx"
+    target.write_bytes(OLD)
+    before = db_state(demo_db)
+    done = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, *_export(kind, target, demo_db, "--force")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert_one_line_error(done, f"cannot write {target}: the disk is full; nothing was changed")
+    _unchanged(folder, target, demo_db, before)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_cli_a_read_only_folder_keeps_the_old_file(
+    demo_db: Path, tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"{kind}.docx"
+    target.write_bytes(OLD)
+    before = db_state(demo_db)
+    folder.chmod(0o500)
+    try:
+        done = run_cli(*_export(kind, target, demo_db, "--force"))
+    finally:
+        folder.chmod(0o700)
+    assert_one_line_error(done, f"cannot write {target}: the folder {folder} is not writable")
+    _unchanged(folder, target, demo_db, before)
+
+
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_cli_the_same_export_with_force_does_replace(
+    demo_db: Path, tmp_path: Path, kind: str
+) -> None:
+    """What the faults above are refused: whole, it replaces the old file."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"{kind}.docx"
+    target.write_bytes(OLD)
+    done = run_cli(*_export(kind, target, demo_db, "--force"))
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes().startswith(b"PK")
+    assert sorted(os.listdir(folder)) == [target.name]

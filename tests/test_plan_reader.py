@@ -335,6 +335,24 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert "not a readable Word document" in read_error(path)
 
 
+def test_xml_that_declares_entities_is_refused(tmp_path: Path) -> None:
+    """lxml leaves an entity unexpanded, so the words it stands for would vanish unsaid."""
+    good = council_plan(tmp_path / "good.docx")
+    path = tmp_path / "entities.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                doctype = b'<!DOCTYPE w:document [<!ENTITY a "Publish the residents">]>'
+                data = data.replace(b"?>", b"?>" + doctype, 1)
+                data = data.replace(b"Publish the residents", b"&a;")
+            target.writestr(info, data)
+    assert read_error(path) == (
+        "entities.docx: refused: word/document.xml declares XML entities (a DOCTYPE),"
+        " which Word never writes"
+    )
+
+
 def test_zip_bomb_is_refused_by_size_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
