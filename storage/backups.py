@@ -152,7 +152,7 @@ def check_restorable(source: Path, db_path: Path) -> None:
         raise DatabaseOpenError(f"{source}: is the database itself; name a backup to restore")
     conn = connect(source, create=False, read_only=True)
     try:
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         schema.check_not_newer(db, str(source))
         if not schema.applied_migrations(db):
             raise DatabaseOpenError(f"{source}: is not a board-tui database (no board-tui schema)")
