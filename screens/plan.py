@@ -40,13 +40,19 @@ NARROW_COLUMNS = (22, 13, 12)
 MAX_ROWS = 300
 # Rows go into the table a page at a time, the next page as the cursor nears the last:
 # the DataTable measures every row it is given, so filling 300 at once costs each key.
-PAGE_ROWS = 60
+PAGE_ROWS = 40
+REMEMBERED_FILTERS = 16
 SORT_ORDER = tuple(PLAN_SORTS)
 
 
+_STATUS_CELLS = {
+    status: Text.assemble(("■ ", STYLES[status].ink), (STYLES[status].label, STYLES[status].ink))
+    for status in Status
+}
+
+
 def status_cell(status: Status) -> Text:
-    style = STYLES[status]
-    return Text.assemble(("■ ", style.ink), (style.label, style.ink))
+    return _STATUS_CELLS[status].copy()
 
 
 def legend(plan: ActionPlan) -> Text:
@@ -152,6 +158,9 @@ class PlanScreen(Screen[None]):
         self._summaries: list[PlanItemSummary] = []
         self._steps: list[Action] = []
         self._widths = WIDE_COLUMNS
+        self._shown_item: tuple[int | None, tuple[int, int]] | None = None
+        self._matched: dict[tuple[object, ...], tuple[list[PlanItemSummary], int]] = {}
+        self._matched_version: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -200,24 +209,43 @@ class PlanScreen(Screen[None]):
         if keep_item_id is None and self.current is not None:
             keep_item_id = self.current.item.id
         f = self.filter
-        self._summaries = self.store.plan_summary(
-            self.plan_id,
-            status=f.status,
-            lead=f.lead,
-            overdue_on=self.today if f.overdue else None,
-            text=f.text,
-            sort=f.sort,
-            limit=MAX_ROWS,
-        )
+        self._summaries, total = self._matching(f)
         table.clear()
         ids = [s.item.id for s in self._summaries]
         keep = ids.index(keep_item_id) if keep_item_id in ids else 0
         self._add_rows(keep + PAGE_ROWS)
-        total = self.store.count_plan_items(self.plan_id)
         self.query_one("#plan-filters", Static).update(f.describe(len(self._summaries), total))
         if keep:
             table.move_cursor(row=keep)
         self.show_item()
+
+    def _matching(self, f: PlanFilter) -> tuple[list[PlanItemSummary], int]:
+        """The items the filter matches (and the plan's size), remembered until a write.
+
+        A chair toggles filters on and off (o, o; l, l) and cycles the sorts: each
+        state seen since the last change to the database is shown again at once.
+        """
+        version = self.store.data_version()
+        if version != self._matched_version:
+            self._matched.clear()
+            self._matched_version = version
+        key = (f.status, f.lead, f.overdue, f.text, f.sort)
+        if key not in self._matched:
+            if len(self._matched) >= REMEMBERED_FILTERS:
+                del self._matched[next(iter(self._matched))]
+            self._matched[key] = (
+                self.store.plan_summary(
+                    self.plan_id,
+                    status=f.status,
+                    lead=f.lead,
+                    overdue_on=self.today if f.overdue else None,
+                    text=f.text,
+                    sort=f.sort,
+                    limit=MAX_ROWS,
+                ),
+                self.store.count_plan_items(self.plan_id),
+            )
+        return self._matched[key]
 
     def _add_rows(self, count: int) -> None:
         """Put the next `count` of the matched items into the table."""
@@ -254,10 +282,14 @@ class PlanScreen(Screen[None]):
         self.query_one("#plan-steps", OptionList).focus()
 
     def show_item(self) -> None:
+        summary = self.current
+        shown = (summary.item.id if summary else None, self.store.data_version())
+        if shown == self._shown_item:
+            return  # a refilter and the highlight it causes both ask for the same item
+        self._shown_item = shown
         steps_list = self.query_one("#plan-steps", OptionList)
         history = self.query_one("#plan-history-text", Static)
         steps_list.clear_options()
-        summary = self.current
         if summary is None:
             self._steps = []
             history.update(Text("No plan item matches these filters (x clears them).", "dim"))

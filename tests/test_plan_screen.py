@@ -210,3 +210,42 @@ async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store:
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["notes.docx: not a Word .docx file"]
     assert demo_store.counts() == before
+
+
+async def test_a_long_plan_fills_the_table_as_the_cursor_goes_down(store: Store) -> None:
+    """Rows go in a page at a time; the cursor never runs out of them, up to the limit."""
+    from screens.plan import MAX_ROWS, PAGE_ROWS
+
+    board = store.create_board("Long Plan Board")
+    plan = store.create_plan(board.id, "Ten years of actions", dated=TODAY)
+    for n in range(1, 131):
+        store.add_plan_item(plan.id, str(n), f"Recommendation number {n}", lead=f"Lead {n % 7}")
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = PlanScreen(store, plan.id, today=TODAY)
+        app.push_screen(screen)
+        await pilot.pause()
+        table = screen.query_one("#plan-items", DataTable)
+        assert table.row_count == PAGE_ROWS < 130 <= MAX_ROWS
+        assert "Showing 130 of 130" in str(screen.query_one("#plan-filters").render())
+        await pilot.press(*["down"] * 129)
+        await pilot.pause()
+        assert table.row_count == 130
+        assert table.cursor_row == 129 and _refs(screen)[-1] == "130"
+
+
+async def test_a_remembered_filter_shows_a_status_changed_since(demo_store: Store) -> None:
+    """Toggling a filter shows the remembered rows at once, but never rows a write has changed."""
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_plan(demo_store, pilot, app)
+        await pilot.press("down", "s")  # only item 2's status: complete
+        await pilot.pause()
+        assert _refs(screen) == ["2"]
+        await pilot.press("s")  # off: every item again, remembered from before
+        await pilot.pause()
+        item = next(i for i in demo_store.plan_items(screen.plan_id) if i.ref == "3")
+        demo_store.record_status_update(Status.COMPLETE, "Done.", plan_item_id=item.id)
+        await pilot.press("s")  # item 2 (still chosen) again: complete, now with item 3
+        await pilot.pause()
+        assert _refs(screen) == ["2", "3"]
