@@ -292,6 +292,20 @@ def exports(db: Path, work: Path, ids: Summary, runs: int) -> list[Figure]:
 # -- the report ----------------------------------------------------------------------------
 
 
+def calibration_ms() -> float:
+    """A fixed piece of pure Python, timed: how fast this machine was just then.
+
+    A virtual machine's speed moves with its neighbours; this, taken at the start and
+    the end of a run, shows how far (the ratios to the floors move much less).
+    """
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
 def _machine() -> list[str]:
     cpu = "unknown"
     with_cpuinfo = Path("/proc/cpuinfo")
@@ -336,7 +350,9 @@ def _table(figures: Sequence[Figure]) -> list[str]:
     return lines
 
 
-def report(figures: Sequence[Figure], ids: Summary, took: float, quick: bool) -> str:
+def report(
+    figures: Sequence[Figure], ids: Summary, took: float, quick: bool, speed: tuple[float, float]
+) -> str:
     counts = ", ".join(f"{n:,} {table.replace('_', ' ')}" for table, n in ids.counts.items())
     notes_path = HERE / "PROFILES.md"
     lines = [
@@ -347,6 +363,8 @@ def report(figures: Sequence[Figure], ids: Summary, took: float, quick: bool) ->
         *_machine(),
         f"- The large database (benchmarks/make_db.py, seed 2026): {counts}",
         f"- The whole run took {took:.0f} s" + (" (--quick: fewer repeats)" if quick else ""),
+        f"- Machine speed (a fixed loop, lower is faster): {speed[0]:.0f} ms at the start,"
+        f" {speed[1]:.0f} ms at the end",
         "",
         *_table(figures),
         "",
@@ -368,6 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    speed_before = calibration_ms()
     with tempfile.TemporaryDirectory(prefix="board-tui-bench-") as folder:
         work = Path(folder)
         db = args.db or work / "ten-years.sqlite3"
@@ -390,7 +409,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, step in steps:
             print(f"Measuring {name} …", flush=True)
             figures += step()
-    text = report(figures, ids, time.perf_counter() - started, quick)
+    speed = (speed_before, calibration_ms())
+    text = report(figures, ids, time.perf_counter() - started, quick, speed)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     return 0 if all(f.met is not False for f in figures) else 1
