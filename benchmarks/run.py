@@ -174,41 +174,57 @@ def screens(db: Path, work: Path, ids: Summary, captures: int, opens: int) -> li
 
     meeting = _copy(db, work, "captures.sqlite3")
     latencies: list[float] = _in_own_process("captures", meeting, ids.next_meeting_id, captures)
+    floor_latencies: list[float] = _in_own_process("floor-captures", captures)
     plan = _copy(db, work, "plan.sqlite3")
     timings: dict[str, list[float]] = _in_own_process("plan", plan, BIG_BOARD, opens)
-    median = statistics.median(latencies)
-    opened = statistics.median(timings["open"])
+    floor: dict[str, list[float]] = _in_own_process("floor-plan", db, ids.big_plan_id, opens)
+    median, floor_median = statistics.median(latencies), statistics.median(floor_latencies)
+    opened, floor_opened = statistics.median(timings["open"]), statistics.median(floor["open"])
     words = statistics.median(timings["filter_words"])
     keys = statistics.median(timings["filter_keys"])
+    floor_words = statistics.median(floor["filter_words"])
     return [
         Figure(
             f"Key (ctrl+s) to the saved comment shown, median of {captures}"
             f" ({ui_per_item} on each item in turn)",
             _ms(median),
-            target="≤ 50 ms",
-            met=median <= 0.050,
+            _ms(floor_median),
+            f"{median / floor_median:.2f}×",
+            "≤ 50 ms",
+            median <= 0.050,
         ),
-        Figure(f"… 95th percentile of {captures}", _ms(_p95(latencies))),
+        Figure(
+            f"… 95th percentile of {captures}",
+            _ms(_p95(latencies)),
+            _ms(_p95(floor_latencies)),
+            f"{_p95(latencies) / _p95(floor_latencies):.2f}×",
+        ),
         Figure(
             f"Opening the action plan screen on {ids.counts['plan_items'] and 2000} items "
             f"(enter on home), median of {opens}",
             _ms(opened),
-            target="≤ 300 ms",
-            met=opened <= 0.300,
+            _ms(floor_opened),
+            f"{opened / floor_opened:.2f}×",
+            "≤ 300 ms",
+            opened <= 0.300,
         ),
         Figure(
             "Applying a filter: each key typed into / (words), median of "
             f"{len(timings['filter_words'])}",
             _ms(words),
-            target="≤ 50 ms",
-            met=words <= 0.050,
+            _ms(floor_words),
+            f"{words / floor_words:.2f}×",
+            "≤ 50 ms",
+            words <= 0.050,
         ),
         Figure(
             "Applying a filter: o, s, l and t (overdue, status, lead, sort), median of "
             f"{len(timings['filter_keys'])}",
             _ms(keys),
-            target="≤ 50 ms",
-            met=keys <= 0.050,
+            _ms(floor_words),
+            f"{keys / floor_words:.2f}×",
+            "≤ 50 ms",
+            keys <= 0.050,
         ),
     ]
 
@@ -371,7 +387,10 @@ def report(
         "Floors: cold start and memory against a bare Textual app (a Header, a Footer and a",
         "20-row table) started the same way in the same terminal; each export against the same",
         "paragraphs and table cells written with nothing but python-docx. Screen timings run",
-        "from the key reaching the app to the screen repainted with the result.",
+        "from the key reaching the app to the screen repainted with the result; their floors",
+        "(benchmarks/floor_screens.py) are bare Textual apps doing the same on screen with no",
+        "store: a one-field dialog whose words join a list, and a 40-row table refilled from",
+        "the plan's 2,000 recommendations on each key typed (the floor for o, s, l, t too).",
         "",
     ]
     if notes_path.exists():

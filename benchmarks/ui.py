@@ -28,6 +28,7 @@ from storage.store import Store
 
 SIZE = (120, 40)
 CAPTURES_PER_ITEM = 10
+FILTER_WORDS = ("partners", "housing", "carers", "transport", "1999")
 WAIT_SECONDS = 10.0
 KEY_NAMES = {" ": "space", "/": "slash"}
 
@@ -143,7 +144,7 @@ async def plan_timings(store: Store, board_name: str, opens: int) -> dict[str, l
         screen = app.screen
         assert isinstance(screen, PlanScreen)
         # Words typed into the filter: the table narrows with each key.
-        for word in ("partners", "housing", "carers", "transport", "1999"):
+        for word in FILTER_WORDS:
             await pilot.press("slash")
             for n, key in enumerate(word, 1):
                 timings["filter_words"].append(
@@ -169,6 +170,71 @@ async def plan_timings(store: Store, board_name: str, opens: int) -> dict[str, l
     return timings
 
 
+async def capture_floor(count: int) -> list[float]:
+    """The same captures in a bare app: a one-field dialog, and a list it adds to."""
+    from benchmarks.floor_screens import CaptureFloorApp
+
+    app = CaptureFloorApp()
+    async with app.run_test(size=SIZE):
+        main = app.screen
+        notes = main.query_one("#notes", OptionList)
+        latencies = []
+        for n in range(count):
+            text = f"Capture {n:03d}: the board noted the report"
+            _post_key(app, "c")
+            await _shown(app, lambda: app.screen is not main, "the dialog")
+            await _type(app, text, lambda: _focused_text(app))
+            latencies.append(
+                await _timed_key(
+                    app,
+                    "ctrl+s",
+                    lambda n=n: app.screen is main and notes.option_count == n + 1,  # type: ignore[misc]
+                    "the saved words",
+                )
+            )
+        return latencies
+
+
+async def plan_floor(items: list[str], opens: int) -> dict[str, list[float]]:
+    """Opening a table screen and filtering it in a bare app, over the same words."""
+    from benchmarks.floor_screens import PlanFloorApp, TableFloor
+
+    timings: dict[str, list[float]] = {"open": [], "filter_words": []}
+    app = PlanFloorApp(items)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+
+        def shown() -> bool:
+            screen = app.screen
+            if not isinstance(screen, TableFloor):
+                return False
+            return any(t.row_count > 0 for t in screen.query("#table").results(DataTable))
+
+        for _ in range(opens):
+            timings["open"].append(await _timed_key(app, "enter", shown, "the table"))
+            await pilot.press("escape")
+            await _shown(app, lambda: app.screen is home, "the first screen again")
+        await pilot.press("enter")
+        await _shown(app, shown, "the table")
+        screen = app.screen
+        assert isinstance(screen, TableFloor)
+        for word in FILTER_WORDS:
+            await pilot.press("slash")
+            for n, key in enumerate(word, 1):
+                timings["filter_words"].append(
+                    await _timed_key(
+                        app,
+                        key,
+                        lambda w=word[:n]: screen.text == w,  # type: ignore[misc]
+                        "the filtered table",
+                    )
+                )
+            screen.query_one("#find", Input).value = ""
+            screen.query_one("#table", DataTable).focus()  # back to the table, as enter does
+            await pilot.pause()
+    return timings
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one screen benchmark in a process of its own and print its timings as JSON.
 
@@ -176,12 +242,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     pauses) is not measured in the next.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    what, db = args[0], Path(args[1])
-    with Store.open(db) as store:
-        if what == "captures":
-            result: object = asyncio.run(capture_latencies(store, int(args[2]), int(args[3])))
-        else:
-            result = asyncio.run(plan_timings(store, args[2], int(args[3])))
+    what = args[0]
+    result: object
+    if what == "floor-captures":
+        result = asyncio.run(capture_floor(int(args[1])))
+    else:
+        with Store.open(Path(args[1])) as store:
+            if what == "captures":
+                result = asyncio.run(capture_latencies(store, int(args[2]), int(args[3])))
+            elif what == "plan":
+                result = asyncio.run(plan_timings(store, args[2], int(args[3])))
+            else:  # floor-plan: the recommendations of the plan, in a bare app
+                items = [i.recommendation for i in store.plan_items(int(args[2]))]
+                result = asyncio.run(plan_floor(items, int(args[3])))
     print(json.dumps(result))
     return 0
 
