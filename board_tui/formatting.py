@@ -40,3 +40,11 @@ def shorten(text: str, width: int) -> str:
     """One line of at most width characters, with an ellipsis when cut."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)].rstrip() + "…"
+
+
+def sentence(text: str) -> str:
+    """The text with a capital first letter and every other letter as it was.
+
+    (str.capitalize lowercases the rest: "Board 'Tower Hamlets' …" would lose its names.)
+    """
+    return text[:1].upper() + text[1:]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from board_tui.agenda import outline
+from board_tui.formatting import sentence
 from board_tui.model import Action, AgendaItem, Meeting, Note, NoteKind
 from storage.store import Store
 
@@ -76,7 +77,7 @@ def action_sentence(action: Action, keep: set[str]) -> str:
     when = f" ({action.time_frame})" if action.time_frame else ""
     if action.owner:
         return f"{action.owner} will {_clause(action.description, keep)}{when}."
-    return f"{_clause(action.description, keep).capitalize()}{when}."
+    return f"{sentence(_clause(action.description, keep))}{when}."
 
 
 def _opener(index: int, last: bool) -> str:

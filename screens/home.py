@@ -26,6 +26,7 @@ from board_tui.formatting import (
     agenda_time,
     long_date,
     minutes_time,
+    sentence,
     short_date,
     shorten,
 )
@@ -213,7 +214,7 @@ class HomeScreen(Screen[None]):
                 self.store.set_board_contact(board.id, value.contact)
                 self.store.set_board_template(board.id, value.word_template)
             except BoardTuiError as error:
-                self.notify(str(error).capitalize(), severity="warning")
+                self.notify(sentence(str(error)), severity="warning")
                 return
             self._show_board_named(board.id)
             self.notify(f"{board.name} made: m adds a meeting, p its people.")
@@ -235,7 +236,7 @@ class HomeScreen(Screen[None]):
                 self.store.set_board_details(board.id, value.organisation, value.contact)
                 self.store.set_board_template(board.id, value.word_template)
             except BoardTuiError as error:
-                self.notify(str(error).capitalize(), severity="warning")
+                self.notify(sentence(str(error)), severity="warning")
                 return
             self._show_board_named(board.id)
 

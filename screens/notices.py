@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from textual.widget import Widget
 
 from board_tui.errors import BoardTuiError
+from board_tui.formatting import sentence
 
 
 @contextlib.contextmanager
@@ -16,6 +17,6 @@ def refusals_as_notices(widget: Widget, then: Callable[[], object] | None = None
     try:
         yield
     except BoardTuiError as error:
-        widget.notify(str(error).capitalize(), severity="warning")
+        widget.notify(sentence(str(error)), severity="warning")
         if then is not None:
             then()

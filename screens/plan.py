@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.errors import BoardTuiError
-from board_tui.formatting import short_date, shorten
+from board_tui.formatting import sentence, short_date, shorten
 from board_tui.model import Action, ActionPlan, HistoryEntry, PlanItem, PlanItemSummary
 from board_tui.search_words import history_line
 from board_tui.statuses import STYLES, Status
@@ -501,7 +501,7 @@ class PlanScreen(Screen[None]):
                     section=value.section,
                 )
             except BoardTuiError as error:
-                self.notify(str(error).capitalize(), severity="warning")
+                self.notify(sentence(str(error)), severity="warning")
                 return
             self.refresh_items(keep_item_id=item.id)
 

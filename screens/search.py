@@ -19,6 +19,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.errors import BoardTuiError
+from board_tui.formatting import sentence
 from board_tui.model import SearchHit
 from board_tui.search_words import KIND_WORDS, hit_place
 from screens.footer import SteadyFooter
@@ -93,7 +94,7 @@ class SearchScreen(Screen[None]):
         try:
             self.hits = self.store.search(text)
         except BoardTuiError as error:
-            status.update(Text(str(error).capitalize() + ".", style="italic"))
+            status.update(Text(sentence(str(error)) + ".", style="italic"))
             return
         results.add_options(Option(results.prompt(h), id=str(n)) for n, h in enumerate(self.hits))
         found = len(self.hits)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, SelectionList, Static
 
 from board_tui.errors import BoardTuiError
-from board_tui.formatting import shorten
+from board_tui.formatting import sentence, shorten
 from board_tui.model import Note, NoteKind
 from exporters.blocks import Progress
 from screens.dialogs import dialog_box
@@ -146,7 +146,7 @@ def open_voice_dialog(app: App[Any], store: Store, note: Note, done: Callable[[]
                 linked = len(value.decision_ids) + len(value.action_ids)
                 app.notify(f"Marked as residents' voice; {linked} answer(s) linked.")
         except BoardTuiError as error:
-            app.notify(str(error).capitalize(), severity="warning")
+            app.notify(sentence(str(error)), severity="warning")
         done()
 
     app.push_screen(VoiceDialog(note, answers, chosen, reason), saved)

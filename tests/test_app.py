@@ -143,3 +143,13 @@ async def test_an_empty_database_says_how_to_start(store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "board-tui demo" in _text(app.screen.query_one("#board-heading", Static))
+
+
+def test_a_refusal_keeps_the_names_it_gives() -> None:
+    """A notice starts with a capital and keeps every other letter as the store wrote it."""
+    from board_tui.formatting import sentence
+
+    assert sentence("no board called 'Tower Hamlets Together' in board.sqlite3") == (
+        "No board called 'Tower Hamlets Together' in board.sqlite3"
+    )
+    assert sentence("") == ""
