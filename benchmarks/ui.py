@@ -65,6 +65,21 @@ async def _type(app: App[None], text: str, field: Callable[[], str]) -> None:
     await _shown(app, lambda: field() == text, "the words typed")
 
 
+async def _typed_filter(app: App[None], word: str, applied: Callable[[], str]) -> list[float]:
+    """Each key of a word typed into a filter, timed until the table shows what it matches."""
+    timings = []
+    for n, key in enumerate(word, 1):
+        timings.append(
+            await _timed_key(
+                app,
+                key,
+                lambda typed=word[:n]: applied() == typed,  # type: ignore[misc]
+                "the filtered table",
+            )
+        )
+    return timings
+
+
 def _note_listed(app: App[None], screen: MeetingScreen, text: str) -> bool:
     if app.screen is not screen:
         return False
@@ -146,15 +161,7 @@ async def plan_timings(store: Store, board_name: str, opens: int) -> dict[str, l
         # Words typed into the filter: the table narrows with each key.
         for word in FILTER_WORDS:
             await pilot.press("slash")
-            for n, key in enumerate(word, 1):
-                timings["filter_words"].append(
-                    await _timed_key(
-                        app,
-                        key,
-                        lambda w=word[:n]: screen.filter.text == w,  # type: ignore[misc]
-                        "the filtered table",
-                    )
-                )
+            timings["filter_words"] += await _typed_filter(app, word, lambda: screen.filter.text)
             await pilot.press("enter", "x")  # back to the table; clear
         # The chair's one-key filters and sorts, each on and off.
         for key in ("o", "o", "s", "s", "l", "l", "t", "t", "t", "t") * 3:
@@ -220,15 +227,7 @@ async def plan_floor(items: list[str], opens: int) -> dict[str, list[float]]:
         assert isinstance(screen, TableFloor)
         for word in FILTER_WORDS:
             await pilot.press("slash")
-            for n, key in enumerate(word, 1):
-                timings["filter_words"].append(
-                    await _timed_key(
-                        app,
-                        key,
-                        lambda w=word[:n]: screen.text == w,  # type: ignore[misc]
-                        "the filtered table",
-                    )
-                )
+            timings["filter_words"] += await _typed_filter(app, word, lambda: screen.text)
             screen.query_one("#find", Input).value = ""
             screen.query_one("#table", DataTable).focus()  # back to the table, as enter does
             await pilot.pause()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from board_tui.demo import build_demo
@@ -58,7 +60,11 @@ def _query(db: Path, sql: str) -> list[tuple[object, ...]]:
         conn.close()
 
 
-def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def _started_meeting(
+    tmp_path: Path,
+) -> Iterator[tuple[Path, int, Terminal, subprocess.Popen[bytes]]]:
+    """`board-tui live` on the demo in a pseudo-terminal, the meeting started by its keys."""
     db = tmp_path / "board.sqlite3"
     with Store.open(db) as store:
         meeting_id = build_demo(store).next_meeting_id
@@ -87,6 +93,15 @@ def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
             ),
             "the meeting to start",
         )
+        yield db, meeting_id, terminal, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main_fd)
+
+
+def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
+    with _started_meeting(tmp_path) as (db, meeting_id, terminal, process):
         for n in range(3):
             # A fast typist: the key that opens the dialog, the words and ctrl+s in one
             # burst. The app must keep them in order: every word in, then the save.
@@ -99,10 +114,6 @@ def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
             )
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(main_fd)
 
     assert process.returncode == -signal.SIGKILL
     bodies = [
@@ -126,35 +137,8 @@ def _shown_saved(screen: bytes) -> set[int]:
 
 
 def test_sigkill_in_a_burst_of_captures_keeps_every_one_shown_saved(tmp_path: Path) -> None:
-    db = tmp_path / "board.sqlite3"
-    with Store.open(db) as store:
-        meeting_id = build_demo(store).next_meeting_id
-
-    main_fd, child_fd = pty.openpty()
-    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "board_tui", "live", "--meeting", str(meeting_id), "--db", str(db)],
-        stdin=child_fd,
-        stdout=child_fd,
-        stderr=child_fd,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(child_fd)
-    terminal = Terminal(main_fd)
     shown_before_the_kill = 15
-    try:
-        terminal.wait_for(lambda: b"Comment" in terminal.screen, "the live meeting screen")
-        terminal.type(b"s")
-        time.sleep(0.5)
-        terminal.type(b"y")
-        terminal.wait_for(
-            lambda: (
-                _query(db, f"SELECT status FROM meetings WHERE id = {meeting_id}") == [("live",)]
-            ),
-            "the meeting to start",
-        )
+    with _started_meeting(tmp_path) as (db, meeting_id, terminal, process):
         # A clerk going as fast as the screen: each capture (dialog key, words, ctrl+s in
         # one burst) typed the instant the one before shows as saved, never waiting on disk.
         for n in range(shown_before_the_kill):
@@ -165,10 +149,6 @@ def test_sigkill_in_a_burst_of_captures_keeps_every_one_shown_saved(tmp_path: Pa
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
         terminal.drain()
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(main_fd)
 
     assert process.returncode == -signal.SIGKILL
     shown = _shown_saved(terminal.screen)

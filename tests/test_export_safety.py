@@ -213,6 +213,15 @@ def _export(kind: str, target: Path, db: Path, *extra: str) -> list[str]:
     return [*EXPORTS[kind], "-o", str(target), *extra, "--db", str(db)]
 
 
+def _old_file(tmp_path: Path, kind: str) -> tuple[Path, Path]:
+    """A folder holding only an earlier export, which a failed export must leave as it is."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"{kind}.docx"
+    target.write_bytes(OLD)
+    return folder, target
+
+
 def _unchanged(folder: Path, target: Path, db: Path, before: tuple[str, str]) -> None:
     assert target.read_bytes() == OLD
     assert sorted(os.listdir(folder)) == [target.name]  # no temporary file left behind
@@ -223,10 +232,7 @@ def _unchanged(folder: Path, target: Path, db: Path, before: tuple[str, str]) ->
 def test_cli_an_existing_file_without_force_is_kept(
     demo_db: Path, tmp_path: Path, kind: str
 ) -> None:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    target = folder / f"{kind}.docx"
-    target.write_bytes(OLD)
+    folder, target = _old_file(tmp_path, kind)
     before = db_state(demo_db)
     done = run_cli(*_export(kind, target, demo_db))
     assert_one_line_error(done, f"{target} already exists; use --force to replace it")
@@ -235,10 +241,7 @@ def test_cli_an_existing_file_without_force_is_kept(
 
 @pytest.mark.parametrize("kind", list(EXPORTS))
 def test_cli_a_full_disk_keeps_the_old_file(demo_db: Path, tmp_path: Path, kind: str) -> None:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    target = folder / f"{kind}.docx"
-    target.write_bytes(OLD)
+    folder, target = _old_file(tmp_path, kind)
     before = db_state(demo_db)
     done = subprocess.run(
         [sys.executable, "-c", _FULL_DISK, *_export(kind, target, demo_db, "--force")],
@@ -256,10 +259,7 @@ def test_cli_a_full_disk_keeps_the_old_file(demo_db: Path, tmp_path: Path, kind:
 def test_cli_a_read_only_folder_keeps_the_old_file(
     demo_db: Path, tmp_path: Path, kind: str
 ) -> None:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    target = folder / f"{kind}.docx"
-    target.write_bytes(OLD)
+    folder, target = _old_file(tmp_path, kind)
     before = db_state(demo_db)
     folder.chmod(0o500)
     try:
@@ -275,10 +275,7 @@ def test_cli_the_same_export_with_force_does_replace(
     demo_db: Path, tmp_path: Path, kind: str
 ) -> None:
     """What the faults above are refused: whole, it replaces the old file."""
-    folder = tmp_path / "out"
-    folder.mkdir()
-    target = folder / f"{kind}.docx"
-    target.write_bytes(OLD)
+    folder, target = _old_file(tmp_path, kind)
     done = run_cli(*_export(kind, target, demo_db, "--force"))
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().startswith(b"PK")
