@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from board_tui.timeframes import parse_time_frame
-from storage.store import Store
+from board_tui.domain.timeframes import parse_time_frame
+from board_tui.storage.store import Store
 
 BOARDS = (
     ("Transformation Advisory Board", "Borough Council"),

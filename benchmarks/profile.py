@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("what", choices=("captures", "plan", "export", "start"))
     parser.add_argument("--db", type=Path, help="The large database (made if missing).")
     args = parser.parse_args(argv)
-    from storage.store import Store
+    from board_tui.storage.store import Store
 
     with tempfile.TemporaryDirectory(prefix="board-tui-profile-") as folder:
         work = Path(folder)
@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.what == "export":
             from pyinstrument import Profiler
 
-            from exporters.action_plan import write_action_plan
+            from board_tui.exporters.action_plan import write_action_plan
 
             with Store.open(copy, read_only=True) as store, Profiler(interval=0.001) as profiler:
                 write_action_plan(store, ids.export_plan_id, work / "plan.docx", force=True)

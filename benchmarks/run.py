@@ -233,7 +233,7 @@ def screens(db: Path, work: Path, ids: Summary, captures: int, opens: int) -> li
 
 
 def search(db: Path, repeats: int) -> list[Figure]:
-    from storage.store import Store
+    from board_tui.storage.store import Store
 
     times: list[float] = []
     with Store.open(db, read_only=True) as store:
@@ -264,9 +264,9 @@ def _timed(write: Callable[[], object], runs: int) -> float:
 
 
 def exports(db: Path, work: Path, ids: Summary, runs: int) -> list[Figure]:
-    from exporters.action_plan import write_action_plan
-    from exporters.minutes import write_minutes
-    from storage.store import Store
+    from board_tui.exporters.action_plan import write_action_plan
+    from board_tui.exporters.minutes import write_minutes
+    from board_tui.storage.store import Store
 
     figures = []
     with Store.open(db, read_only=True) as store:

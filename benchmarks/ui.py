@@ -21,10 +21,10 @@ from textual import events
 from textual.app import App
 from textual.widgets import DataTable, Input, OptionList
 
-from board_tui.app import BoardApp
-from screens.meeting import MeetingScreen
-from screens.plan import PlanScreen
-from storage.store import Store
+from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.plan import PlanScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.storage.store import Store
 
 SIZE = (120, 40)
 CAPTURES_PER_ITEM = 10

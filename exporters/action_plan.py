@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from board_tui.formatting import long_date
-from board_tui.model import Action, ActionPlan, LegendEntry, PlanItem, StatusUpdate
-from board_tui.statuses import Status, status_from_words
-from exporters.blocks import Progress
-from exporters.document import board_template, save
-from exporters.safe_write import check_target
-from exporters.word import word_text
-from storage.store import Store
+from board_tui.domain.formatting import long_date
+from board_tui.domain.model import Action, ActionPlan, LegendEntry, PlanItem, StatusUpdate
+from board_tui.domain.statuses import Status, status_from_words
+from board_tui.exporters.blocks import Progress
+from board_tui.exporters.document import board_template, save
+from board_tui.exporters.safe_write import check_target
+from board_tui.exporters.word import word_text
+from board_tui.storage.store import Store
 
 __all__ = [
     "DEFAULT_LEGEND",
@@ -193,7 +193,7 @@ def action_plan_file_name(store: Store, plan_id: int, day: dt.date) -> str:
 def _front_page(document: Any, plan: ActionPlan, rows: Sequence[PlanRow], day: dt.date) -> None:
     from docx.shared import Mm
 
-    from exporters.word import fill_cell, paragraph, set_widths, shade
+    from board_tui.exporters.word import fill_cell, paragraph, set_widths, shade
 
     paragraph(document, plan.title, "Title")
     paragraph(document, f"{UPDATE_LABEL} {long_date(day)}", "Heading 1")
@@ -220,8 +220,8 @@ def _front_page(document: Any, plan: ActionPlan, rows: Sequence[PlanRow], day: d
 def _plan_table(document: Any, rows: Sequence[PlanRow], progress: Progress | None) -> None:
     from docx.shared import Mm
 
-    from exporters.style import LABEL
-    from exporters.word import fill_cell, grid_table, keep_row_together, shade
+    from board_tui.exporters.style import LABEL
+    from board_tui.exporters.word import fill_cell, grid_table, keep_row_together, shade
 
     sections = [r.section for r in rows]
     headed = [i for i, s in enumerate(sections) if s and (i == 0 or sections[i - 1] != s)]
@@ -267,8 +267,8 @@ def write_action_plan(
     progress: Progress | None = None,
 ) -> Path:
     """Write the plan as of `dated` (default: today) to a .docx; nothing changes on failure."""
-    from exporters.style import open_base
-    from exporters.word import (
+    from board_tui.exporters.style import open_base
+    from board_tui.exporters.word import (
         landscape_section,
         page_number_footer,
         paragraph,

@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from board_tui.agenda import outline, planned_starts
-from board_tui.formatting import agenda_time, long_date, minutes_time
-from board_tui.model import Meeting, Membership, MembershipRole
-from exporters.blocks import Progress
-from exporters.document import board_template, save
-from exporters.safe_write import check_target
-from storage.store import Store
+from board_tui.domain.agenda_order import outline, planned_starts
+from board_tui.domain.formatting import agenda_time, long_date, minutes_time
+from board_tui.domain.model import Meeting, Membership, MembershipRole
+from board_tui.exporters.blocks import Progress
+from board_tui.exporters.document import board_template, save
+from board_tui.exporters.safe_write import check_target
+from board_tui.storage.store import Store
 
 __all__ = ["AGENDA_HEADER", "EXEMPT_MARK", "agenda_file_name", "write_agenda"]
 
@@ -35,7 +35,7 @@ def _when(meeting: Meeting) -> str:
 
 
 def agenda_file_name(store: Store, meeting_id: int) -> str:
-    from exporters.minutes import minutes_file_name
+    from board_tui.exporters.minutes import minutes_file_name
 
     return minutes_file_name(store, meeting_id).replace(" minutes ", " agenda ")
 
@@ -43,7 +43,7 @@ def agenda_file_name(store: Store, meeting_id: int) -> str:
 def _pairs(document: Any, members: list[Membership]) -> None:
     from docx.shared import Mm
 
-    from exporters.word import pairs_table
+    from board_tui.exporters.word import pairs_table
 
     rows = [(m.person.name, f"({m.position})" if m.position else "") for m in members]
     if rows:
@@ -53,8 +53,8 @@ def _pairs(document: Any, members: list[Membership]) -> None:
 def _front_sheet(document: Any, store: Store, meeting: Meeting) -> None:
     from docx.enum.text import WD_BREAK
 
-    from exporters.style import LABEL, STRONG
-    from exporters.word import paragraph, word_text
+    from board_tui.exporters.style import LABEL, STRONG
+    from board_tui.exporters.word import paragraph, word_text
 
     board = store.board(meeting.board_id)
     members = store.members(board.id)
@@ -92,8 +92,8 @@ def _front_sheet(document: Any, store: Store, meeting: Meeting) -> None:
 def _agenda_table(document: Any, store: Store, meeting: Meeting, progress: Progress | None) -> None:
     from docx.shared import Mm
 
-    from exporters.style import MASTHEAD, NOTE, SUB_ITEM, TABLE_TEXT
-    from exporters.word import fill_cell, grid_table, paragraph
+    from board_tui.exporters.style import MASTHEAD, NOTE, SUB_ITEM, TABLE_TEXT
+    from board_tui.exporters.word import fill_cell, grid_table, paragraph
 
     board = store.board(meeting.board_id)
     for line in (board.organisation, meeting.title, long_date(meeting.scheduled_start.date())):
@@ -140,8 +140,8 @@ def write_agenda(
     progress: Progress | None = None,
 ) -> Path:
     """Write the meeting's front sheet and agenda to a .docx; nothing changes on failure."""
-    from exporters.style import open_base
-    from exporters.word import page_number_footer, word_text
+    from board_tui.exporters.style import open_base
+    from board_tui.exporters.word import page_number_footer, word_text
 
     path = Path(path).expanduser()
     check_target(path, force=force)

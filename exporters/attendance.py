@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from board_tui.formatting import minutes_time
-from board_tui.model import (
+from board_tui.domain.formatting import minutes_time
+from board_tui.domain.model import (
     AgendaItem,
     AttendanceKind,
     AttendanceRecord,
@@ -17,7 +17,7 @@ from board_tui.model import (
     Declaration,
     Membership,
 )
-from exporters.blocks import Block, Kind, block
+from board_tui.exporters.blocks import Block, Kind, block
 
 PAIR_WIDTHS_MM = (65.0, 105.0)
 ALL_PRESENT = "All Members were present and so there were no apologies for absence."

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from exporters.style import ACTION, DECISION, LABEL, MASTHEAD, PRESENTER
+from board_tui.exporters.style import ACTION, DECISION, LABEL, MASTHEAD, PRESENTER
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) as a long export goes, for a progress bar."""
@@ -146,7 +146,7 @@ def render(document: Any, blocks: Sequence[Block], progress: Progress | None = N
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
-    from exporters.word import grid_table, pairs_table, paragraph
+    from board_tui.exporters.word import grid_table, pairs_table, paragraph
 
     total = len(blocks)
     for done, b in enumerate(blocks, start=1):
@@ -166,7 +166,7 @@ def render(document: Any, blocks: Sequence[Block], progress: Progress | None = N
 
 
 def _fill_rows(table: Any, rows: Sequence[Sequence[str]]) -> None:
-    from exporters.word import fill_cell
+    from board_tui.exporters.word import fill_cell
 
     for row, values in zip(table.rows[1:], rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from exporters.blocks import Block, Progress, render
-from exporters.safe_write import ExportError, check_target, write_atomically
-from storage.store import Store
+from board_tui.exporters.blocks import Block, Progress, render
+from board_tui.exporters.safe_write import ExportError, check_target, write_atomically
+from board_tui.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def save(document: Any, path: Path, *, force: bool) -> Path:
     mid-write would otherwise leave python-docx's zip writer half-closed, and its
     clean-up prints a traceback at exit after the clerk's one-line message.
     """
-    from exporters.word import end_with_paragraph
+    from board_tui.exporters.word import end_with_paragraph
 
     end_with_paragraph(document)
     package = io.BytesIO()
@@ -62,8 +62,8 @@ def write_document(
     force: bool,
     progress: Progress | None = None,
 ) -> Path:
-    from exporters.style import open_base
-    from exporters.word import page_number_footer, running_header, word_text
+    from board_tui.exporters.style import open_base
+    from board_tui.exporters.word import page_number_footer, running_header, word_text
 
     path = Path(path).expanduser()
     check_target(path, force=force)

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from board_tui.agenda import outline
-from board_tui.formatting import long_date, minutes_time
-from board_tui.model import Action, AgendaItem, Meeting, MeetingStatus, Note, NoteKind
-from exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
-from exporters.blocks import Block, Kind, Progress, block, blocks_text
-from exporters.document import Page, board_template, write_document
-from exporters.safe_write import check_target
-from storage.store import Store
+from board_tui.domain.agenda_order import outline
+from board_tui.domain.formatting import long_date, minutes_time
+from board_tui.domain.model import Action, AgendaItem, Meeting, MeetingStatus, Note, NoteKind
+from board_tui.exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
+from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
+from board_tui.exporters.document import Page, board_template, write_document
+from board_tui.exporters.safe_write import check_target
+from board_tui.storage.store import Store
 
 __all__ = [
     "DEFAULT_LEAD_IN",

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
-from exporters.blocks import Block, Kind, Progress, block
-from exporters.document import Page, board_template, write_document
-from exporters.safe_write import write_atomically
-from storage.store import Store
+from board_tui.exporters.blocks import Block, Kind, Progress, block
+from board_tui.exporters.document import Page, board_template, write_document
+from board_tui.exporters.safe_write import write_atomically
+from board_tui.storage.store import Store
 
 __all__ = ["roundup_blocks", "roundup_file_name", "roundup_title", "write_roundup"]
 

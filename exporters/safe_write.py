@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from board_tui.errors import BoardTuiError
+from board_tui.domain.errors import BoardTuiError
 
 __all__ = ["ExportError", "check_target", "write_atomically"]
 

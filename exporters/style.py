@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from exporters.safe_write import ExportError
+from board_tui.exporters.safe_write import ExportError
 
 __all__ = [
     "DECISION",

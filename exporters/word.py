@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from exporters.style import STRONG, TABLE_HEADING, TABLE_TEXT
+from board_tui.exporters.style import STRONG, TABLE_HEADING, TABLE_TEXT
 
 HEADER_FILL = "D9D9D9"
 """The grey of a table's header row."""

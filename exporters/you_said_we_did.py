@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from board_tui.formatting import short_date
-from board_tui.model import Action, ResidentVoice
-from exporters.blocks import Block, Kind, Progress, block, blocks_text
-from exporters.document import board_template, save
-from exporters.safe_write import check_target
-from storage.store import Store
+from board_tui.domain.formatting import short_date
+from board_tui.domain.model import Action, ResidentVoice
+from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
+from board_tui.exporters.document import board_template, save
+from board_tui.exporters.safe_write import check_target
+from board_tui.storage.store import Store
 
 __all__ = [
     "HEADER",
@@ -178,9 +178,9 @@ def write_you_said(
     """Write the report to a .docx; nothing changes on failure."""
     from docx.shared import Mm
 
-    from exporters.blocks import render
-    from exporters.style import open_base
-    from exporters.word import (
+    from board_tui.exporters.blocks import render
+    from board_tui.exporters.style import open_base
+    from board_tui.exporters.word import (
         fill_cell,
         grid_table,
         keep_row_together,

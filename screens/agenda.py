@@ -18,20 +18,20 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from board_tui import agenda
-from board_tui.formatting import agenda_time, long_date, minutes_time, shorten
-from board_tui.model import AgendaItem, Meeting
-from screens.agenda_dialogs import (
+from board_tui.domain import agenda_order
+from board_tui.domain.formatting import agenda_time, long_date, minutes_time, shorten
+from board_tui.domain.model import AgendaItem, Meeting
+from board_tui.screens.agenda_dialogs import (
     AgendaItemDialog,
     ItemInput,
     MeetingDialog,
     MeetingInput,
     meeting_fields,
 )
-from screens.dialogs import ConfirmDialog
-from screens.footer import SteadyFooter
-from screens.notices import refusals_as_notices
-from storage.store import Store
+from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.screens.shell.notices import refusals_as_notices
+from board_tui.storage.store import Store
 
 DURATION_STEP = 5
 
@@ -135,8 +135,8 @@ class AgendaScreen(Screen[None]):
             select_id = self.selected.id
         self.meeting = self.store.meeting(self.meeting_id)
         self._items = self.store.agenda(self.meeting_id)
-        starts = agenda.planned_starts(self._items, self.meeting.scheduled_start)
-        depth = {item.id: d for item, d in agenda.outline(self._items)}
+        starts = agenda_order.planned_starts(self._items, self.meeting.scheduled_start)
+        depth = {item.id: d for item, d in agenda_order.outline(self._items)}
         table = self.query_one("#agenda-items", DataTable)
         table.clear()
         for item in self._items:
@@ -329,6 +329,6 @@ class AgendaScreen(Screen[None]):
         )
 
     def action_run(self) -> None:
-        from screens.meeting import MeetingScreen
+        from board_tui.screens.meeting import MeetingScreen
 
         self.app.switch_screen(MeetingScreen(self.store, self.meeting_id))

@@ -16,10 +16,10 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from board_tui.clock import duration, parse_clock
-from board_tui.formatting import agenda_time
-from board_tui.model import Board, Contact, Meeting, MembershipRole
-from screens.dialogs import CaptureDialog, dialog_box, text_area
+from board_tui.domain.formatting import agenda_time
+from board_tui.domain.model import Board, Contact, Meeting, MembershipRole
+from board_tui.domain.times import duration, parse_clock
+from board_tui.screens.dialogs import CaptureDialog, dialog_box, text_area
 
 KEYS = "tab next field · ctrl+s save · escape cancel"
 

@@ -24,7 +24,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from board_tui.chair_view import (
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.formatting import agenda_time, long_date, minutes_time, shorten
+from board_tui.domain.model import ActionPlan, AgendaItem, MeetingStatus, Status
+from board_tui.domain.statuses import STYLES
+from board_tui.screens.shell.themes import other_theme
+from board_tui.services.chair_view import (
     ChairFilter,
     ChairState,
     ReviewRow,
@@ -33,12 +38,7 @@ from board_tui.chair_view import (
     follow_meeting,
     read_chair,
 )
-from board_tui.errors import BoardTuiError
-from board_tui.formatting import agenda_time, long_date, minutes_time, shorten
-from board_tui.model import ActionPlan, AgendaItem, MeetingStatus, Status
-from board_tui.statuses import STYLES
-from board_tui.themes import other_theme
-from storage.store import Store
+from board_tui.storage.store import Store
 
 POLL_SECONDS = 0.25
 """How often the view asks SQLite whether anything changed: a save shows within a second."""

@@ -28,9 +28,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from board_tui.formatting import short_date, shorten
-from board_tui.model import Draft, NoteKind, PlanItem
-from board_tui.statuses import STYLES, Status
+from board_tui.domain.formatting import short_date, shorten
+from board_tui.domain.model import Draft, NoteKind, PlanItem
+from board_tui.domain.statuses import STYLES, Status
 
 DRAFT_PAUSE_SECONDS = 1.0
 DRAFT_LONGEST_GAP_SECONDS = 2.0
@@ -411,7 +411,9 @@ class TimeFrameField(Vertical):
         self._show_due(event.value)
 
     def _show_due(self, words: str) -> None:
-        from board_tui.timeframes import parse_time_frame  # its patterns compile on first use
+        from board_tui.domain.timeframes import (
+            parse_time_frame,  # its patterns compile on first use
+        )
 
         due = parse_time_frame(words, reference=self.reference, meetings=self.meetings)
         hint = f"due {short_date(due)}" if due else ("no date in these words" if words else "")

@@ -21,10 +21,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
-from board_tui.errors import BoardTuiError
-from exporters.blocks import Progress
-from screens.dialogs import ConfirmDialog
-from storage.store import Store
+from board_tui.domain.errors import BoardTuiError
+from board_tui.exporters.blocks import Progress
+from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.storage.store import Store
 
 Exporter = Callable[[Store, Path, bool, Progress], object]
 """Writes the document: (store, path, force, progress)."""
@@ -150,7 +150,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
 def open_minutes_export(app: App[Any], store: Store, meeting_id: int) -> None:
     """Preview a meeting's minutes and write them to Word (the home screen's x)."""
-    from exporters.minutes import minutes_file_name, minutes_text, write_minutes
+    from board_tui.exporters.minutes import minutes_file_name, minutes_text, write_minutes
 
     def export(s: Store, path: Path, force: bool, progress: Progress) -> object:
         return write_minutes(s, meeting_id, path, force=force, progress=progress)
@@ -168,7 +168,7 @@ def open_minutes_export(app: App[Any], store: Store, meeting_id: int) -> None:
 
 def open_plan_export(app: App[Any], store: Store, plan_id: int, today: dt.date) -> None:
     """Preview the plan as it will be issued today and write it to Word (the plan screen's w)."""
-    from exporters.action_plan import action_plan_file_name, plan_text, write_action_plan
+    from board_tui.exporters.action_plan import action_plan_file_name, plan_text, write_action_plan
 
     def export(s: Store, path: Path, force: bool, progress: Progress) -> object:
         return write_action_plan(s, plan_id, path, force=force, dated=today, progress=progress)

@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from board_tui.errors import BoardTuiError
-from board_tui.formatting import (
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.formatting import (
     MEETING_STATUS_WORDS,
     agenda_time,
     long_date,
@@ -30,15 +30,15 @@ from board_tui.formatting import (
     short_date,
     shorten,
 )
-from board_tui.model import Board, Meeting, MeetingStatus, MembershipRole
-from screens.footer import SteadyFooter
-from storage.store import Store
+from board_tui.domain.model import Board, Meeting, MeetingStatus, MembershipRole
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.storage.store import Store
 
 if TYPE_CHECKING:
-    from board_tui.agenda_reader import AgendaRead
-    from board_tui.plan_reader import PlanRead
-    from screens.agenda_dialogs import AgendaFileInput, BoardInput, MeetingInput
-    from screens.plan_dialogs import ImportInput
+    from board_tui.readers.agenda_reader import AgendaRead
+    from board_tui.readers.plan_reader import PlanRead
+    from board_tui.screens.agenda_dialogs import AgendaFileInput, BoardInput, MeetingInput
+    from board_tui.screens.plan_dialogs import ImportInput
 
 
 def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
@@ -169,14 +169,14 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#meetings")
     def open_meeting(self, event: DataTable.RowSelected) -> None:
-        from screens.meeting import MeetingScreen
+        from board_tui.screens.meeting import MeetingScreen
 
         assert event.row_key.value is not None
         self.app.push_screen(MeetingScreen(self.store, int(event.row_key.value)))
 
     @on(DataTable.RowSelected, "#plans")
     def open_plan(self, event: DataTable.RowSelected) -> None:
-        from screens.plan import PlanScreen
+        from board_tui.screens.plan import PlanScreen
 
         assert event.row_key.value is not None
         self.app.push_screen(PlanScreen(self.store, int(event.row_key.value)))
@@ -204,7 +204,7 @@ class HomeScreen(Screen[None]):
         self.refresh_boards()
 
     def action_new_board(self) -> None:
-        from screens.agenda_dialogs import BoardDialog
+        from board_tui.screens.agenda_dialogs import BoardDialog
 
         def saved(value: BoardInput | None) -> None:
             if value is None:
@@ -222,7 +222,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BoardDialog("New board"), saved)
 
     def action_edit_board(self) -> None:
-        from screens.agenda_dialogs import BoardDialog, board_fields
+        from board_tui.screens.agenda_dialogs import BoardDialog, board_fields
 
         board = self._board()
         if board is None:
@@ -243,7 +243,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BoardDialog(board.name, fields=board_fields(board)), saved)
 
     def action_archive_board(self) -> None:
-        from screens.dialogs import ConfirmDialog
+        from board_tui.screens.dialogs import ConfirmDialog
 
         board = self._board()
         if board is None:
@@ -261,8 +261,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog("Archive this board?", question), confirmed)
 
     def action_new_meeting(self) -> None:
-        from screens.agenda import AgendaScreen
-        from screens.agenda_dialogs import MeetingDialog
+        from board_tui.screens.agenda import AgendaScreen
+        from board_tui.screens.agenda_dialogs import MeetingDialog
 
         board = self._board()
         if board is None:
@@ -297,40 +297,40 @@ class HomeScreen(Screen[None]):
         )
 
     def action_edit_agenda(self) -> None:
-        from screens.agenda import AgendaScreen
+        from board_tui.screens.agenda import AgendaScreen
 
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             self.app.push_screen(AgendaScreen(self.store, meeting_id))
 
     def action_export_minutes(self) -> None:
-        from screens.export_dialog import open_minutes_export
+        from board_tui.screens.export_dialog import open_minutes_export
 
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             open_minutes_export(self.app, self.store, meeting_id)
 
     def action_search(self) -> None:
-        from screens.search import open_search
+        from board_tui.screens.search import open_search
 
         open_search(self.app, self.store)
 
     def action_you_said(self) -> None:
-        from screens.voice import open_you_said_export
+        from board_tui.screens.voice import open_you_said_export
 
         board = self._board()
         if board is not None:
             open_you_said_export(self.app, self.store, board.id)
 
     def action_roundup(self) -> None:
-        from screens.roundup import open_roundup
+        from board_tui.screens.roundup import open_roundup
 
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             open_roundup(self.app, self.store, meeting_id)
 
     def action_people(self) -> None:
-        from screens.people import PeopleScreen
+        from board_tui.screens.people import PeopleScreen
 
         board = self._board()
         if board is not None:
@@ -339,7 +339,7 @@ class HomeScreen(Screen[None]):
     # -- importing an agenda --------------------------------------------------------------
 
     def action_import_agenda(self) -> None:
-        from screens.agenda_dialogs import ImportAgendaDialog
+        from board_tui.screens.agenda_dialogs import ImportAgendaDialog
 
         boards_list = self.query_one("#boards", OptionList)
         index = boards_list.highlighted
@@ -357,7 +357,7 @@ class HomeScreen(Screen[None]):
         self, path: Path, board_name: str | None, day: dt.date | None, replace: bool
     ) -> None:
         """Reading a Word pack can take a moment: off the main thread, which owns the store."""
-        from board_tui.agenda_reader import read_agenda
+        from board_tui.readers.agenda_reader import read_agenda
 
         try:
             read = read_agenda(path)
@@ -374,9 +374,9 @@ class HomeScreen(Screen[None]):
         replace: bool,
         read: AgendaRead,
     ) -> None:
-        from board_tui.agenda_import import meeting_start, preview_lines, write_agenda
-        from screens.agenda import AgendaScreen
-        from screens.dialogs import ConfirmDialog
+        from board_tui.screens.agenda import AgendaScreen
+        from board_tui.screens.dialogs import ConfirmDialog
+        from board_tui.services.agenda_import import meeting_start, preview_lines, write_agenda
 
         name = board_name or read.board
         if not name:
@@ -417,7 +417,7 @@ class HomeScreen(Screen[None]):
     # -- importing an action plan ---------------------------------------------------------
 
     def action_import_plan(self) -> None:
-        from screens.plan_dialogs import ImportPlanDialog
+        from board_tui.screens.plan_dialogs import ImportPlanDialog
 
         boards_list = self.query_one("#boards", OptionList)
         if not self._boards or boards_list.highlighted is None:
@@ -434,7 +434,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _read_plan(self, board: Board, path: Path, title: str | None, dated: dt.date) -> None:
         """Reading a big document can take a moment: off the main thread, which owns the store."""
-        from board_tui.plan_reader import read_action_plan
+        from board_tui.readers.plan_reader import read_action_plan
 
         try:
             plan = read_action_plan(path)
@@ -446,7 +446,7 @@ class HomeScreen(Screen[None]):
     def _confirm_import(
         self, board: Board, path: Path, title: str | None, dated: dt.date, plan: PlanRead
     ) -> None:
-        from screens.dialogs import ConfirmDialog
+        from board_tui.screens.dialogs import ConfirmDialog
 
         plan_title = title or plan.title or path.stem
         steps = sum(len(item.next_steps) for item in plan.items)
@@ -463,7 +463,7 @@ class HomeScreen(Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            from board_tui.plan_import import write_plan
+            from board_tui.services.plan_import import write_plan
 
             try:
                 summary = write_plan(

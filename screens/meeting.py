@@ -23,15 +23,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from board_tui import agenda
-from board_tui.formatting import (
+from board_tui.domain import agenda_order
+from board_tui.domain.formatting import (
     MEETING_STATUS_WORDS,
     agenda_time,
     long_date,
     minutes_time,
     shorten,
 )
-from board_tui.model import (
+from board_tui.domain.model import (
     Action,
     AgendaItem,
     Draft,
@@ -42,9 +42,9 @@ from board_tui.model import (
     PlanItem,
     Status,
 )
-from board_tui.statuses import STYLES
-from screens.chair import ChairScreen
-from screens.dialogs import (
+from board_tui.domain.statuses import STYLES
+from board_tui.screens.chair import ChairScreen
+from board_tui.screens.dialogs import (
     ActionDialog,
     ActionInput,
     ConfirmDialog,
@@ -54,11 +54,11 @@ from screens.dialogs import (
     UpdateDialog,
     UpdateInput,
 )
-from screens.footer import SteadyFooter
-from screens.notices import refusals_as_notices
-from screens.rollcall import RollCallScreen
-from screens.voice import open_voice_dialog
-from storage.store import Store
+from board_tui.screens.rollcall import RollCallScreen
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.screens.shell.notices import refusals_as_notices
+from board_tui.screens.voice import open_voice_dialog
+from board_tui.storage.store import Store
 
 NOTE_MARKS = {NoteKind.COMMENT: "•", NoteKind.DECISION: "AGREED", NoteKind.NARRATIVE: "¶"}
 
@@ -317,7 +317,7 @@ class MeetingScreen(Screen[None]):
         self._items = self.store.agenda(self.meeting_id)
         timed = any(i.duration_minutes or i.fixed_start for i in self._items)
         self._planned = (
-            agenda.planned_starts(self._items, self.meeting.scheduled_start) if timed else {}
+            agenda_order.planned_starts(self._items, self.meeting.scheduled_start) if timed else {}
         )
         self._notes = self.store.notes(self.meeting_id)
         self.query_one("#meeting-heading", Static).update(
@@ -334,7 +334,7 @@ class MeetingScreen(Screen[None]):
 
     def _fill_agenda(self) -> None:
         table = self.query_one("#agenda", DataTable)
-        depth = {item.id: d for item, d in agenda.outline(self._items)}
+        depth = {item.id: d for item, d in agenda_order.outline(self._items)}
         current = self.current_item
         rows: list[tuple[Text | str, ...]] = []
         for item in self._items:

@@ -15,19 +15,19 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from board_tui.formatting import shorten
-from board_tui.model import Membership, Person
-from screens.agenda_dialogs import (
+from board_tui.domain.formatting import shorten
+from board_tui.domain.model import Membership, Person
+from board_tui.screens.agenda_dialogs import (
     PERSON_FIELDS,
     MembershipDialog,
     MembershipInput,
     PersonDialog,
     PersonInput,
 )
-from screens.dialogs import ConfirmDialog
-from screens.footer import SteadyFooter
-from screens.notices import refusals_as_notices
-from storage.store import Store
+from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.screens.shell.notices import refusals_as_notices
+from board_tui.storage.store import Store
 
 
 class PeopleScreen(Screen[None]):

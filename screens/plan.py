@@ -21,17 +21,22 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from board_tui.errors import BoardTuiError
-from board_tui.formatting import sentence, short_date, shorten
-from board_tui.model import Action, ActionPlan, HistoryEntry, PlanItem, PlanItemSummary
-from board_tui.search_words import history_line
-from board_tui.statuses import STYLES, Status
-from screens.dialogs import UpdateDialog, UpdateInput
-from screens.export_dialog import open_plan_export
-from screens.footer import SteadyFooter
-from screens.plan_dialogs import NextStepDialog, NextStepInput, PlanItemDialog, PlanItemInput
-from storage.plans import PLAN_SORTS
-from storage.store import Store
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.formatting import sentence, short_date, shorten
+from board_tui.domain.model import Action, ActionPlan, HistoryEntry, PlanItem, PlanItemSummary
+from board_tui.domain.statuses import STYLES, Status
+from board_tui.screens.dialogs import UpdateDialog, UpdateInput
+from board_tui.screens.export_dialog import open_plan_export
+from board_tui.screens.plan_dialogs import (
+    NextStepDialog,
+    NextStepInput,
+    PlanItemDialog,
+    PlanItemInput,
+)
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.services.search_words import history_line
+from board_tui.storage.plans import PLAN_SORTS
+from board_tui.storage.store import Store
 
 # Column widths (recommendation, lead, time frame) so every column, status included, fits:
 # a 120-column terminal and the 80-column minimum.

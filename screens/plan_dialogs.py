@@ -9,8 +9,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, TextArea
 
-from board_tui.model import ActionLabel
-from screens.dialogs import CaptureDialog, TimeFrameField, dialog_box, text_area
+from board_tui.domain.model import ActionLabel
+from board_tui.screens.dialogs import CaptureDialog, TimeFrameField, dialog_box, text_area
 
 KEYS = "tab next field · ctrl+s save · escape cancel"
 

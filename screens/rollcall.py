@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Header, Input, Label, Static, TextArea
 
-from board_tui.formatting import agenda_time
-from board_tui.model import AttendanceKind, Capacity, MembershipRole, Person
-from screens.dialogs import CaptureDialog, DraftSaver, dialog_box, text_area
-from screens.footer import SteadyFooter
-from storage.store import Store
+from board_tui.domain.formatting import agenda_time
+from board_tui.domain.model import AttendanceKind, Capacity, MembershipRole, Person
+from board_tui.screens.dialogs import CaptureDialog, DraftSaver, dialog_box, text_area
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.storage.store import Store
 
 KIND_WORDS = {
     AttendanceKind.IN_PERSON: "Present",

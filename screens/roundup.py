@@ -18,12 +18,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
-from board_tui.roundup import draft_roundup
-from exporters.blocks import Progress
-from screens.dialogs import DRAFT_PAUSE_SECONDS, ConfirmDialog
-from screens.export_dialog import ExportDialog, default_folder
-from screens.footer import SteadyFooter
-from storage.store import Store
+from board_tui.exporters.blocks import Progress
+from board_tui.screens.dialogs import DRAFT_PAUSE_SECONDS, ConfirmDialog
+from board_tui.screens.export_dialog import ExportDialog, default_folder
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.services.roundup import draft_roundup
+from board_tui.storage.store import Store
 
 
 class RoundupScreen(Screen[None]):
@@ -43,7 +43,7 @@ class RoundupScreen(Screen[None]):
         self._saved = ""
 
     def compose(self) -> ComposeResult:
-        from exporters.roundup import roundup_title
+        from board_tui.exporters.roundup import roundup_title
 
         yield Header()
         yield Static(roundup_title(self.store, self.meeting_id), id="roundup-heading")
@@ -109,7 +109,7 @@ class RoundupScreen(Screen[None]):
             confirmed(True)
 
     def action_export(self) -> None:
-        from exporters.roundup import roundup_file_name, write_roundup
+        from board_tui.exporters.roundup import roundup_file_name, write_roundup
 
         self.save()
         body = self.text

@@ -18,13 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from board_tui.errors import BoardTuiError
-from board_tui.formatting import sentence
-from board_tui.model import SearchHit
-from board_tui.search_words import KIND_WORDS, hit_place
-from screens.footer import SteadyFooter
-from storage.search import snippet_parts
-from storage.store import Store
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.formatting import sentence
+from board_tui.domain.model import SearchHit
+from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.services.search_words import KIND_WORDS, hit_place
+from board_tui.storage.search import snippet_parts
+from board_tui.storage.store import Store
 
 
 class ResultList(OptionList):
@@ -120,8 +120,8 @@ class SearchScreen(Screen[None]):
 
     async def open_hit(self, hit: SearchHit) -> None:
         """Jump to where the record lives: its meeting and item, else its plan and item."""
-        from screens.meeting import MeetingScreen
-        from screens.plan import PlanScreen
+        from board_tui.screens.meeting import MeetingScreen
+        from board_tui.screens.plan import PlanScreen
 
         if hit.meeting_id is not None and hit.item_id is not None:
             meeting = MeetingScreen(self.store, hit.meeting_id)

@@ -19,13 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, SelectionList, Static
 
-from board_tui.errors import BoardTuiError
-from board_tui.formatting import sentence, shorten
-from board_tui.model import Note, NoteKind
-from exporters.blocks import Progress
-from screens.dialogs import dialog_box
-from screens.export_dialog import ExportDialog, default_folder
-from storage.store import Store
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.formatting import sentence, shorten
+from board_tui.domain.model import Note, NoteKind
+from board_tui.exporters.blocks import Progress
+from board_tui.screens.dialogs import dialog_box
+from board_tui.screens.export_dialog import ExportDialog, default_folder
+from board_tui.storage.store import Store
 
 QUARTER_DAYS = 92
 
@@ -157,7 +157,7 @@ def open_you_said_export(
 ) -> None:
     """Preview and write "You said, we did" for the three months up to the board's last
     meeting (the home screen's y)."""
-    from exporters.you_said_we_did import (
+    from board_tui.exporters.you_said_we_did import (
         build_you_said,
         write_you_said,
         you_said_file_name,

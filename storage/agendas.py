@@ -10,11 +10,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from board_tui import agenda
-from board_tui.errors import BoardTuiError
-from board_tui.model import AgendaItem
-from storage import rows
-from storage.base import StoreBase
+from board_tui.domain import agenda_order
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import AgendaItem
+from board_tui.storage import rows
+from board_tui.storage.base import StoreBase
 
 _UNSET: Any = object()
 
@@ -131,7 +131,7 @@ class AgendaMixin(StoreBase):
             rows.agenda_item(r)
             for r in self._rows("SELECT * FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
         ]
-        return [item for item, _depth in agenda.outline(items)]
+        return [item for item, _depth in agenda_order.outline(items)]
 
     def update_agenda_item(self, item_id: int, **fields: Any) -> AgendaItem:
         """Change an item's words, timing or flags; only the fields given change."""
@@ -349,7 +349,7 @@ class AgendaMixin(StoreBase):
             for r in self._rows("SELECT * FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
         ]
         current = {item.id: item.number for item in items}
-        for item_id, number in agenda.numbers(items).items():
+        for item_id, number in agenda_order.numbers(items).items():
             if current[item_id] != number:
                 self.db.execute(
                     "UPDATE agenda_items SET number = ? WHERE id = ?", (number, item_id)

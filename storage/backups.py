@@ -23,9 +23,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage import schema
-from storage.connection import connect
-from storage.errors import BackupError, DatabaseOpenError
+from board_tui.storage import schema
+from board_tui.storage.connection import connect
+from board_tui.storage.errors import BackupError, DatabaseOpenError
 
 BACKUP_FOLDER = "backups"
 KEEP = 10

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from board_tui.errors import NotFoundError
+from board_tui.domain.errors import NotFoundError
 
 Clock = Callable[[], dt.datetime]
 Params = Sequence[Any] | dict[str, Any]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from board_tui.errors import BoardTuiError, NotFoundError
-from board_tui.model import Board, Contact, Membership, MembershipRole, Person
-from storage import rows
-from storage.base import StoreBase
+from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.model import Board, Contact, Membership, MembershipRole, Person
+from board_tui.storage import rows
+from board_tui.storage.base import StoreBase
 
 _MEMBER_SELECT = """
     SELECT m.id, m.board_id, m.role, m.position,

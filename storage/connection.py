@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from storage.errors import DatabaseOpenError
+from board_tui.storage.errors import DatabaseOpenError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

@@ -1,6 +1,6 @@
 """Errors from opening, migrating, backing up and restoring a database file."""
 
-from board_tui.errors import BoardTuiError
+from board_tui.domain.errors import BoardTuiError
 
 
 class DatabaseOpenError(BoardTuiError):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from board_tui.errors import BoardTuiError
-from board_tui.model import ActionLabel, HistoryEntry
-from storage import rows
-from storage.base import StoreBase
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import ActionLabel, HistoryEntry
+from board_tui.storage import rows
+from board_tui.storage.base import StoreBase
 
 
 def _meeting_label(with_item: bool) -> str:

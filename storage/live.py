@@ -7,10 +7,10 @@ import json
 import re
 from typing import Any
 
-from board_tui.errors import BoardTuiError
-from board_tui.model import Action, Draft, Meeting, MeetingStatus, Note, NoteKind, PlanItem
-from storage import rows
-from storage.meetings import MeetingsMixin
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import Action, Draft, Meeting, MeetingStatus, Note, NoteKind, PlanItem
+from board_tui.storage import rows
+from board_tui.storage.meetings import MeetingsMixin
 
 _MATTERS_ARISING = re.compile(r"minutes of the (previous|last) meeting|matters arising", re.I)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from board_tui.errors import BoardTuiError, NotFoundError
-from board_tui.model import (
+from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.model import (
     AttendanceKind,
     AttendanceRecord,
     Capacity,
@@ -18,9 +18,9 @@ from board_tui.model import (
     NoteKind,
     PlanItem,
 )
-from storage import rows
-from storage.agendas import AgendaMixin
-from storage.safekeeping import SafekeepingMixin
+from board_tui.storage import rows
+from board_tui.storage.agendas import AgendaMixin
+from board_tui.storage.safekeeping import SafekeepingMixin
 
 _PERSON_COLUMNS = """p.id AS person_id, p.name AS person_name, p.title AS person_title,
     p.organisation AS person_organisation, p.email AS person_email"""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from board_tui.errors import BoardTuiError, NotFoundError
-from board_tui.model import (
+from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.model import (
     Action,
     ActionLabel,
     ActionPlan,
@@ -16,8 +16,8 @@ from board_tui.model import (
     Status,
     StatusUpdate,
 )
-from storage import rows
-from storage.base import StoreBase
+from board_tui.storage import rows
+from board_tui.storage.base import StoreBase
 
 # How the plan table can be sorted: numbers as numbers ("2" before "10"), then the rest.
 _BY_REF = "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
@@ -240,7 +240,9 @@ class PlansMixin(StoreBase):
                 (context["board_id"],),
             )
         ]
-        from board_tui.timeframes import parse_time_frame  # its patterns compile on first use
+        from board_tui.domain.timeframes import (
+            parse_time_frame,  # its patterns compile on first use
+        )
 
         due: dt.date | None = parse_time_frame(
             time_frame,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from board_tui.model import Roundup
-from storage import rows
-from storage.base import StoreBase
+from board_tui.domain.model import Roundup
+from board_tui.storage import rows
+from board_tui.storage.base import StoreBase
 
 
 class RoundupsMixin(StoreBase):

@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from board_tui.model import (
+from board_tui.domain.model import (
     Action,
     ActionLabel,
     ActionPlan,

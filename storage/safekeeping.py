@@ -6,10 +6,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from storage import backups, schema
-from storage.base import StoreBase
-from storage.connection import connect
-from storage.errors import BackupError, DatabaseOpenError
+from board_tui.storage import backups, schema
+from board_tui.storage.base import StoreBase
+from board_tui.storage.connection import connect
+from board_tui.storage.errors import BackupError, DatabaseOpenError
 
 
 @dataclass(frozen=True)

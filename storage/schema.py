@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from storage.errors import SchemaTooNewError
+from board_tui.storage.errors import SchemaTooNewError
 
 MIGRATION_SET = "board_tui"
 migrations = Migrations(MIGRATION_SET)

@@ -13,10 +13,10 @@ import datetime as dt
 import re
 import sqlite3
 
-from board_tui.errors import BoardTuiError
-from board_tui.model import SearchHit
-from storage import rows
-from storage.base import StoreBase
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import SearchHit
+from board_tui.storage import rows
+from board_tui.storage.base import StoreBase
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"

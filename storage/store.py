@@ -7,18 +7,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage import backups, schema
-from storage.base import Clock, StoreBase, local_now
-from storage.boards import BoardsMixin
-from storage.connection import connect
-from storage.errors import BackupError, DatabaseOpenError
-from storage.history import HistoryMixin
-from storage.live import LiveMixin
-from storage.plans import PlansMixin
-from storage.roundups import RoundupsMixin
-from storage.search import SearchMixin
-from storage.voices import VoicesMixin
-from storage.watch import WatchMixin
+from board_tui.storage import backups, schema
+from board_tui.storage.base import Clock, StoreBase, local_now
+from board_tui.storage.boards import BoardsMixin
+from board_tui.storage.connection import connect
+from board_tui.storage.errors import BackupError, DatabaseOpenError
+from board_tui.storage.history import HistoryMixin
+from board_tui.storage.live import LiveMixin
+from board_tui.storage.plans import PlansMixin
+from board_tui.storage.roundups import RoundupsMixin
+from board_tui.storage.search import SearchMixin
+from board_tui.storage.voices import VoicesMixin
+from board_tui.storage.watch import WatchMixin
 
 COUNTED_TABLES = (
     "boards",

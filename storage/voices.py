@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from board_tui.errors import BoardTuiError
-from board_tui.model import NoteKind, ResidentVoice, VoiceAnswer
-from storage import rows
-from storage.meetings import MeetingsMixin
-from storage.plans import PlansMixin
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import NoteKind, ResidentVoice, VoiceAnswer
+from board_tui.storage import rows
+from board_tui.storage.meetings import MeetingsMixin
+from board_tui.storage.plans import PlansMixin
 
 VOICE_KINDS = (NoteKind.COMMENT, NoteKind.NARRATIVE)
 """A decision is the board's own voice, so only comments and narrative can be marked."""

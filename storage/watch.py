@@ -6,7 +6,7 @@ and must never write: the same calls work on a connection opened read-only.
 
 from __future__ import annotations
 
-from storage.base import StoreBase
+from board_tui.storage.base import StoreBase
 
 
 class WatchMixin(StoreBase):

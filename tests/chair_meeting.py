@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from board_tui.demo import build_demo
-from board_tui.model import NoteKind
-from storage.store import Store
+from board_tui.domain.model import NoteKind
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 EXEMPT_DECISION = "It was agreed to award the contract to the preferred bidder."
 AGREED_ON_ITEM_4 = "It was agreed to consult residents on the draft strategy in January."

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from board_tui.demo import build_demo
-from storage.store import Store
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 FIXED_NOW = dt.datetime(2023, 12, 11, 13, 45, 0)
 

@@ -184,8 +184,8 @@ def read_error(path: Path) -> str:
     """The one-line message reading path fails with (checked to be one line naming the file)."""
     import pytest
 
-    from board_tui.errors import BoardTuiError
-    from board_tui.plan_reader import PlanReadError, read_action_plan
+    from board_tui.domain.errors import BoardTuiError
+    from board_tui.readers.plan_reader import PlanReadError, read_action_plan
 
     with pytest.raises(PlanReadError) as caught:
         read_action_plan(path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from board_tui import agenda
-from board_tui.model import AgendaItem
+from board_tui.domain import agenda_order
+from board_tui.domain.model import AgendaItem
 
 
 def _item(
@@ -39,7 +39,7 @@ START = dt.datetime(2023, 12, 11, 14, 0)
 
 def test_the_december_agenda_times_follow_from_the_durations() -> None:
     items = [_item(n, n, d) for n, d in enumerate([5, 5, 5, 60, 60, 15], start=1)]
-    starts = agenda.planned_starts(items, START)
+    starts = agenda_order.planned_starts(items, START)
     assert [starts[i.id].strftime("%H:%M") for i in items] == [
         "14:00",
         "14:05",
@@ -52,7 +52,7 @@ def test_the_december_agenda_times_follow_from_the_durations() -> None:
 
 def test_a_fixed_time_resets_the_clock() -> None:
     items = [_item(1, 1, 5), _item(2, 2, 10, fixed=dt.time(15, 0)), _item(3, 3, 5)]
-    starts = agenda.planned_starts(items, START)
+    starts = agenda_order.planned_starts(items, START)
     assert [starts[i].strftime("%H:%M") for i in (1, 2, 3)] == ["14:00", "15:00", "15:10"]
 
 
@@ -63,7 +63,7 @@ def test_sub_items_run_inside_their_parent() -> None:
         _item(3, 2, 30, parent=1),
         _item(4, 2, 5),
     ]
-    starts = agenda.planned_starts(items, START)
+    starts = agenda_order.planned_starts(items, START)
     assert [starts[i].strftime("%H:%M") for i in (1, 2, 3, 4)] == [
         "14:00",
         "14:00",
@@ -79,10 +79,10 @@ def test_outline_and_numbers_follow_the_order_not_the_ids() -> None:
         _item(12, 1, 5, parent=10),
         _item(13, 2, 5, parent=10),
     ]
-    assert [(i.id, depth) for i, depth in agenda.outline(items)] == [
+    assert [(i.id, depth) for i, depth in agenda_order.outline(items)] == [
         (11, 0),
         (10, 0),
         (12, 1),
         (13, 1),
     ]
-    assert agenda.numbers(items) == {11: "1", 10: "2", 12: "2.1", 13: "2.2"}
+    assert agenda_order.numbers(items) == {11: "1", 10: "2", 12: "2.1", 13: "2.2"}

@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from board_tui import agenda
-from board_tui.agenda_import import timings, write_agenda
-from board_tui.agenda_reader import AgendaItemRead, AgendaRead, ContactRead, PersonRead
-from board_tui.errors import BoardTuiError
-from board_tui.model import MeetingStatus, MembershipRole, NoteKind
-from storage.store import Store
+from board_tui.domain import agenda_order
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import MeetingStatus, MembershipRole, NoteKind
+from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead, ContactRead, PersonRead
+from board_tui.services.agenda_import import timings, write_agenda
+from board_tui.storage.store import Store
 
 
 def _item(
@@ -74,7 +74,7 @@ DECEMBER = AgendaRead(
 
 def _starts(store: Store, meeting_id: int) -> list[str]:
     items = store.agenda(meeting_id)
-    starts = agenda.planned_starts(items, store.meeting(meeting_id).scheduled_start)
+    starts = agenda_order.planned_starts(items, store.meeting(meeting_id).scheduled_start)
     return [f"{starts[i.id]:%H:%M}" for i in items]
 
 

@@ -9,14 +9,14 @@ import pytest
 from pilot_keys import type_text
 from textual.widgets import DataTable
 
-from board_tui import agenda
-from board_tui.app import BoardApp
-from board_tui.model import MembershipRole
-from screens.agenda import AgendaScreen
-from screens.dialogs import ConfirmDialog
-from screens.meeting import MeetingScreen
-from screens.people import PeopleScreen
-from storage.store import Store
+from board_tui.domain import agenda_order
+from board_tui.domain.model import MembershipRole
+from board_tui.screens.agenda import AgendaScreen
+from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.people import PeopleScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.storage.store import Store
 
 
 async def _save(pilot, text: str = "") -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +81,7 @@ async def test_board_meeting_and_agenda_from_scratch(store: Store) -> None:
             ("4.1", "Q1 position"),
             ("5", "Any Other Business"),
         ]
-        starts = agenda.planned_starts(items, meeting.scheduled_start)
+        starts = agenda_order.planned_starts(items, meeting.scheduled_start)
         assert [f"{starts[i.id]:%H:%M}" for i in items] == [
             "14:00",
             "14:05",

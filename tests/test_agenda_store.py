@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from board_tui import agenda
-from board_tui.errors import BoardTuiError
-from board_tui.model import MembershipRole, NoteKind
-from storage.store import Store
+from board_tui.domain import agenda_order
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import MembershipRole, NoteKind
+from board_tui.storage.store import Store
 
 START = dt.datetime(2026, 12, 1, 14, 0)
 
@@ -80,7 +80,7 @@ def test_durations_give_the_planned_times(store: Store) -> None:
     items = store.agenda(meeting_id)
     store.update_agenda_item(items[1].id, duration_minutes=60)
     store.update_agenda_item(items[2].id, fixed_start=dt.time(15, 30))
-    starts = agenda.planned_starts(store.agenda(meeting_id), START)
+    starts = agenda_order.planned_starts(store.agenda(meeting_id), START)
     assert [starts[i.id].strftime("%H:%M") for i in items] == ["14:00", "14:10", "15:30"]
 
 

@@ -8,13 +8,13 @@ import io
 from rich.console import Console
 from textual.widgets import DataTable, OptionList, Static
 
-from board_tui.app import BoardApp
-from board_tui.demo import build_demo
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.meeting import MeetingScreen
-from screens.plan import PlanScreen
-from storage.store import Store
+from board_tui.screens.home import HomeScreen
+from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.plan import PlanScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.screens.shell.help import HelpScreen
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 
 def _text(widget: Static) -> str:
@@ -147,7 +147,7 @@ async def test_an_empty_database_says_how_to_start(store: Store) -> None:
 
 def test_a_refusal_keeps_the_names_it_gives() -> None:
     """A notice starts with a capital and keeps every other letter as the store wrote it."""
-    from board_tui.formatting import sentence
+    from board_tui.domain.formatting import sentence
 
     assert sentence("no board called 'Tower Hamlets Together' in board.sqlite3") == (
         "No board called 'Tower Hamlets Together' in board.sqlite3"

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from test_cli import run
 
-from board_tui.cli import cli
-from storage import backups, schema
-from storage.store import Store
+from board_tui.cli.main import cli
+from board_tui.storage import backups, schema
+from board_tui.storage.store import Store
 
 
 def _digest(path: Path) -> str:

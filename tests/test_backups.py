@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from board_tui.agenda_import import write_agenda
-from board_tui.agenda_reader import AgendaItemRead, AgendaRead
-from board_tui.demo import build_demo
-from board_tui.errors import BoardTuiError
-from board_tui.model import MeetingStatus
-from board_tui.plan_import import write_plan
-from board_tui.plan_reader import PlanItemRead, PlanRead
-from storage import backups, schema
-from storage.connection import connect
-from storage.errors import BackupError
-from storage.store import Store
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import MeetingStatus
+from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead
+from board_tui.readers.plan_reader import PlanItemRead, PlanRead
+from board_tui.services.agenda_import import write_agenda
+from board_tui.services.demo import build_demo
+from board_tui.services.plan_import import write_plan
+from board_tui.storage import backups, schema
+from board_tui.storage.connection import connect
+from board_tui.storage.errors import BackupError
+from board_tui.storage.store import Store
 
 PLAN = PlanRead(
     title="Transformation plan",

@@ -26,10 +26,10 @@ import pytest
 from click.testing import CliRunner
 from test_crash import Terminal
 
-from board_tui.cli import cli
-from board_tui.demo import build_demo
-from board_tui.model import NoteKind
-from storage.store import Store
+from board_tui.cli.main import cli
+from board_tui.domain.model import NoteKind
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 START_SECONDS = 30
 """Starting Python and Textual on a busy test machine: generous, it is not what is measured."""
@@ -238,8 +238,8 @@ def test_a_bad_database_or_meeting_is_one_line(
 _CLERK = """
 import json, sys, time
 from pathlib import Path
-from board_tui.model import NoteKind
-from storage.store import Store
+from board_tui.domain.model import NoteKind
+from board_tui.storage.store import Store
 
 db, item_id, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 errors, slowest = [], 0.0

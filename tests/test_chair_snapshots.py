@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from chair_meeting import live_demo
 
-from board_tui.app import BoardApp
-from board_tui.chair_app import ChairApp
-from storage.store import Store
+from board_tui.screens.shell.app import BoardApp
+from board_tui.screens.shell.chair_app import ChairApp
+from board_tui.storage.store import Store
+
+pytestmark = pytest.mark.canary
 
 
 @pytest.fixture(autouse=True)

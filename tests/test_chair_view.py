@@ -13,15 +13,21 @@ from chair_meeting import AGREED_ON_ITEM_4, EXEMPT_DECISION, live_demo
 from rich.console import Console
 from textual.widgets import Static
 
-from board_tui.app import BoardApp
-from board_tui.chair_app import ChairApp
-from board_tui.chair_view import EXEMPT_TITLE, ChairFilter, Scope, follow_meeting, read_chair
-from board_tui.demo import build_demo
-from board_tui.model import MeetingStatus, NoteKind, Status
-from board_tui.themes import HIGH_CONTRAST, load_chair_theme
-from screens.chair import ChairScreen
-from storage.errors import DatabaseOpenError
-from storage.store import Store
+from board_tui.domain.model import MeetingStatus, NoteKind, Status
+from board_tui.screens.chair import ChairScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.screens.shell.chair_app import ChairApp
+from board_tui.screens.shell.themes import HIGH_CONTRAST, load_chair_theme
+from board_tui.services.chair_view import (
+    EXEMPT_TITLE,
+    ChairFilter,
+    Scope,
+    follow_meeting,
+    read_chair,
+)
+from board_tui.services.demo import build_demo
+from board_tui.storage.errors import DatabaseOpenError
+from board_tui.storage.store import Store
 
 DRAFT_WORDS = "Words typed but not yet saved"
 

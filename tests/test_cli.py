@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.store import Store
+from board_tui.storage.store import Store
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):

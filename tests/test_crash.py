@@ -17,8 +17,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from board_tui.demo import build_demo
-from storage.store import Store
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 DEADLINE_SECONDS = 30
 

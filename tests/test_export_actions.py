@@ -11,11 +11,11 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from export_docs import fill, open_docx, strong_leads, texts
 
-from board_tui.plan_import import write_plan
-from board_tui.plan_reader import read_action_plan
-from board_tui.statuses import Status
-from exporters.action_plan import HEADER, plan_text, write_action_plan
-from storage.store import Store
+from board_tui.domain.statuses import Status
+from board_tui.exporters.action_plan import HEADER, plan_text, write_action_plan
+from board_tui.readers.plan_reader import read_action_plan
+from board_tui.services.plan_import import write_plan
+from board_tui.storage.store import Store
 
 ISSUED = dt.date(2022, 12, 8)
 

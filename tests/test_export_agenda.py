@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from export_docs import all_text, fill, open_docx, texts
 
-from board_tui.model import Contact
-from exporters.agenda import AGENDA_HEADER, EXEMPT_MARK, write_agenda
-from storage.store import Store
+from board_tui.domain.model import Contact
+from board_tui.exporters.agenda import AGENDA_HEADER, EXEMPT_MARK, write_agenda
+from board_tui.storage.store import Store
 
 CONTACT = Contact(
     "Matthew Mannion",
@@ -84,7 +84,7 @@ def test_sub_items_and_exempt_items(demo_store: Store, tmp_path: Path) -> None:
 
 
 def test_the_agenda_importer_reads_it_back(agenda_file: Path) -> None:
-    reader = pytest.importorskip("board_tui.agenda_reader")
+    reader = pytest.importorskip("board_tui.readers.agenda_reader")
     agenda = reader.read_agenda(agenda_file)
     assert (agenda.board, agenda.date, agenda.start) == (
         "Transformation Advisory Board",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from board_tui.app import BoardApp
-from screens.dialogs import ConfirmDialog
-from screens.export_dialog import ExportDialog, open_minutes_export
-from screens.plan import PlanScreen
-from storage.store import Store
+from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.export_dialog import ExportDialog, open_minutes_export
+from board_tui.screens.plan import PlanScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.storage.store import Store
 
 
 def october(store: Store) -> int:

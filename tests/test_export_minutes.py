@@ -11,10 +11,10 @@ import pytest
 from docx.oxml.ns import qn
 from export_docs import all_text, header_text, open_docx, strong_leads, texts
 
-from board_tui.model import AttendanceKind, Capacity, MeetingStatus, NoteKind
-from exporters.minutes import EXEMPT_LINE, minutes_text, write_minutes
-from exporters.safe_write import ExportError
-from storage.store import Store
+from board_tui.domain.model import AttendanceKind, Capacity, MeetingStatus, NoteKind
+from board_tui.exporters.minutes import EXEMPT_LINE, minutes_text, write_minutes
+from board_tui.exporters.safe_write import ExportError
+from board_tui.storage.store import Store
 
 OCTOBER = dt.date(2023, 10, 17)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from exporters.action_plan import write_action_plan
-from exporters.agenda import write_agenda
-from exporters.minutes import write_minutes
-from storage.store import Store
+from board_tui.exporters.action_plan import write_action_plan
+from board_tui.exporters.agenda import write_agenda
+from board_tui.exporters.minutes import write_minutes
+from board_tui.storage.store import Store
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,

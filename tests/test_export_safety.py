@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from faults import assert_one_line_error, db_state, run_cli
 
-from board_tui.demo import build_demo
-from exporters import safe_write
-from exporters.safe_write import ExportError, write_atomically
-from storage.store import Store
+from board_tui.exporters import safe_write
+from board_tui.exporters.safe_write import ExportError, write_atomically
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 
 def _digest(path: Path) -> str:
@@ -88,8 +88,9 @@ def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
 
 def test_the_exporters_import_neither_textual_nor_docx() -> None:
     code = (
-        "import sys, exporters.minutes, exporters.action_plan, exporters.agenda, "
-        "board_tui.cli; print('textual' in sys.modules, 'docx' in sys.modules)"
+        "import sys, board_tui.exporters.minutes, board_tui.exporters.action_plan, "
+        "board_tui.exporters.agenda, board_tui.cli.main;"
+        " print('textual' in sys.modules, 'docx' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
@@ -190,7 +191,7 @@ OLD = b"the clerk's edited copy, which must survive"
 
 _FULL_DISK = """
 import os, sys, tempfile
-from exporters import safe_write
+from board_tui.exporters import safe_write
 
 real = tempfile.mkstemp
 
@@ -203,7 +204,7 @@ def on_a_full_disk(**kwargs):
     return fd, name
 
 safe_write.tempfile.mkstemp = on_a_full_disk
-from board_tui.cli import main
+from board_tui.cli.main import main
 sys.argv = ["board-tui", *sys.argv[1:]]
 main()
 """

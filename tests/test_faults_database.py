@@ -13,8 +13,8 @@ import pytest
 from faults import assert_one_line_error, file_digest, run_cli
 from plan_docs import council_plan
 
-from storage import schema
-from storage.store import Store
+from board_tui.storage import schema
+from board_tui.storage.store import Store
 
 
 def damaged(folder: Path) -> Path:

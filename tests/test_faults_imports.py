@@ -13,9 +13,9 @@ from faults import assert_one_line_error, db_state, run_cli
 from plan_docs import COUNCIL_HEADER, council_plan, write_table, zip_bomb
 from test_agenda_reader import council_agenda
 
-from board_tui.demo import build_demo
-from board_tui.word_package import MAX_UNCOMPRESSED_BYTES
-from storage.store import Store
+from board_tui.readers.word_package import MAX_UNCOMPRESSED_BYTES
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 PLAN_BOARD = "Tower Hamlets Together Engagement Leads Group"
 AGENDA_BOARD = "Transformation Advisory Board"

@@ -11,10 +11,10 @@ from pathlib import Path
 from conftest import FakeClock
 from textual.widgets import Static
 
-from board_tui.app import BoardApp
-from board_tui.model import Status
-from screens.plan import PlanScreen
-from storage.store import Store
+from board_tui.domain.model import Status
+from board_tui.screens.plan import PlanScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.storage.store import Store
 
 
 def _three_meetings(store: Store, clock: FakeClock) -> tuple[int, int]:

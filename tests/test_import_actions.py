@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from plan_docs import council_plan, write_table
 
-from board_tui.demo import build_demo
-from board_tui.statuses import Status
-from storage.store import Store
+from board_tui.domain.statuses import Status
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 FIXTURE = (
     Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "tht-elg-action-plan-2022-11.docx"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from board_tui import agenda
-from board_tui.agenda_reader import read_agenda
-from board_tui.demo import build_demo
-from storage.store import Store
+from board_tui.domain import agenda_order
+from board_tui.readers.agenda_reader import read_agenda
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT.parent / "shared" / "fixtures" / "tab-2023-12-11-agenda.docx"
@@ -52,7 +52,7 @@ def test_the_december_pack_becomes_a_ready_to_run_meeting(fixture: Path, db_path
         assert meeting.scheduled_start == dt.datetime(2023, 12, 11, 14, 0)
         assert meeting.venue == "Council Chamber - Town Hall, Whitechapel"
         items = store.agenda(meeting.id)
-        starts = agenda.planned_starts(items, meeting.scheduled_start)
+        starts = agenda_order.planned_starts(items, meeting.scheduled_start)
         assert [(i.number, f"{starts[i.id]:%H:%M}") for i in items] == [
             ("1", "14:00"),
             ("2", "14:05"),

@@ -7,13 +7,13 @@ import datetime as dt
 from pilot_keys import type_text
 from textual.widgets import OptionList
 
-from board_tui.app import BoardApp
-from board_tui.demo import build_demo
-from board_tui.model import AttendanceKind, Capacity, MeetingStatus, NoteKind, Status
-from screens.dialogs import ActionDialog, NoteDialog, RestoreDraftDialog, UpdateDialog
-from screens.meeting import MeetingScreen
-from screens.rollcall import RollCallScreen
-from storage.store import Store
+from board_tui.domain.model import AttendanceKind, Capacity, MeetingStatus, NoteKind, Status
+from board_tui.screens.dialogs import ActionDialog, NoteDialog, RestoreDraftDialog, UpdateDialog
+from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.rollcall import RollCallScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
 
 START = dt.datetime(2023, 12, 11, 14, 2)
 

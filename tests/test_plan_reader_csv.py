@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_docs import read_error
 
-from board_tui.model import ActionLabel
-from board_tui.plan_reader import (
+from board_tui.domain.model import ActionLabel
+from board_tui.domain.statuses import Status
+from board_tui.readers.plan_reader import (
     MAX_CSV_BYTES,
     PlanRead,
     PlanReadError,
@@ -23,8 +24,7 @@ from board_tui.plan_reader import (
     read_action_plan,
     read_action_plan_csv,
 )
-from board_tui.statuses import Status
-from storage.store import Store
+from board_tui.storage.store import Store
 
 ELG_HEADER = (
     "# ",
@@ -258,7 +258,8 @@ def test_a_continuation_row_before_any_item_is_skipped(tmp_path: Path) -> None:
 def test_reading_a_csv_imports_no_docx(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "plan.csv", [("#", "Recommendation"), ("1", "Do it")])
     code = (
-        "import sys; from pathlib import Path; from board_tui.plan_reader import read_action_plan;"
+        "import sys; from pathlib import Path;"
+        " from board_tui.readers.plan_reader import read_action_plan;"
         f" read_action_plan(Path({str(path)!r})); print('docx' in sys.modules)"
     )
     result = subprocess.run(

@@ -7,12 +7,12 @@ import datetime as dt
 from pilot_keys import type_text
 from textual.widgets import DataTable, OptionList, Select
 
-from board_tui.app import BoardApp
-from board_tui.model import ActionLabel, Status
-from screens.dialogs import UpdateDialog
-from screens.plan import PlanScreen
-from screens.plan_dialogs import NextStepDialog, PlanItemDialog
-from storage.store import Store
+from board_tui.domain.model import ActionLabel, Status
+from board_tui.screens.dialogs import UpdateDialog
+from board_tui.screens.plan import PlanScreen
+from board_tui.screens.plan_dialogs import NextStepDialog, PlanItemDialog
+from board_tui.screens.shell.app import BoardApp
+from board_tui.storage.store import Store
 
 TODAY = dt.date(2023, 1, 1)
 
@@ -164,8 +164,8 @@ async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
 async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
     from plan_docs import council_plan
 
-    from screens.dialogs import ConfirmDialog
-    from screens.home import HomeScreen
+    from board_tui.screens.dialogs import ConfirmDialog
+    from board_tui.screens.home import HomeScreen
 
     path = council_plan(tmp_path / "council plan.docx")
     app = BoardApp(demo_store)
@@ -214,7 +214,7 @@ async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store:
 
 async def test_a_long_plan_fills_the_table_as_the_cursor_goes_down(store: Store) -> None:
     """Rows go in a page at a time; the cursor never runs out of them, up to the limit."""
-    from screens.plan import MAX_ROWS, PAGE_ROWS
+    from board_tui.screens.plan import MAX_ROWS, PAGE_ROWS
 
     board = store.create_board("Long Plan Board")
     plan = store.create_plan(board.id, "Ten years of actions", dated=TODAY)

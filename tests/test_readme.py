@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from board_tui.keymap import KEYMAP
+from board_tui.screens.shell.keymap import KEYMAP
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -35,21 +35,24 @@ def test_the_keyboard_map_matches_the_app() -> None:
 def test_the_two_set_up_commands() -> None:
     commands = re.findall(r"```sh\n(.+?)\n```", _section("Set up"))
     assert commands == [
-        "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/board-tui demo",
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
+        "python3 -m venv .venv && .venv/bin/pip install -c requirements.lock -e . "
+        "&& .venv/bin/board-tui demo",
+        "python3 -m venv .venv && .venv/bin/pip install -c requirements.lock -e '.[test]' "
+        "&& .venv/bin/pytest",
     ]
 
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 -m venv .venv" in ci
-    assert ".venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'" in ci
+    install = ".venv/bin/pip install --quiet --disable-pip-version-check"
+    assert f"{install} -c requirements.lock -e '.[test]'" in ci
     assert re.search(r"^\.venv/bin/pytest\b", ci, re.M)
     assert "-eq 5" in ci  # "no tests collected" must fail the run
 
 
 def test_every_command_is_documented() -> None:
-    from board_tui.cli import cli
+    from board_tui.cli.main import cli
 
     documented = _section("Command line")
     for name in cli.commands:  # type: ignore[attr-defined]

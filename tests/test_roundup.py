@@ -10,12 +10,12 @@ from pathlib import Path
 from export_docs import open_docx, texts
 from textual.widgets import TextArea
 
-from board_tui.app import BoardApp
-from board_tui.model import NoteKind
-from board_tui.roundup import decision_sentence, draft_roundup, roundup_text
-from exporters.roundup import write_roundup
-from screens.roundup import RoundupScreen
-from storage.store import Store
+from board_tui.domain.model import NoteKind
+from board_tui.exporters.roundup import write_roundup
+from board_tui.screens.roundup import RoundupScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.services.roundup import decision_sentence, draft_roundup, roundup_text
+from board_tui.storage.store import Store
 
 OCTOBER = dt.date(2023, 10, 17)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from storage import schema
-from storage.connection import connect
-from storage.errors import DatabaseOpenError, SchemaTooNewError
-from storage.store import COUNTED_TABLES, Store
+from board_tui.storage import schema
+from board_tui.storage.connection import connect
+from board_tui.storage.errors import DatabaseOpenError, SchemaTooNewError
+from board_tui.storage.store import COUNTED_TABLES, Store
 
 
 def _digest(path: Path) -> str:

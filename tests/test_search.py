@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from board_tui.model import NoteKind, Status
-from storage import schema
-from storage.connection import connect
-from storage.search import SearchQueryError, fts_query, plain_snippet
-from storage.store import Store
+from board_tui.domain.model import NoteKind, Status
+from board_tui.storage import schema
+from board_tui.storage.connection import connect
+from board_tui.storage.search import SearchQueryError, fts_query, plain_snippet
+from board_tui.storage.store import Store
 
 
 def _kinds(store: Store, query: str) -> list[str]:
@@ -238,8 +238,11 @@ def test_youth_council_is_found_in_the_demo(demo_store: Store) -> None:
 
 
 def test_search_history_and_reports_stay_free_of_textual_and_docx() -> None:
-    modules = "storage.search, storage.history, storage.voices, board_tui.roundup, "
-    modules += "board_tui.cli_search, exporters.you_said_we_did, exporters.roundup"
+    modules = "board_tui.storage.search, board_tui.storage.history, board_tui.storage.voices, "
+    modules += "board_tui.services.roundup, "
+    modules += (
+        "board_tui.cli.search, board_tui.exporters.you_said_we_did, board_tui.exporters.roundup"
+    )
     code = f"import sys, {modules}; print('textual' in sys.modules, 'docx' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True

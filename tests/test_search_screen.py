@@ -11,11 +11,11 @@ from pathlib import Path
 from pilot_keys import type_text
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from board_tui.app import BoardApp
-from screens.meeting import MeetingScreen
-from screens.plan import PlanScreen
-from screens.search import SearchScreen, open_search
-from storage.store import Store
+from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.plan import PlanScreen
+from board_tui.screens.search import SearchScreen, open_search
+from board_tui.screens.shell.app import BoardApp
+from board_tui.storage.store import Store
 
 
 async def test_ctrl_f_finds_youth_council_and_enter_opens_the_item(demo_store: Store) -> None:

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from board_tui.app import BoardApp
-from board_tui.demo import build_demo
-from board_tui.model import NoteKind
-from screens.agenda import AgendaScreen
-from screens.plan import PlanScreen
-from storage.store import Store
+from board_tui.domain.model import NoteKind
+from board_tui.screens.agenda import AgendaScreen
+from board_tui.screens.plan import PlanScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.services.demo import build_demo
+from board_tui.storage.store import Store
+
+pytestmark = pytest.mark.canary
 
 
 @pytest.fixture
@@ -121,7 +123,7 @@ def test_agenda_editor(snap_compare, store: Store, size: tuple[int, int]) -> Non
 
 def test_minutes_preview(snap_compare, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """x on the October meeting: the minutes as text, and where they will be written."""
-    from screens import export_dialog
+    from board_tui.screens import export_dialog
 
     monkeypatch.setattr(export_dialog, "default_folder", lambda: Path("Documents"))
     build_demo(store)

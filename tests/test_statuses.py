@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from board_tui.statuses import STYLES, Status, parse_status, status_from_fill, status_from_words
+from board_tui.domain.statuses import (
+    STYLES,
+    Status,
+    parse_status,
+    status_from_fill,
+    status_from_words,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from board_tui.errors import BoardTuiError, NotFoundError
-from board_tui.model import (
+from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.model import (
     ActionLabel,
     AttendanceKind,
     Capacity,
@@ -18,7 +18,7 @@ from board_tui.model import (
     NoteKind,
     Status,
 )
-from storage.store import Store
+from board_tui.storage.store import Store
 
 
 def test_boards_round_trip(store: Store, clock) -> None:

@@ -3,7 +3,7 @@ right-to-left Arabic and Hebrew, Bengali, and a 100 KB paste.
 
 The rule, exactly: a Word file cannot hold the C0 control characters other than tab,
 line feed and carriage return (nor U+FFFE, U+FFFF), so the exporters drop them
-(``exporters.word.word_text``); the importer then reads Word's spacing as layout and
+(``board_tui.exporters.word.word_text``); the importer then reads Word's spacing as layout and
 collapses every run of whitespace, line breaks and paragraph ends included, to one space.
 So what comes back is ``collapse(word_text(text))``: no other character is changed.
 """
@@ -17,14 +17,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from board_tui.model import NoteKind
-from board_tui.plan_reader import read_action_plan
-from board_tui.statuses import Status
-from board_tui.word_package import collapse
-from exporters.action_plan import write_action_plan
-from exporters.minutes import write_minutes
-from exporters.word import word_text
-from storage.store import Store
+from board_tui.domain.model import NoteKind
+from board_tui.domain.statuses import Status
+from board_tui.exporters.action_plan import write_action_plan
+from board_tui.exporters.minutes import write_minutes
+from board_tui.exporters.word import word_text
+from board_tui.readers.plan_reader import read_action_plan
+from board_tui.readers.word_package import collapse
+from board_tui.storage.store import Store
 
 ARABIC = "أوصى المجلس بنشر التقرير\u200f قبل نهاية الربع"
 HEBREW = "הוועדה המליצה לפרסם את הדוח"
@@ -137,8 +137,8 @@ async def test_the_capture_dialog_saves_what_was_pasted(tmp_path: Path) -> None:
     from textual import events
     from textual.widgets import TextArea
 
-    from board_tui.app import BoardApp
-    from board_tui.demo import build_demo
+    from board_tui.screens.shell.app import BoardApp
+    from board_tui.services.demo import build_demo
 
     db = tmp_path / "board.sqlite3"
     with Store.open(db) as store:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from board_tui.timeframes import MAX_LENGTH, describe_rule, parse_time_frame
+from board_tui.domain.timeframes import MAX_LENGTH, describe_rule, parse_time_frame
 
 PLAN_DATE = dt.date(2022, 11, 3)  # the Engagement Leads Group plan's update
 MONTHS = [

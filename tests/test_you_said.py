@@ -12,19 +12,19 @@ from export_docs import all_text, open_docx, strong_leads
 from pilot_keys import type_text
 from textual.widgets import OptionList, SelectionList
 
-from board_tui.app import BoardApp
-from board_tui.errors import BoardTuiError
-from board_tui.model import NoteKind, Status
-from exporters.you_said_we_did import (
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import NoteKind, Status
+from board_tui.exporters.you_said_we_did import (
     CANNOT_HEADING,
     HEADER,
     NO_ANSWER,
     build_you_said,
     write_you_said,
 )
-from screens.meeting import MeetingScreen
-from screens.voice import VoiceDialog
-from storage.store import Store
+from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.shell.app import BoardApp
+from board_tui.screens.voice import VoiceDialog
+from board_tui.storage.store import Store
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from board_tui.formatting import short_date
-from board_tui.model import HistoryEntry, SearchHit, Status
+from board_tui.domain.formatting import short_date
+from board_tui.domain.model import HistoryEntry, SearchHit, Status
 
 KIND_WORDS = {
     "item": "agenda item",

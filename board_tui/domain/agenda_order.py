@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from board_tui.model import AgendaItem
+from board_tui.domain.model import AgendaItem
 
 
 def outline(items: Sequence[AgendaItem]) -> list[tuple[AgendaItem, int]]:

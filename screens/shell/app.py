@@ -11,18 +11,23 @@ from textual.events import Event, Key
 from textual.screen import ModalScreen
 from textual.theme import Theme
 
-from board_tui.model import Draft
-from board_tui.themes import THEME_SETTING, apply_theme, register_themes
-from screens import STYLES_DIR
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.palette import BoardCommands
-from storage.store import Store
+from board_tui.domain.model import Draft
+from board_tui.screens import STYLES_DIR
+from board_tui.screens.home import HomeScreen
+from board_tui.screens.shell.help import HelpScreen
+from board_tui.screens.shell.palette import BoardCommands
+from board_tui.screens.shell.themes import THEME_SETTING, apply_theme, register_themes
+from board_tui.storage.store import Store
 
 # The screens and dialogs beyond home are imported once the first screen is painted, not
 # before it: they were a third of the cold start (benchmarks/PROFILES.md), and importing
 # them just after means the first key that opens one does not wait either.
-WARM_UP = ("screens.dialogs", "screens.meeting", "screens.plan", "screens.agenda")
+WARM_UP = (
+    "board_tui.screens.dialogs",
+    "board_tui.screens.meeting",
+    "board_tui.screens.plan",
+    "board_tui.screens.agenda",
+)
 WARM_UP_AFTER_SECONDS = 0.5
 
 
@@ -79,13 +84,13 @@ class BoardApp(App[None]):
         live = self.store.live_meeting()
         meeting_id = self._open_meeting_id or (live.id if live else None)
         if meeting_id is not None:
-            from screens.meeting import MeetingScreen
+            from board_tui.screens.meeting import MeetingScreen
 
             self.push_screen(MeetingScreen(self.store, meeting_id))
         self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
         drafts = self.store.drafts()
         if drafts:
-            from screens.dialogs import RestoreDraftDialog
+            from board_tui.screens.dialogs import RestoreDraftDialog
 
             self.push_screen(
                 RestoreDraftDialog(drafts[-1], self.store.discard_draft), self._restore
@@ -101,7 +106,7 @@ class BoardApp(App[None]):
             self.store.set_setting(THEME_SETTING, theme.name)
 
     def _restore(self, draft: Draft | None) -> None:
-        from screens.meeting import MeetingScreen
+        from board_tui.screens.meeting import MeetingScreen
 
         if draft is None or draft.meeting_id is None:
             return
@@ -115,19 +120,19 @@ class BoardApp(App[None]):
 
     async def on_event(self, event: Event) -> None:
         if isinstance(event, Key) and not event.is_forwarded:
-            from screens.dialogs import hold_early_key
+            from board_tui.screens.dialogs import hold_early_key
 
             if hold_early_key(self, event):
                 return
         await super().on_event(event)
 
     def on_key(self, event: Key) -> None:
-        from screens.dialogs import hand_over_stray_key
+        from board_tui.screens.dialogs import hand_over_stray_key
 
         hand_over_stray_key(self, event)
 
     def action_search(self) -> None:
-        from screens.search import open_search
+        from board_tui.screens.search import open_search
 
         open_search(self, self.store)
 

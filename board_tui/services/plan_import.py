@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from board_tui.plan_reader import PlanItemRead, PlanRead
-from board_tui.statuses import Status
-from storage.store import Store
+from board_tui.domain.statuses import Status
+from board_tui.readers.plan_reader import PlanItemRead, PlanRead
+from board_tui.storage.store import Store
 
 
 @dataclass

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from board_tui.cli_support import db_arg, db_option, open_store, user_errors
+from board_tui.cli.support import db_arg, db_option, open_store, user_errors
 
 
 def _size(size: int) -> str:
@@ -26,7 +26,7 @@ def _size(size: int) -> str:
 def backup_command(show_list: bool) -> None:
     """Back up the database now (the newest ten backups are kept), or list them."""
     from board_tui.config import database_path
-    from storage.backups import backup_folder, list_backups
+    from board_tui.storage.backups import backup_folder, list_backups
 
     path = database_path(db_arg())
     if show_list:
@@ -52,7 +52,7 @@ def backup_command(show_list: bool) -> None:
 def restore_command(file: Path) -> None:
     """Replace the database with a backup FILE; what it held is backed up first."""
     from board_tui.config import database_path
-    from storage.backups import check_restorable
+    from board_tui.storage.backups import check_restorable
 
     path = database_path(db_arg())
     with user_errors():

@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING
 import click
 
 from board_tui import __version__
-from board_tui.cli_backup import backup_command, restore_command
-from board_tui.cli_chair import chair_command, serve_command
-from board_tui.cli_export import export_group
-from board_tui.cli_search import history_command, roundup_command, search_command
-from board_tui.cli_support import db_arg, db_option, open_store, user_errors
-from board_tui.errors import BoardTuiError
+from board_tui.cli.backup import backup_command, restore_command
+from board_tui.cli.chair import chair_command, serve_command
+from board_tui.cli.export import export_group
+from board_tui.cli.search import history_command, roundup_command, search_command
+from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.domain.errors import BoardTuiError
 
 if TYPE_CHECKING:
-    from storage.store import Store
+    from board_tui.storage.store import Store
 
 
 def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
-    from board_tui.app import BoardApp
+    from board_tui.screens.shell.app import BoardApp
 
     BoardApp(store, open_meeting_id=meeting_id).run()
 
@@ -60,7 +60,7 @@ def demo(build_only: bool) -> None:
     Uses its own database file, never your real one, unless --db is given.
     """
     from board_tui.config import demo_database_path
-    from board_tui.demo import build_demo
+    from board_tui.services.demo import build_demo
 
     path = demo_database_path(db_arg())
     with open_store(path) as store:
@@ -82,7 +82,7 @@ def live(meeting_id: int | None) -> None:
     Without --meeting: the meeting left live, else the next one not yet held.
     """
     from board_tui.config import database_path
-    from board_tui.running import meeting_to_run
+    from board_tui.services.running import meeting_to_run
 
     with open_store(database_path(db_arg())) as store:
         with user_errors():
@@ -118,8 +118,8 @@ def import_actions(
 ) -> None:
     """Import a Word (.docx) or CSV action plan, all or nothing; again, it updates by ref."""
     from board_tui.config import database_path
-    from board_tui.plan_import import write_plan
-    from board_tui.plan_reader import read_action_plan
+    from board_tui.readers.plan_reader import read_action_plan
+    from board_tui.services.plan_import import write_plan
 
     with user_errors():
         plan = read_action_plan(file)
@@ -184,9 +184,9 @@ def import_agenda(
     replace: bool,
 ) -> None:
     """Import a Word agenda pack (.docx) or a text outline (.txt, .md), all or nothing."""
-    from board_tui.agenda_import import preview_lines, write_agenda
-    from board_tui.agenda_reader import read_agenda
     from board_tui.config import database_path
+    from board_tui.readers.agenda_reader import read_agenda
+    from board_tui.services.agenda_import import preview_lines, write_agenda
 
     with user_errors():
         read = read_agenda(file)
@@ -219,7 +219,7 @@ LIST_KINDS = ("boards", "meetings", "plans")
 def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
     """Print the ids and names of boards, meetings or action plans."""
     from board_tui.config import database_path
-    from board_tui.listing import listing_rows
+    from board_tui.services.listing import listing_rows
 
     with open_store(database_path(db_arg())) as store, user_errors():
         records = listing_rows(store, kind, board_name)

@@ -12,12 +12,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from board_tui import agenda
-from board_tui.agenda_reader import AgendaItemRead, AgendaRead, PersonRead
-from board_tui.errors import BoardTuiError, NotFoundError
-from board_tui.formatting import agenda_time, short_date
-from board_tui.model import AgendaItem, Board, Contact, MeetingStatus, MembershipRole
-from storage.store import Store
+from board_tui.domain import agenda_order
+from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.formatting import agenda_time, short_date
+from board_tui.domain.model import AgendaItem, Board, Contact, MeetingStatus, MembershipRole
+from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead, PersonRead
+from board_tui.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def timings(
     durations = _durations(items)
     fixed: list[dt.time | None] = [None] * len(items)
     while True:
-        planned = agenda.planned_starts(_sketch(items, durations, fixed), meeting_start)
+        planned = agenda_order.planned_starts(_sketch(items, durations, fixed), meeting_start)
         wrong = next(
             (
                 index
@@ -131,8 +131,8 @@ def preview_lines(read: AgendaRead, scheduled: dt.datetime) -> list[str]:
     """The items as they will stand: number, planned time, title, presenter and marks."""
     plan = timings(read.items, scheduled)
     sketch = _sketch(read.items, [d for d, _ in plan], [f for _, f in plan])
-    starts = agenda.planned_starts(sketch, scheduled)
-    numbers = agenda.numbers(sketch)
+    starts = agenda_order.planned_starts(sketch, scheduled)
+    numbers = agenda_order.numbers(sketch)
     lines = []
     for index, item in enumerate(read.items):
         parts = [item.title]

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 
 from textual.widget import Widget
 
-from board_tui.errors import BoardTuiError
-from board_tui.formatting import sentence
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.formatting import sentence
 
 
 @contextlib.contextmanager

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from board_tui.cli_support import db_arg, db_option, user_errors
+from board_tui.cli.support import db_arg, db_option, user_errors
 
 if TYPE_CHECKING:
-    from storage.store import Store
+    from board_tui.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,8 +50,8 @@ def _database(demo: bool) -> Path:
 @contextmanager
 def _read_only_store(path: Path, meeting_id: int | None, plan_id: int | None) -> Iterator[Store]:
     """The store, read-only, with the meeting and plan asked for checked before any window opens."""
-    from board_tui.errors import NotFoundError
-    from storage.store import Store
+    from board_tui.domain.errors import NotFoundError
+    from board_tui.storage.store import Store
 
     with user_errors():
         store = Store.open(path, read_only=True)
@@ -77,7 +77,7 @@ def chair_command(meeting_id: int | None, plan_id: int | None, demo: bool) -> No
     Public share is on: exempt (Part 2) items are hidden until p is pressed.
     """
     with _read_only_store(_database(demo), meeting_id, plan_id) as store:
-        from board_tui.chair_app import ChairApp
+        from board_tui.screens.shell.chair_app import ChairApp
 
         ChairApp(store, meeting_id=meeting_id, plan_id=plan_id).run()
 
@@ -99,7 +99,7 @@ def serve_command(
     for option, value in (("--meeting", meeting_id), ("--plan", plan_id)):
         if value is not None:
             command += [option, str(value)]
-    from board_tui.serve import ChairServer
+    from board_tui.cli.serve import ChairServer
 
     server = ChairServer(shlex.join(command), host=host, port=port, title="The chair's view")
     try:

@@ -15,26 +15,26 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from board_tui.cli_export import (
+from board_tui.cli.export import (
     _meeting_id,
     _meeting_options,
     _output_options,
     _run_export,
     export_group,
 )
-from board_tui.cli_support import db_arg, db_option, open_store, user_errors
-from board_tui.errors import BoardTuiError, NotFoundError
-from board_tui.search_words import KIND_WORDS, history_line, hit_place
+from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.services.search_words import KIND_WORDS, history_line, hit_place
 
 if TYPE_CHECKING:
-    from board_tui.model import SearchHit
-    from storage.store import Store
+    from board_tui.domain.model import SearchHit
+    from board_tui.storage.store import Store
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _hit_record(hit: SearchHit) -> dict[str, Any]:
-    from storage.search import plain_snippet, snippet_parts
+    from board_tui.storage.search import plain_snippet, snippet_parts
 
     return {
         "kind": hit.kind,
@@ -66,7 +66,7 @@ def search_command(
     Words must all match; "a phrase" in quotes, a prefix* and a OR b work too.
     """
     from board_tui.config import database_path
-    from storage.search import snippet_parts
+    from board_tui.storage.search import snippet_parts
 
     with open_store(database_path(db_arg())) as store, user_errors():
         board_id = store.board_by_name(board_name).id if board_name else None
@@ -114,7 +114,7 @@ def find_history_target(store: Store, plan: str, ref: str) -> tuple[int, int | N
 def history_command(ref: str, plan: str, as_json: bool) -> None:
     """A plan item's whole life (REF, e.g. 9) or one next step's (REF.STEP, e.g. 9.2)."""
     from board_tui.config import database_path
-    from board_tui.formatting import short_date
+    from board_tui.domain.formatting import short_date
 
     with open_store(database_path(db_arg())) as store, user_errors():
         item_id, step_id = find_history_target(store, plan, ref)
@@ -171,8 +171,8 @@ def roundup_command(
 ) -> None:
     """The chair's round-up of a meeting: the draft kept in the app, else a first draft."""
     from board_tui.config import database_path
-    from board_tui.roundup import draft_roundup, roundup_text
-    from exporters.roundup import write_roundup
+    from board_tui.exporters.roundup import write_roundup
+    from board_tui.services.roundup import draft_roundup, roundup_text
 
     with open_store(database_path(db_arg())) as store, user_errors():
         meeting_id = _meeting_id(store, meeting, board_name, day)
@@ -198,7 +198,7 @@ def export_you_said_we_did(
     template: Path | None,
 ) -> None:
     """Write the "You said, we did" report: residents' voice and what the board did."""
-    from exporters.you_said_we_did import write_you_said
+    from board_tui.exporters.you_said_we_did import write_you_said
 
     if since and until and until < since:
         with user_errors():

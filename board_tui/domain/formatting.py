@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from board_tui.model import MeetingStatus
+from board_tui.domain.model import MeetingStatus
 
 MEETING_STATUS_WORDS = {
     MeetingStatus.DRAFT: "Ready to run",

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TypeVar
 
-from board_tui import agenda
-from board_tui.model import (
+from board_tui.domain import agenda_order
+from board_tui.domain.model import (
     Action,
     ActionPlan,
     AgendaItem,
@@ -25,7 +25,7 @@ from board_tui.model import (
     PlanItem,
     Status,
 )
-from storage.store import Store
+from board_tui.storage.store import Store
 
 EXEMPT_TITLE = "Exempt item (Part 2)"
 T = TypeVar("T")
@@ -178,7 +178,7 @@ def read_chair(
         items=tuple(shown),
         current=current,
         next_item=later[0] if later else None,
-        planned=agenda.planned_starts(items, meeting.scheduled_start) if timed else {},
+        planned=agenda_order.planned_starts(items, meeting.scheduled_start) if timed else {},
         decisions=tuple(decisions),
         plan=plan,
         rows=tuple(review.rows),

@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from board_tui.agenda import outline
-from board_tui.formatting import sentence
-from board_tui.model import Action, AgendaItem, Meeting, Note, NoteKind
-from storage.store import Store
+from board_tui.domain.agenda_order import outline
+from board_tui.domain.formatting import sentence
+from board_tui.domain.model import Action, AgendaItem, Meeting, Note, NoteKind
+from board_tui.storage.store import Store
 
 MAX_COMMENTS = 3
 _PROCEDURAL = re.compile(

@@ -13,16 +13,16 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
-from board_tui.themes import (
+from board_tui.screens import STYLES_DIR
+from board_tui.screens.chair import ChairScreen
+from board_tui.screens.shell.themes import (
     THEME_SETTING,
     apply_theme,
     load_chair_theme,
     register_themes,
     save_chair_theme,
 )
-from screens import STYLES_DIR
-from screens.chair import ChairScreen
-from storage.store import Store
+from board_tui.storage.store import Store
 
 
 class ChairApp(App[None]):

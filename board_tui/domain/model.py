@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from board_tui.statuses import Status
+from board_tui.domain.statuses import Status
 
 __all__ = [
     "Action",

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from board_tui.errors import BoardTuiError
+from board_tui.domain.errors import BoardTuiError
 
 __all__ = [
     "HEADER_SEARCH_ROWS",

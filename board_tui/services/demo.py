@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from board_tui.errors import BoardTuiError
-from board_tui.model import (
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import (
     ActionLabel,
     AttendanceKind,
     Capacity,
@@ -26,9 +26,9 @@ from board_tui.model import (
     NoteKind,
     Status,
 )
-from board_tui.plan_import import write_plan
-from board_tui.plan_reader import NextStepRead, PlanItemRead, PlanRead, UpdateRead
-from storage.store import Store
+from board_tui.readers.plan_reader import NextStepRead, PlanItemRead, PlanRead, UpdateRead
+from board_tui.services.plan_import import write_plan
+from board_tui.storage.store import Store
 
 DEMO_SETTING = "demo.built"
 DEMO_FORMAT = 1

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from board_tui.errors import BoardTuiError
-from board_tui.model import ActionLabel, LegendEntry
-from board_tui.statuses import Status, status_from_fill, status_from_words
-from board_tui.word_package import (
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.model import ActionLabel, LegendEntry
+from board_tui.domain.statuses import Status, status_from_fill, status_from_words
+from board_tui.readers.word_package import (
     MAX_UNCOMPRESSED_BYTES,
     TC,
     TR,

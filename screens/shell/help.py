@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from board_tui.keymap import KEYMAP
+from board_tui.screens.shell.keymap import KEYMAP
 
 
 def keymap_table() -> Table:

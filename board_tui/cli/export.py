@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from board_tui.cli_support import db_arg, db_option, open_store, user_errors
-from board_tui.errors import BoardTuiError
+from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.domain.errors import BoardTuiError
 
 if TYPE_CHECKING:
-    from storage.store import Store
+    from board_tui.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -127,7 +127,7 @@ def export_minutes(
     template: Path | None,
 ) -> None:
     """Write a meeting's minutes (DRAFT until a later meeting approves them)."""
-    from exporters.minutes import write_minutes
+    from board_tui.exporters.minutes import write_minutes
 
     written = _run_export(
         "Writing the minutes",
@@ -169,8 +169,8 @@ def export_actions(
     template: Path | None,
 ) -> None:
     """Write the updated action plan (PLAN is an id or a title from `board-tui list plans`)."""
-    from board_tui.statuses import parse_status
-    from exporters.action_plan import write_action_plan
+    from board_tui.domain.statuses import parse_status
+    from board_tui.exporters.action_plan import write_action_plan
 
     with user_errors():
         try:
@@ -208,7 +208,7 @@ def export_agenda(
     template: Path | None,
 ) -> None:
     """Write a meeting's front sheet and agenda."""
-    from exporters.agenda import write_agenda
+    from board_tui.exporters.agenda import write_agenda
 
     written = _run_export(
         "Writing the agenda",

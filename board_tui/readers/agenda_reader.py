@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from board_tui.clock import duration, is_no_time, time_in, time_range
-from board_tui.errors import BoardTuiError
-from board_tui.word_package import (
+from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.times import duration, is_no_time, time_in, time_range
+from board_tui.readers.word_package import (
     TBL,
     P,
     W,

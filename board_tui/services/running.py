@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from board_tui.errors import NotFoundError
-from board_tui.model import Meeting, MeetingStatus
-from storage.store import Store
+from board_tui.domain.errors import NotFoundError
+from board_tui.domain.model import Meeting, MeetingStatus
+from board_tui.storage.store import Store
 
 
 def meeting_to_run(store: Store, meeting_id: int | None = None) -> Meeting:

@@ -9,8 +9,8 @@ from typing import Protocol, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from board_tui.formatting import short_date
-from storage.store import Store
+from board_tui.domain.formatting import short_date
+from board_tui.storage.store import Store
 
 
 class _HasStore(Protocol):
@@ -21,8 +21,8 @@ class BoardCommands(Provider):
     """Offers "Open meeting …" and "Open action plan …" for everything in the database."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        from screens.meeting import MeetingScreen
-        from screens.plan import PlanScreen
+        from board_tui.screens.meeting import MeetingScreen
+        from board_tui.screens.plan import PlanScreen
 
         store = cast(_HasStore, self.app).store
         boards = {b.id: b.name for b in store.boards(include_archived=True)}

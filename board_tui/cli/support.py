@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from board_tui.errors import BoardTuiError
+from board_tui.domain.errors import BoardTuiError
 
 if TYPE_CHECKING:
-    from storage.store import Store
+    from board_tui.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,7 +55,7 @@ def user_errors() -> Iterator[None]:
 
 @contextmanager
 def open_store(path: Path) -> Iterator[Store]:
-    from storage.store import Store
+    from board_tui.storage.store import Store
 
     with user_errors():
         store = Store.open(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storage.store import Store
+from board_tui.storage.store import Store
 
 
 def listing_rows(store: Store, kind: str, board_name: str | None = None) -> list[dict[str, Any]]:

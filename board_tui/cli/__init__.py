@@ -1,0 +1,1 @@
+"""The command line: `board-tui` and its sub-commands (click)."""

@@ -1,0 +1,1 @@
+"""Readers: Word, text and CSV papers turned into plain records, before anything is stored."""

@@ -1,0 +1,1 @@
+"""Use cases over the store that the command line and the screens share."""
