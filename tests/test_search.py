@@ -240,9 +240,8 @@ def test_youth_council_is_found_in_the_demo(demo_store: Store) -> None:
 def test_search_history_and_reports_stay_free_of_textual_and_docx() -> None:
     modules = "board_tui.storage.search, board_tui.storage.history, board_tui.storage.voices, "
     modules += "board_tui.services.roundup, "
-    modules += (
-        "board_tui.cli.search, board_tui.exporters.you_said_we_did, board_tui.exporters.roundup"
-    )
+    modules += "board_tui.cli.search, board_tui.cli.reports, "
+    modules += "board_tui.exporters.you_said_we_did, board_tui.exporters.roundup"
     code = f"import sys, {modules}; print('textual' in sys.modules, 'docx' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True

@@ -25,7 +25,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _output_options(func: F) -> F:
+def output_options(func: F) -> F:
     """-o FILE, --force and --template, which every export takes."""
     func = click.option(
         "--template",
@@ -45,7 +45,7 @@ def _output_options(func: F) -> F:
     return db_option(func)
 
 
-def _meeting_options(func: F) -> F:
+def meeting_options(func: F) -> F:
     func = click.option(
         "--date", "day", type=_DATE, metavar="YYYY-MM-DD", help="The meeting's date."
     )(func)
@@ -55,7 +55,7 @@ def _meeting_options(func: F) -> F:
     return click.argument("meeting", required=False, metavar="[MEETING]")(func)
 
 
-def _meeting_id(
+def meeting_id_from(
     store: Store, meeting: str | None, board_name: str | None, day: dt.datetime | None
 ) -> int:
     """MEETING as an id from `board-tui list meetings`, or --board NAME --date YYYY-MM-DD."""
@@ -95,7 +95,7 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
 T = TypeVar("T")
 
 
-def _run_export(what: str, write: Callable[[Store, Callable[[int, int], None]], T]) -> T:
+def run_export(what: str, write: Callable[[Store, Callable[[int, int], None]], T]) -> T:
     """Open the database, write with a progress bar, and turn bad input into one line."""
     from board_tui.config import database_path
 
@@ -109,14 +109,14 @@ def export_group() -> None:
 
 
 @export_group.command(name="minutes")
-@_meeting_options
+@meeting_options
 @click.option(
     "--exempt-annex",
     type=click.Path(path_type=Path),
     metavar="FILE.docx",
     help="Also write the exempt (Part 2) items to this confidential annex.",
 )
-@_output_options
+@output_options
 def export_minutes(
     meeting: str | None,
     board_name: str | None,
@@ -129,11 +129,11 @@ def export_minutes(
     """Write a meeting's minutes (DRAFT until a later meeting approves them)."""
     from board_tui.exporters.minutes import write_minutes
 
-    written = _run_export(
+    written = run_export(
         "Writing the minutes",
         lambda store, step: write_minutes(
             store,
-            _meeting_id(store, meeting, board_name, day),
+            meeting_id_from(store, meeting, board_name, day),
             output,
             template=template,
             force=force,
@@ -158,7 +158,7 @@ def export_minutes(
     metavar="YYYY-MM-DD",
     help='"Update:" lines said since this date (default: the plan\'s date).',
 )
-@_output_options
+@output_options
 def export_actions(
     plan: str,
     status: str | None,
@@ -192,13 +192,13 @@ def export_actions(
             progress=step,
         )
 
-    written = _run_export("Writing the action plan", write)
+    written = run_export("Writing the action plan", write)
     click.echo(f"Wrote the action plan to {written}")
 
 
 @export_group.command(name="agenda")
-@_meeting_options
-@_output_options
+@meeting_options
+@output_options
 def export_agenda(
     meeting: str | None,
     board_name: str | None,
@@ -210,11 +210,11 @@ def export_agenda(
     """Write a meeting's front sheet and agenda."""
     from board_tui.exporters.agenda import write_agenda
 
-    written = _run_export(
+    written = run_export(
         "Writing the agenda",
         lambda store, step: write_agenda(
             store,
-            _meeting_id(store, meeting, board_name, day),
+            meeting_id_from(store, meeting, board_name, day),
             output,
             template=template,
             force=force,

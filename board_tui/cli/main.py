@@ -18,7 +18,8 @@ from board_tui import __version__
 from board_tui.cli.backup import backup_command, restore_command
 from board_tui.cli.chair import chair_command, serve_command
 from board_tui.cli.export import export_group
-from board_tui.cli.search import history_command, roundup_command, search_command
+from board_tui.cli.reports import roundup_command
+from board_tui.cli.search import history_command, search_command
 from board_tui.cli.support import db_arg, db_option, open_store, user_errors
 from board_tui.domain.errors import BoardTuiError
 

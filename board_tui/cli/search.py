@@ -1,29 +1,16 @@
-"""`board-tui search`, `history`, `roundup` and `export you-said-we-did`: finding what was
-said and agreed before, and closing the loop with residents.
-
-The export joins the `export` group when this module is imported, so every
-Word export is listed under `board-tui export --help`.
-"""
+"""`board-tui search` and `history`: finding what was said and agreed before."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from board_tui.cli.export import (
-    _meeting_id,
-    _meeting_options,
-    _output_options,
-    _run_export,
-    export_group,
-)
 from board_tui.cli.support import db_arg, db_option, open_store, user_errors
-from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.errors import NotFoundError
 from board_tui.services.search_words import KIND_WORDS, history_line, hit_place
 
 if TYPE_CHECKING:
@@ -145,75 +132,3 @@ def history_command(ref: str, plan: str, as_json: bool) -> None:
     click.echo(f"{item.ref}. {item.recommendation}  [{item.status.label}]")
     for entry in entries:
         click.echo(f"  {short_date(entry.at.date()):>11}  {history_line(entry)}")
-
-
-@click.command(name="roundup")
-@_meeting_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="Write it: Word for .docx, else Markdown (default: print it).",
-)
-@click.option("--fresh", is_flag=True, help="A new first draft, not the draft kept in the app.")
-@click.option("--force", is_flag=True, help="Replace the file if it exists.")
-@click.option("--template", type=click.Path(path_type=Path), metavar="FILE.docx")
-@db_option
-def roundup_command(
-    meeting: str | None,
-    board_name: str | None,
-    day: dt.datetime | None,
-    output: Path | None,
-    fresh: bool,
-    force: bool,
-    template: Path | None,
-) -> None:
-    """The chair's round-up of a meeting: the draft kept in the app, else a first draft."""
-    from board_tui.config import database_path
-    from board_tui.exporters.roundup import write_roundup
-    from board_tui.services.roundup import draft_roundup, roundup_text
-
-    with open_store(database_path(db_arg())) as store, user_errors():
-        meeting_id = _meeting_id(store, meeting, board_name, day)
-        body = draft_roundup(store, meeting_id) if fresh else roundup_text(store, meeting_id)
-        if output is None:
-            click.echo(body, nl=False)
-            return
-        written = write_roundup(store, meeting_id, body, output, template=template, force=force)
-    click.echo(f"Wrote the round-up to {written}")
-
-
-@export_group.command(name="you-said-we-did")
-@click.option("--board", "board_name", required=True, metavar="NAME", help="The board.")
-@click.option("--since", type=_DATE, metavar="YYYY-MM-DD", help="Meetings from this date on.")
-@click.option("--until", type=_DATE, metavar="YYYY-MM-DD", help="Meetings up to this date.")
-@_output_options
-def export_you_said_we_did(
-    board_name: str,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    output: Path,
-    force: bool,
-    template: Path | None,
-) -> None:
-    """Write the "You said, we did" report: residents' voice and what the board did."""
-    from board_tui.exporters.you_said_we_did import write_you_said
-
-    if since and until and until < since:
-        with user_errors():
-            raise BoardTuiError("--until is before --since")
-    written = _run_export(
-        "Writing the report",
-        lambda store, step: write_you_said(
-            store,
-            store.board_by_name(board_name).id,
-            output,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            template=template,
-            force=force,
-            progress=step,
-        ),
-    )
-    click.echo(f'Wrote "You said, we did" to {written}')

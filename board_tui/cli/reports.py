@@ -1,0 +1,96 @@
+"""`board-tui roundup` and `export you-said-we-did`: the reports that close the loop.
+
+The export joins the `export` group when this module is imported, so every
+Word export is listed under `board-tui export --help`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from board_tui.cli.export import (
+    export_group,
+    meeting_id_from,
+    meeting_options,
+    output_options,
+    run_export,
+)
+from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.domain.errors import BoardTuiError
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@click.command(name="roundup")
+@meeting_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write it: Word for .docx, else Markdown (default: print it).",
+)
+@click.option("--fresh", is_flag=True, help="A new first draft, not the draft kept in the app.")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option("--template", type=click.Path(path_type=Path), metavar="FILE.docx")
+@db_option
+def roundup_command(
+    meeting: str | None,
+    board_name: str | None,
+    day: dt.datetime | None,
+    output: Path | None,
+    fresh: bool,
+    force: bool,
+    template: Path | None,
+) -> None:
+    """The chair's round-up of a meeting: the draft kept in the app, else a first draft."""
+    from board_tui.config import database_path
+    from board_tui.exporters.roundup import write_roundup
+    from board_tui.services.roundup import draft_roundup, roundup_text
+
+    with open_store(database_path(db_arg())) as store, user_errors():
+        meeting_id = meeting_id_from(store, meeting, board_name, day)
+        body = draft_roundup(store, meeting_id) if fresh else roundup_text(store, meeting_id)
+        if output is None:
+            click.echo(body, nl=False)
+            return
+        written = write_roundup(store, meeting_id, body, output, template=template, force=force)
+    click.echo(f"Wrote the round-up to {written}")
+
+
+@export_group.command(name="you-said-we-did")
+@click.option("--board", "board_name", required=True, metavar="NAME", help="The board.")
+@click.option("--since", type=_DATE, metavar="YYYY-MM-DD", help="Meetings from this date on.")
+@click.option("--until", type=_DATE, metavar="YYYY-MM-DD", help="Meetings up to this date.")
+@output_options
+def export_you_said_we_did(
+    board_name: str,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    output: Path,
+    force: bool,
+    template: Path | None,
+) -> None:
+    """Write the "You said, we did" report: residents' voice and what the board did."""
+    from board_tui.exporters.you_said_we_did import write_you_said
+
+    if since and until and until < since:
+        with user_errors():
+            raise BoardTuiError("--until is before --since")
+    written = run_export(
+        "Writing the report",
+        lambda store, step: write_you_said(
+            store,
+            store.board_by_name(board_name).id,
+            output,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            template=template,
+            force=force,
+            progress=step,
+        ),
+    )
+    click.echo(f'Wrote "You said, we did" to {written}')
