@@ -7,24 +7,16 @@ transaction, so "6.1" always sits under "6" and nothing is ever numbered twice.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import AgendaItem
+from board_tui.domain.standing_items import is_standing
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
 _UNSET: Any = object()
-
-STANDING_TITLE = re.compile(
-    r"\b(welcome|apologies|introductions?|declarations?|minutes of the (previous|last)"
-    r"|previous minutes|matters arising|any other business|a\.?o\.?b\.?|date of (the )?next"
-    r"|next meeting|close)\b",
-    re.IGNORECASE,
-)
-"""The items every meeting of a board has: copied forward to a new meeting's agenda."""
 
 DEFAULT_STANDING_ITEMS: tuple[tuple[str, int], ...] = (
     ("Welcome and Apologies", 5),
@@ -43,10 +35,6 @@ _EDITABLE = {
     "chair_note",
     "comments_lead_in",
 }
-
-
-def is_standing(title: str) -> bool:
-    return STANDING_TITLE.search(title) is not None
 
 
 class AgendaMixin(StoreBase):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.model import (
@@ -18,6 +17,7 @@ from board_tui.domain.model import (
     NoteKind,
     PlanItem,
 )
+from board_tui.domain.standing_items import Standing, standing_kinds
 from board_tui.storage import rows
 from board_tui.storage.agendas import AgendaMixin
 from board_tui.storage.safekeeping import SafekeepingMixin
@@ -27,10 +27,6 @@ _PERSON_COLUMNS = """p.id AS person_id, p.name AS person_name, p.title AS person
 
 
 HELD_STATUSES = (MeetingStatus.CLOSED.value, MeetingStatus.APPROVED.value)
-PREVIOUS_MINUTES_TITLE = re.compile(
-    r"\bminutes\b.*\b(previous|last)\b|\bprevious minutes\b", re.IGNORECASE
-)
-"""The item whose decision agrees the previous meeting's minutes."""
 
 
 class MeetingsMixin(AgendaMixin, SafekeepingMixin):
@@ -356,7 +352,9 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
                 ),
             )
             # Agreeing the previous minutes is what takes "DRAFT" off them.
-            if kind is NoteKind.DECISION and PREVIOUS_MINUTES_TITLE.search(item.title):
+            if kind is NoteKind.DECISION and Standing.PREVIOUS_MINUTES in standing_kinds(
+                item.title
+            ):
                 self.approve_previous_minutes(item.meeting_id, at=at)
         return self.note(note_id)
 

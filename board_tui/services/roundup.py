@@ -17,20 +17,15 @@ from dataclasses import dataclass
 from board_tui.domain.agenda_order import outline
 from board_tui.domain.formatting import sentence
 from board_tui.domain.model import Action, AgendaItem, Meeting, Note, NoteKind
+from board_tui.domain.standing_items import Standing, is_business, standing_kinds
 from board_tui.storage.store import Store
 
 MAX_COMMENTS = 3
-_PROCEDURAL = re.compile(
-    r"\b(welcome|apologies|introductions?|declarations?|minutes of the (previous|last)"
-    r"|previous minutes)\b",
-    re.IGNORECASE,
-)
 _BOARD_SAID = re.compile(
     r"^(?:(?:it was|the (?:board|committee|group))\s+)?(?P<verb>agreed|resolved|decided|noted)"
     r"\s*[:\-\u2013]?\s*(?P<that>that\s+)?",
     re.IGNORECASE,
 )
-_ANY_OTHER_BUSINESS = re.compile(r"any other business|\ba\.?o\.?b\b", re.IGNORECASE)
 _PROPER = {"Board", "Council", "Members", "Mayor", "Chair", "I"}
 """Words that keep their capital at the start of a comment, besides people's names."""
 
@@ -91,7 +86,7 @@ def _opener(index: int, last: bool) -> str:
 def item_paragraph(minute: ItemMinute, index: int, last: bool, keep: set[str]) -> str:
     item = minute.item
     presented = f", presented by {item.presenter}" if item.presenter else ""
-    if _ANY_OTHER_BUSINESS.search(item.title):
+    if Standing.ANY_OTHER_BUSINESS in standing_kinds(item.title):
         sentences = [f"{'Finally, under' if last else 'Under'} any other business:"]
     else:
         sentences = [f"{_opener(index, last)} {item.title}{presented}."]
@@ -131,7 +126,7 @@ def item_minutes(store: Store, meeting_id: int) -> list[ItemMinute]:
             tuple(n for n in said if n.kind is NoteKind.COMMENT),
             tuple(actions.get(item.id, [])),
         )
-        if depth or _PROCEDURAL.search(item.title):
+        if depth or not is_business(item.title):
             continue
         if minute.decisions or minute.comments or minute.actions:
             found.append(minute)
