@@ -70,19 +70,15 @@ def _flat(text: str) -> str:
 
 
 def _meaningful(update: StatusUpdate) -> bool:
-    """What a person said, not the importer's "Imported from …" or an undo's bookkeeping."""
+    """What a person said, not the importer's "Imported from …" (undone updates are never
+    in the history the store gives)."""
     body = update.body.strip()
-    return bool(body) and update.label != "Undone" and not re.match(r"Imported\b", body)
-
-
-def _undone(history: Sequence[StatusUpdate]) -> set[str]:
-    return {u.body.removeprefix("Undid: ") for u in history if u.label == "Undone"}
+    return bool(body) and not re.match(r"Imported\b", body)
 
 
 def _step_line(step: Action, history: Sequence[StatusUpdate], item_status: Status) -> str:
     """The step's status line: its latest words, made to name its status for the importer."""
-    undone = _undone(history)
-    said = [u for u in history if _meaningful(u) and u.body not in undone]
+    said = [u for u in history if _meaningful(u)]
     if not said:
         implied = step.status is Status.NEXT_STEP or (
             step.status is Status.COMPLETE and item_status is Status.COMPLETE
@@ -108,13 +104,10 @@ def _row(store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date 
         if update.action_id is not None:
             by_step.setdefault(update.action_id, []).append(update)
     own = [u for u in history if u.action_id is None]
-    undone = _undone(own)
     updates = [
         _flat(u.body)
         for u in own
-        if _meaningful(u)
-        and u.body not in undone
-        and (since is None or u.recorded_at.date() >= since)
+        if _meaningful(u) and (since is None or u.recorded_at.date() >= since)
     ]
     lines: list[Line] = _trimmed(
         [("", _step_line(s, by_step.get(s.id, []), item.status)) for s in steps], ("", "")

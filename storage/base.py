@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from board_tui.domain.errors import NotFoundError
+from board_tui.storage.errors import StoreRefusedError
 
 Clock = Callable[[], dt.datetime]
 Params = Sequence[Any] | dict[str, Any]
@@ -28,9 +30,45 @@ class StoreBase:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Group writes so they land together or not at all (nested: a savepoint)."""
-        with self.db.atomic():
+        """Group writes so they land together or not at all (nested: a savepoint).
+
+        The outermost one starts with BEGIN IMMEDIATE: it takes the write lock first (waiting
+        up to the busy timeout), so it never reads, then fails to write because another
+        program wrote meanwhile. A lock held too long, a full disk or a read-only file
+        becomes a StoreRefusedError: one line, and nothing half-written.
+        """
+        if self._in_transaction():
+            with self.db.atomic():
+                yield
+            return
+        try:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise refusal(error) from None
+        try:
             yield
+        except BaseException as error:
+            self._roll_back()
+            if isinstance(error, sqlite3.OperationalError):
+                raise refusal(error) from None
+            raise
+        try:
+            self.db.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._roll_back()
+            raise refusal(error) from None
+
+    def _in_transaction(self) -> bool:
+        return self.db.conn.in_transaction
+
+    def _roll_back(self) -> None:
+        """Undo what the transaction wrote (SQLite may have ended it already)."""
+        if self._in_transaction():
+            self.db.conn.execute("ROLLBACK")
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another program's lock before it is refused."""
+        self.db.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
     def _rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))
@@ -56,3 +94,19 @@ class StoreBase:
     def _scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
+
+
+def refusal(error: sqlite3.OperationalError) -> Exception:
+    """SQLite's refusals a clerk can act on, in words; anything else stays as it was."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreRefusedError(
+            "the database is busy: another program is writing to it (it will be retried)"
+        )
+    if "full" in text:
+        return StoreRefusedError("the disk is full")
+    if "readonly" in text or "read-only" in text:
+        return StoreRefusedError("the database file is read-only")
+    if "disk i/o" in text:
+        return StoreRefusedError("the disk could not be written")
+    return error

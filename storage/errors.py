@@ -13,3 +13,8 @@ class SchemaTooNewError(DatabaseOpenError):
 
 class BackupError(BoardTuiError):
     """A backup could not be written, or a file cannot be restored."""
+
+
+class StoreRefusedError(BoardTuiError):
+    """A write was refused for now: another program holds the lock, the disk is full, the
+    file is read-only. What was being saved is still on screen; it can be tried again."""

@@ -126,8 +126,9 @@ class HistoryMixin(StoreBase):
                 LEFT JOIN plan_items pi ON pi.id = u.plan_item_id
                 LEFT JOIN meetings m ON m.id = u.meeting_id
                 LEFT JOIN boards b ON b.id = m.board_id
-                WHERE u.plan_item_id IS ? AND u.plan_item_id IS NOT NULL
-                   OR u.action_id IN ({marks})
+                WHERE (u.plan_item_id IS ? AND u.plan_item_id IS NOT NULL
+                       OR u.action_id IN ({marks}))
+                  AND u.id NOT IN (SELECT update_id FROM status_update_undos)
                 ORDER BY u.recorded_at, u.id""",
             (plan_item_id, *step_ids),
         )

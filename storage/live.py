@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
+import secrets
 from typing import Any
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import Action, Draft, Meeting, MeetingStatus, Note, NoteKind, PlanItem
+from board_tui.domain.model import (
+    Action,
+    Draft,
+    DraftTarget,
+    Meeting,
+    MeetingStatus,
+    Note,
+    NoteKind,
+    PlanItem,
+)
+from board_tui.domain.standing_items import matters_arising_home
 from board_tui.storage import rows
 from board_tui.storage.meetings import MeetingsMixin
-
-_MATTERS_ARISING = re.compile(r"minutes of the (previous|last) meeting|matters arising", re.I)
 
 
 class LiveMixin(MeetingsMixin):
@@ -72,21 +79,22 @@ class LiveMixin(MeetingsMixin):
             )
 
     def matters_arising_item_id(self, meeting_id: int) -> int | None:
-        """The item the clerk chose for matters arising, else "Minutes of the previous
-        meeting" or "Matters arising" by its title."""
+        """The item the clerk chose for matters arising, else a "Matters arising" item, else
+        the previous minutes' item (domain/standing_items.py says which is which)."""
         chosen = self._scalar(
             "SELECT matters_arising_item_id FROM meetings WHERE id = ?", (meeting_id,)
         )
         if chosen is not None:
             return int(chosen)
-        for row in self._rows(
-            "SELECT id, title FROM agenda_items WHERE meeting_id = ?"
-            " ORDER BY parent_id IS NOT NULL, position",
-            (meeting_id,),
-        ):
-            if _MATTERS_ARISING.search(row["title"]):
-                return int(row["id"])
-        return None
+        titled = [
+            (int(row["id"]), str(row["title"]))
+            for row in self._rows(
+                "SELECT id, title FROM agenda_items WHERE meeting_id = ?"
+                " ORDER BY parent_id IS NOT NULL, position",
+                (meeting_id,),
+            )
+        ]
+        return matters_arising_home(titled)
 
     def set_matters_arising_item(self, meeting_id: int, item_id: int) -> None:
         self._write(
@@ -94,7 +102,8 @@ class LiveMixin(MeetingsMixin):
         )
 
     def matters_arising(self, meeting_id: int) -> list[Action]:
-        """Open actions set at the board's earlier meetings, oldest first."""
+        """Actions set at the board's earlier meetings that are open, or were updated at
+        this one (a step completed in the meeting stays on its list), oldest first."""
         return [
             rows.action(r)
             for r in self._rows(
@@ -103,7 +112,10 @@ class LiveMixin(MeetingsMixin):
                    WHERE earlier.board_id = this.board_id
                      AND earlier.scheduled_start < this.scheduled_start
                      AND a.deleted_at IS NULL
-                     AND a.status NOT IN ('complete', 'dropped')
+                     AND (a.status NOT IN ('complete', 'dropped') OR a.id IN (
+                          SELECT u.action_id FROM status_updates u
+                          WHERE u.meeting_id = this.id AND u.action_id IS NOT NULL
+                            AND u.id NOT IN (SELECT update_id FROM status_update_undos)))
                    ORDER BY earlier.scheduled_start, a.id""",
                 (meeting_id,),
             )
@@ -174,16 +186,32 @@ class LiveMixin(MeetingsMixin):
 
     # -- drafts --------------------------------------------------------------------------
 
-    def save_draft(self, key: str, payload: dict[str, Any], meeting_id: int | None = None) -> None:
+    def save_draft(
+        self, key: str, target: DraftTarget, fields: dict[str, str], meeting_id: int | None = None
+    ) -> None:
+        """Keep one dialog's words under its own key (see new_draft_key)."""
         self._write(
             """INSERT INTO drafts (key, meeting_id, payload, updated_at) VALUES (?, ?, ?, ?)
                ON CONFLICT (key) DO UPDATE SET payload = excluded.payload,
                    meeting_id = excluded.meeting_id, updated_at = excluded.updated_at""",
-            (key, meeting_id, json.dumps(payload, ensure_ascii=False), rows.stamp(self.clock())),
+            (key, meeting_id, rows.draft_payload(target, fields), rows.stamp(self.clock())),
         )
 
-    def drafts(self) -> list[Draft]:
-        return [rows.draft(r) for r in self._rows("SELECT * FROM drafts ORDER BY updated_at, key")]
+    def new_draft_key(self, target: DraftTarget, meeting_id: int | None) -> str:
+        """A key no other dialog has: what it is for, and a random part (two opened at once)."""
+        return (
+            f"{meeting_id}:{target.kind.value}:{self.clock():%Y%m%d%H%M%S}:{secrets.token_hex(4)}"
+        )
+
+    def drafts(self, meeting_id: int | None = None) -> list[Draft]:
+        """Every draft kept (or one meeting's), oldest first."""
+        if meeting_id is None:
+            found = self._rows("SELECT * FROM drafts ORDER BY updated_at, key")
+        else:
+            found = self._rows(
+                "SELECT * FROM drafts WHERE meeting_id = ? ORDER BY updated_at, key", (meeting_id,)
+            )
+        return [rows.draft(r) for r in found]
 
     def discard_draft(self, key: str) -> None:
         self._write("DELETE FROM drafts WHERE key = ?", (key,))

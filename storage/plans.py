@@ -20,6 +20,8 @@ from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
 # How the plan table can be sorted: numbers as numbers ("2" before "10"), then the rest.
+LIVE_UPDATE = "id NOT IN (SELECT update_id FROM status_update_undos)"
+"""An update not taken back by an undo: the only kind history and exports show."""
 _BY_REF = "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
 PLAN_SORTS: dict[str, str] = {
     "ref": _BY_REF,
@@ -367,10 +369,13 @@ class PlansMixin(StoreBase):
         action_id: int | None = None,
         plan_item_id: int | None = None,
         meeting_id: int | None = None,
+        agenda_item_id: int | None = None,
         label: str | None = None,
         at: dt.datetime | None = None,
     ) -> StatusUpdate:
-        """Set a new status and append what was said to the history; nothing is overwritten."""
+        """Set a new status and append what was said to the history; nothing is overwritten.
+
+        agenda_item_id is the item it was said under, so the minutes put it there."""
         if (action_id is None) == (plan_item_id is None):
             raise BoardTuiError("a status update is for one action or one plan item")
         table, target = (
@@ -395,12 +400,14 @@ class PlansMixin(StoreBase):
                     "UPDATE actions SET closed_reason = ? WHERE id = ?", (reason, action_id)
                 )
             update_id = self._insert(
-                """INSERT INTO status_updates (action_id, plan_item_id, meeting_id, label, body,
-                       old_status, new_status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                """INSERT INTO status_updates (action_id, plan_item_id, meeting_id,
+                       agenda_item_id, label, body, old_status, new_status, recorded_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     action_id,
                     plan_item_id,
                     meeting_id,
+                    agenda_item_id,
                     label,
                     body.strip(),
                     old["status"],
@@ -413,19 +420,43 @@ class PlansMixin(StoreBase):
         )
 
     def undo_status_update(self, update_id: int) -> StatusUpdate:
-        """Put the status back as it was, by a new entry: the history itself is never edited."""
+        """Take an update back: its item's status is what it was, and the update is marked
+        undone, so history, search and every export leave it out (the row itself stays:
+        the history is append-only). Returns it, so its words can be offered again."""
         with self.transaction():
             undone = rows.status_update(
                 self._row("SELECT * FROM status_updates WHERE id = ?", (update_id,), "update")
             )
-            return self.record_status_update(
-                undone.old_status or Status.NEXT_STEP,
-                f"Undid: {undone.body}" if undone.body else "Undid the update",
-                action_id=undone.action_id,
-                plan_item_id=undone.plan_item_id,
-                meeting_id=undone.meeting_id,
-                label="Undone",
+            restored = (undone.old_status or Status.NEXT_STEP).value
+            stamp = rows.stamp(self.clock())
+            if undone.action_id is not None:
+                self.db.execute(
+                    "UPDATE actions SET status = ?, updated_at = ?,"
+                    " closed_reason = CASE WHEN ? IN ('complete', 'dropped')"
+                    " THEN closed_reason END WHERE id = ?",
+                    (restored, stamp, restored, undone.action_id),
+                )
+            else:
+                self.db.execute(
+                    "UPDATE plan_items SET status = ?, updated_at = ? WHERE id = ?",
+                    (restored, stamp, undone.plan_item_id),
+                )
+            self.db.execute(
+                "INSERT OR IGNORE INTO status_update_undos (update_id, undone_at) VALUES (?, ?)",
+                (update_id, stamp),
             )
+        return undone
+
+    def updates_said_at(self, meeting_id: int) -> list[StatusUpdate]:
+        """Every update said at a meeting and not undone, in the order said."""
+        return [
+            rows.status_update(r)
+            for r in self._rows(
+                f"SELECT * FROM status_updates WHERE meeting_id = ? AND {LIVE_UPDATE}"
+                " ORDER BY recorded_at, id",
+                (meeting_id,),
+            )
+        ]
 
     def status_history(
         self, *, action_id: int | None = None, plan_item_id: int | None = None
@@ -442,6 +473,8 @@ class PlansMixin(StoreBase):
         return [
             rows.status_update(r)
             for r in self._rows(
-                f"SELECT * FROM status_updates WHERE {where} ORDER BY recorded_at, id", params
+                f"SELECT * FROM status_updates WHERE ({where}) AND {LIVE_UPDATE}"
+                " ORDER BY recorded_at, id",
+                params,
             )
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Mapping
@@ -19,6 +20,8 @@ from board_tui.domain.model import (
     Contact,
     Declaration,
     Draft,
+    DraftKind,
+    DraftTarget,
     LegendEntry,
     Meeting,
     MeetingEvent,
@@ -126,10 +129,35 @@ def meeting(row: Row) -> Meeting:
     )
 
 
+def draft_payload(target: DraftTarget, fields: dict[str, str]) -> str:
+    """The JSON a draft is kept as: which dialog and what for, then the words."""
+    ids = {k: v for k, v in dataclasses.asdict(target).items() if k != "kind" and v is not None}
+    return json.dumps({"kind": target.kind.value, **ids, "fields": fields}, ensure_ascii=False)
+
+
 def draft(row: Row) -> Draft:
     updated = when(row["updated_at"])
     assert updated is not None
-    return Draft(row["key"], row["meeting_id"], json.loads(row["payload"]), updated)
+    payload = json.loads(row["payload"])
+
+    def ident(name: str) -> int | None:
+        value = payload.get(name)
+        return int(value) if isinstance(value, int) else None
+
+    try:
+        kind = DraftKind(payload.get("kind"))
+    except ValueError:
+        kind = DraftKind.COMMENT  # a kind this version does not know: its words still come back
+    target = DraftTarget(
+        kind,
+        agenda_item_id=ident("agenda_item_id"),
+        note_id=ident("note_id"),
+        action_id=ident("action_id"),
+        plan_item_id=ident("plan_item_id"),
+    )
+    fields = payload.get("fields")
+    words = {str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else {}
+    return Draft(row["key"], row["meeting_id"], target, words, updated)
 
 
 def meeting_event(row: Row) -> MeetingEvent:
@@ -252,4 +280,5 @@ def status_update(row: Row) -> StatusUpdate:
         old_status=Status(row["old_status"]) if row["old_status"] else None,
         new_status=Status(row["new_status"]),
         recorded_at=recorded,
+        agenda_item_id=row.get("agenda_item_id"),
     )

@@ -390,6 +390,103 @@ def m0004_search_and_voices(db: Database) -> None:
     _run(db, statements)
 
 
+# -- 0005: where an update was said, and updates undone -----------------------------------------
+
+
+@migrations(name="0005_updates_said_and_undone")
+def m0005_updates_said_and_undone(db: Database) -> None:
+    """An update remembers the agenda item it was said under (the minutes put it there), and
+    an undo marks it undone instead of appending a counter-entry: history and exports then
+    leave it out, and the same words said again later show as any update does."""
+    _run(
+        db,
+        [
+            "ALTER TABLE status_updates ADD COLUMN agenda_item_id INTEGER"
+            " REFERENCES agenda_items (id) ON DELETE SET NULL",
+            """CREATE TABLE status_update_undos (
+                update_id INTEGER PRIMARY KEY REFERENCES status_updates (id) ON DELETE CASCADE,
+                undone_at TEXT NOT NULL
+            )""",
+            f"""CREATE TRIGGER search_status_update_undone AFTER INSERT ON status_update_undos
+                BEGIN DELETE FROM search_index
+                      WHERE rowid = NEW.update_id * 8 + {SEARCH_CODES["status_updates"]}; END""",
+            "CREATE INDEX status_updates_meeting ON status_updates (meeting_id, agenda_item_id)",
+        ],
+    )
+    _backfill_said_under(db)
+    _convert_undone_entries(db)
+
+
+def _backfill_said_under(db: Database) -> None:
+    """Updates said before 0005: the item that linked the plan item, the action's own item,
+    or the matters-arising item (for an earlier meeting's action)."""
+    from board_tui.domain.standing_items import matters_arising_home
+
+    homes: dict[int, int | None] = {}
+    for meeting in db.query("SELECT id, matters_arising_item_id FROM meetings"):
+        titled = [
+            (int(r["id"]), str(r["title"]))
+            for r in db.query(
+                "SELECT id, title FROM agenda_items WHERE meeting_id = ?"
+                " ORDER BY parent_id IS NOT NULL, position",
+                (meeting["id"],),
+            )
+        ]
+        homes[meeting["id"]] = meeting["matters_arising_item_id"] or matters_arising_home(titled)
+    said: list[tuple[int, int]] = []
+    for u in db.query(
+        """SELECT u.id, u.meeting_id, u.plan_item_id, a.meeting_id AS set_at,
+                  a.agenda_item_id AS set_under
+           FROM status_updates u LEFT JOIN actions a ON a.id = u.action_id
+           WHERE u.meeting_id IS NOT NULL"""
+    ):
+        if u["plan_item_id"] is not None:
+            row = db.execute(
+                """SELECT l.agenda_item_id FROM agenda_item_links l
+                   JOIN agenda_items i ON i.id = l.agenda_item_id
+                   WHERE l.plan_item_id = ? AND i.meeting_id = ? ORDER BY i.position LIMIT 1""",
+                (u["plan_item_id"], u["meeting_id"]),
+            ).fetchone()
+            item = row[0] if row else None
+        elif u["set_at"] == u["meeting_id"]:
+            item = u["set_under"]
+        else:
+            item = homes.get(u["meeting_id"])
+        if item is not None:
+            said.append((item, u["id"]))
+    if said:
+        # The history is append-only; this one backfill is the exception, made here.
+        db.execute("DROP TRIGGER status_updates_append_only")
+        db.conn.executemany("UPDATE status_updates SET agenda_item_id = ? WHERE id = ?", said)
+        db.execute(
+            """CREATE TRIGGER status_updates_append_only BEFORE UPDATE ON status_updates
+               BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END"""
+        )
+
+
+def _convert_undone_entries(db: Database) -> None:
+    """Before 0005 an undo appended an "Undone" entry: mark it, and the update it undid."""
+    for undo in db.query(
+        "SELECT id, action_id, plan_item_id, recorded_at FROM status_updates"
+        " WHERE label = 'Undone' ORDER BY id"
+    ):
+        undid = db.execute(
+            """SELECT id FROM status_updates
+               WHERE action_id IS ? AND plan_item_id IS ? AND id < ?
+                 AND coalesce(label, '') <> 'Undone'
+                 AND id NOT IN (SELECT update_id FROM status_update_undos)
+               ORDER BY id DESC LIMIT 1""",
+            (undo["action_id"], undo["plan_item_id"], undo["id"]),
+        ).fetchone()
+        for update_id in (undo["id"], undid[0] if undid else None):
+            if update_id is not None:
+                db.execute(
+                    "INSERT OR IGNORE INTO status_update_undos (update_id, undone_at)"
+                    " VALUES (?, ?)",
+                    (update_id, undo["recorded_at"]),
+                )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

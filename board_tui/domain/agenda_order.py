@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from board_tui.domain.model import AgendaItem
+from board_tui.domain.model import AgendaItem, Meeting
 
 
 def outline(items: Sequence[AgendaItem]) -> list[tuple[AgendaItem, int]]:
@@ -68,3 +68,13 @@ def planned_starts(items: Sequence[AgendaItem], start: dt.datetime) -> dict[int,
 
     walk(None, start)
     return result
+
+
+def minutes_used(item: AgendaItem, meeting: Meeting, now: dt.datetime) -> int | None:
+    """Minutes the item has taken so far (or took), None before it started."""
+    if item.actual_start is None:
+        return None
+    end = item.actual_end or (now if meeting.current_item_id == item.id else None)
+    if end is None:
+        return None
+    return max(int((end - item.actual_start).total_seconds() // 60), 0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from board_tui.domain.statuses import Status
 
@@ -26,6 +25,8 @@ __all__ = [
     "Contact",
     "Declaration",
     "Draft",
+    "DraftKind",
+    "DraftTarget",
     "HistoryEntry",
     "LegendEntry",
     "Meeting",
@@ -178,14 +179,55 @@ class Meeting:
         return self.status is MeetingStatus.LIVE and self.actual_end is not None
 
 
+class DraftKind(StrEnum):
+    """Which dialog the words were typed in, so a restore reopens the same one."""
+
+    COMMENT = "comment"
+    DECISION = "decision"
+    NARRATIVE = "narrative"
+    EDIT = "edit"
+    ACTION = "action"
+    UPDATE = "update"
+    DECLARATION = "declaration"
+
+    @property
+    def words(self) -> str:
+        return {
+            DraftKind.EDIT: "an edit",
+            DraftKind.ACTION: "an action",
+            DraftKind.UPDATE: "a status update",
+            DraftKind.DECLARATION: "a declaration",
+        }.get(self, f"a {self.value}")
+
+
+@dataclass(frozen=True)
+class DraftTarget:
+    """What the words were for: the dialog, and the item, note, action or plan item."""
+
+    kind: DraftKind
+    agenda_item_id: int | None = None
+    note_id: int | None = None
+    action_id: int | None = None
+    plan_item_id: int | None = None
+
+
 @dataclass(frozen=True)
 class Draft:
-    """Text typed in an open dialog and not yet saved: kept so a crash loses seconds, not words."""
+    """Text typed in an open dialog and not yet saved: kept so a crash loses seconds, not words.
+
+    One per dialog opened: a second dialog never writes over the first one's words.
+    """
 
     key: str
     meeting_id: int | None
-    payload: dict[str, Any]
+    target: DraftTarget
+    fields: dict[str, str]
     updated_at: dt.datetime
+
+    @property
+    def words(self) -> str:
+        """The words typed, one field after another, for a list or a question."""
+        return " / ".join(v.strip() for v in self.fields.values() if v.strip())
 
 
 @dataclass(frozen=True)
@@ -315,6 +357,8 @@ class StatusUpdate:
     old_status: Status | None
     new_status: Status
     recorded_at: dt.datetime
+    agenda_item_id: int | None = None
+    """The agenda item it was said under, so the minutes put it there."""
 
 
 @dataclass(frozen=True)

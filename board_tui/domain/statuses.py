@@ -51,6 +51,10 @@ class Status(StrEnum):
     def is_open(self) -> bool:
         return self not in (Status.COMPLETE, Status.DROPPED)
 
+    @property
+    def letter(self) -> str:
+        return STYLES[self].letter
+
 
 @dataclass(frozen=True)
 class StatusStyle:
@@ -59,18 +63,20 @@ class StatusStyle:
     """Light shading for Word cells and table rows."""
     ink: str
     """A strong colour of the same hue, readable as text on a dark terminal."""
+    letter: str
+    """The key that chooses it in a status update: one per status, shown beside it."""
 
 
 STYLES: dict[Status, StatusStyle] = {
     # The three fills of the Engagement Leads Group legend are kept exactly,
     # so an exported plan looks like the one the board already reads.
-    Status.NEXT_STEP: StatusStyle("Next step", "CFE2F3", "#6fa8dc"),
-    Status.ON_TRACK: StatusStyle("On track", "B6D7A8", "#6aa84f"),
-    Status.UPDATE_DUE: StatusStyle("Update due", "FFE599", "#f1c232"),
-    Status.AT_RISK: StatusStyle("At risk", "F9CB9C", "#e69138"),
-    Status.OFF_TRACK: StatusStyle("Off track", "EA9999", "#e06666"),
-    Status.COMPLETE: StatusStyle("Complete", "D9EAD3", "#93c47d"),
-    Status.DROPPED: StatusStyle("Dropped", "D9D9D9", "#999999"),
+    Status.NEXT_STEP: StatusStyle("Next step", "CFE2F3", "#6fa8dc", "n"),
+    Status.ON_TRACK: StatusStyle("On track", "B6D7A8", "#6aa84f", "o"),
+    Status.UPDATE_DUE: StatusStyle("Update due", "FFE599", "#f1c232", "u"),
+    Status.AT_RISK: StatusStyle("At risk", "F9CB9C", "#e69138", "a"),
+    Status.OFF_TRACK: StatusStyle("Off track", "EA9999", "#e06666", "r"),
+    Status.COMPLETE: StatusStyle("Complete", "D9EAD3", "#93c47d", "c"),
+    Status.DROPPED: StatusStyle("Dropped", "D9D9D9", "#999999", "d"),
 }
 
 # Phrases are tried longest first, so "not on track" wins over "on track".
