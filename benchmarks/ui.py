@@ -21,7 +21,7 @@ from textual import events
 from textual.app import App
 from textual.widgets import DataTable, Input, OptionList
 
-from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.plan import PlanScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store

@@ -28,7 +28,7 @@ from board_tui.screens.agenda_dialogs import (
     MeetingInput,
     meeting_fields,
 )
-from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.notices import refusals_as_notices
 from board_tui.storage.store import Store
@@ -65,23 +65,21 @@ def changes(value: ItemInput) -> dict[str, Any]:
 class AgendaScreen(Screen[None]):
     """One meeting's agenda: add, edit, delete, move, indent; times computed as you go."""
 
-    # Keys that open a dialog to type in are priority bindings, so the words typed
-    # straight after them reach the dialog in order (see dialogs.hold_early_key).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add item", id="agenda-add", priority=True),
-        Binding("enter", "edit", "Edit", id="agenda-edit"),
-        Binding("delete", "delete", "Delete", show=False, id="agenda-delete"),
-        Binding("shift+up", "move(-1)", "Move", key_display="⇧↑↓", id="agenda-up"),
-        Binding("shift+down", "move(1)", "Move down", show=False, id="agenda-down"),
-        Binding("tab", "indent", "Indent", priority=True, id="agenda-indent"),
-        Binding("shift+tab", "outdent", "Outdent", show=False, priority=True, id="agenda-outdent"),
-        Binding("plus,equals_sign", "lengthen(1)", "5 min", key_display="+/-", id="agenda-longer"),
-        Binding("minus", "lengthen(-1)", "5 min less", show=False, id="agenda-shorter"),
-        Binding("x", "exempt", "Part 2", id="agenda-exempt"),
-        Binding("m", "meeting", "Details", id="agenda-meeting", priority=True),
-        Binding("s", "standing", "Standing items", show=False, id="agenda-standing"),
-        Binding("l", "run", "Run live", id="agenda-run"),
-        Binding("escape", "app.pop_screen", "Back", id="agenda-back"),
+        Binding("a", "add", "Add item", id="agenda.add"),
+        Binding("enter", "edit", "Edit", id="agenda.edit"),
+        Binding("delete", "delete", "Delete", show=False, id="agenda.delete"),
+        Binding("shift+up", "move(-1)", "Move", key_display="⇧↑↓", id="agenda.up"),
+        Binding("shift+down", "move(1)", "Move down", show=False, id="agenda.down"),
+        Binding("tab", "indent", "Indent", priority=True, id="agenda.indent"),
+        Binding("shift+tab", "outdent", "Outdent", show=False, priority=True, id="agenda.outdent"),
+        Binding("plus,equals_sign", "lengthen(1)", "5 min", key_display="+/-", id="agenda.longer"),
+        Binding("minus", "lengthen(-1)", "5 min less", show=False, id="agenda.shorter"),
+        Binding("x", "exempt", "Part 2", id="agenda.exempt"),
+        Binding("m", "meeting", "Details", id="agenda.meeting"),
+        Binding("s", "standing", "Standing items", show=False, id="agenda.standing"),
+        Binding("l", "run", "Run live", id="agenda.run"),
+        Binding("escape", "app.pop_screen", "Back", id="agenda.back"),
     ]
 
     def __init__(self, store: Store, meeting_id: int) -> None:
@@ -329,6 +327,6 @@ class AgendaScreen(Screen[None]):
         )
 
     def action_run(self) -> None:
-        from board_tui.screens.meeting import MeetingScreen
+        from board_tui.screens.meeting.screen import MeetingScreen
 
         self.app.switch_screen(MeetingScreen(self.store, self.meeting_id))

@@ -1,6 +1,6 @@
 """Dialogs for getting a meeting ready: a board, a meeting, an agenda item, an import.
 
-Each is a CaptureDialog: the first field has the focus, tab moves on, ctrl+s
+Each is a FormDialog: the first field has the focus, tab moves on, ctrl+s
 saves and escape cancels. Times and durations are read the way clerks type them
 ("2pm", "14:00", "1h 30m") by the same rules the agenda importer uses.
 """
@@ -19,12 +19,12 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 from board_tui.domain.formatting import agenda_time
 from board_tui.domain.model import Board, Contact, Meeting, MembershipRole
 from board_tui.domain.times import duration, parse_clock
-from board_tui.screens.dialogs import CaptureDialog, dialog_box, text_area
+from board_tui.screens.dialogs.form import FormDialog, dialog_box, text_area
 
 KEYS = "tab next field · ctrl+s save · escape cancel"
 
 
-def _value(dialog: CaptureDialog[Any], field_id: str) -> str:
+def _value(dialog: FormDialog[Any], field_id: str) -> str:
     return dialog.query_one(f"#{field_id}", Input).value.strip()
 
 
@@ -59,7 +59,7 @@ def board_fields(board: Board) -> dict[str, str]:
     }
 
 
-class BoardDialog(CaptureDialog[BoardInput]):
+class BoardDialog(FormDialog[BoardInput]):
     """A new board, or a board's name, organisation and clerk contact."""
 
     def __init__(self, title: str, *, fields: dict[str, str] | None = None) -> None:
@@ -127,7 +127,7 @@ def meeting_fields(meeting: Meeting) -> dict[str, str]:
     }
 
 
-class MeetingDialog(CaptureDialog[MeetingInput]):
+class MeetingDialog(FormDialog[MeetingInput]):
     """When and where a meeting is; a new one can start from the last one's standing items."""
 
     def __init__(
@@ -199,7 +199,7 @@ class ItemInput:
     comments_lead_in: str | None
 
 
-class AgendaItemDialog(CaptureDialog[ItemInput]):
+class AgendaItemDialog(FormDialog[ItemInput]):
     """Everything an agenda item carries: who presents, how long, papers, Part 2, a note."""
 
     def __init__(
@@ -297,7 +297,7 @@ class AgendaFileInput:
     replace: bool
 
 
-class ImportAgendaDialog(CaptureDialog[AgendaFileInput]):
+class ImportAgendaDialog(FormDialog[AgendaFileInput]):
     """Which agenda pack (or outline) to bring in, and for which board (made if new)."""
 
     def __init__(self, board_name: str | None) -> None:
@@ -343,7 +343,7 @@ class PersonInput:
     email: str | None
 
 
-class PersonDialog(CaptureDialog[PersonInput]):
+class PersonDialog(FormDialog[PersonInput]):
     """Someone in the directory: shared by every board, so a rename shows everywhere."""
 
     def __init__(self, title: str, *, fields: dict[str, str] | None = None) -> None:
@@ -389,7 +389,7 @@ class MembershipInput:
     position: str | None
 
 
-class MembershipDialog(CaptureDialog[MembershipInput]):
+class MembershipDialog(FormDialog[MembershipInput]):
     """How someone sits on the board, and the words after their name on its papers."""
 
     def __init__(

@@ -8,7 +8,6 @@ of `board-tui chair`. What a public share may show is decided in chair_view.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,10 +23,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
+from board_tui.domain.agenda_order import minutes_used
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import agenda_time, long_date, minutes_time, shorten
-from board_tui.domain.model import ActionPlan, AgendaItem, MeetingStatus, Status
+from board_tui.domain.model import ActionPlan, MeetingStatus, Status
 from board_tui.domain.statuses import STYLES
+from board_tui.screens.shell.layout import is_wide
 from board_tui.screens.shell.themes import other_theme
 from board_tui.services.chair_view import (
     ChairFilter,
@@ -42,8 +43,6 @@ from board_tui.storage.store import Store
 
 POLL_SECONDS = 0.25
 """How often the view asks SQLite whether anything changed: a save shows within a second."""
-NARROW = 110
-"""Below this many columns the decisions go above the actions (as the .tcss says)."""
 WIDE_TABLE = 96
 """From this many columns of the actions pane, leads have a column of their own."""
 
@@ -65,28 +64,17 @@ def legend_text(plan: ActionPlan | None, only: Sequence[Status] | None = None) -
     return text
 
 
-def minutes_used(state: ChairState, item: AgendaItem, now: dt.datetime) -> int | None:
-    """Minutes the item has taken so far (or took), None before it started."""
-    meeting = state.meeting
-    if meeting is None or item.actual_start is None:
-        return None
-    end = item.actual_end or (now if meeting.current_item_id == item.id else None)
-    if end is None:
-        return None
-    return max(int((end - item.actual_start).total_seconds() // 60), 0)
-
-
 class ChairScreen(Screen[None]):
     """Where the meeting is, what was agreed, which actions are due; nothing to type."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "public", "Public share", id="chair-public"),
-        Binding("a", "scope", "This item / whole plan", id="chair-scope"),
-        Binding("o", "overdue", "Overdue", id="chair-overdue"),
-        Binding("l", "lead", "Lead", id="chair-lead"),
-        Binding("s", "status", "Status", id="chair-status"),
-        Binding("t", "theme", "Theme", id="chair-theme"),
-        Binding("v,escape", "back", "Clerk's screen", id="chair-back"),
+        Binding("p", "public", "Public share", id="chair.public"),
+        Binding("a", "scope", "This item / whole plan", id="chair.scope"),
+        Binding("o", "overdue", "Overdue", id="chair.overdue"),
+        Binding("l", "lead", "Lead", id="chair.lead"),
+        Binding("s", "status", "Status", id="chair.status"),
+        Binding("t", "theme", "Theme", id="chair.theme"),
+        Binding("v,escape", "back", "Clerk's screen", id="chair.back"),
     ]
 
     def __init__(
@@ -224,7 +212,11 @@ class ChairScreen(Screen[None]):
         digits = self.query_one("#chair-minutes", Digits)
         label = self.query_one("#chair-minutes-label", Static)
         clock = self.query_one("#chair-clock")
-        used = minutes_used(state, item, now) if item is not None and not state.waiting else None
+        used = (
+            minutes_used(item, state.meeting, now)
+            if item is not None and state.meeting is not None and not state.waiting
+            else None
+        )
         planned = item.duration_minutes if item is not None else None
         clock.set_class(used is not None and bool(planned) and used > (planned or 0), "-over")
         clock.set_class(
@@ -291,7 +283,7 @@ class ChairScreen(Screen[None]):
         # Narrow: only the statuses on show, in short words, so the legend keeps to one line.
         legend = (
             legend_text(state.plan)
-            if self.size.width >= NARROW
+            if is_wide(self.size.width)
             else legend_text(None, state.statuses)
         )
         self.query_one("#chair-legend", Static).update(legend)

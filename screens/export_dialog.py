@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, ProgressBar, Static
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.exporters.blocks import Progress
-from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.storage.store import Store
 
 Exporter = Callable[[Store, Path, bool, Progress], object]
@@ -40,8 +40,8 @@ class ExportDialog(ModalScreen[Path | None]):
     """Preview above, the file name below; ctrl+s writes, escape leaves without writing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "write", "Write", priority=True, id="write"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="cancel"),
+        Binding("ctrl+s", "write", "Write", priority=True, id="export.write"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="export.cancel"),
     ]
 
     class Written(Message):

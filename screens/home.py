@@ -51,21 +51,19 @@ def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
 
 
 class HomeScreen(Screen[None]):
-    # Keys that open a dialog to type in are priority bindings, so the words typed
-    # straight after them reach the dialog in order (see dialogs.hold_early_key).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "new_meeting", "New meeting", id="new-meeting", priority=True),
-        Binding("e", "edit_agenda", "Agenda", id="edit-agenda"),
-        Binding("x", "export_minutes", "Minutes to Word", id="export-minutes"),
-        Binding("i", "import_agenda", "Import agenda", id="import-agenda", priority=True),
-        Binding("I", "import_plan", "Import plan", id="import-plan", priority=True),
-        Binding("p", "people", "People", id="people"),
-        Binding("b", "new_board", "New board", id="new-board", priority=True),
-        Binding("r", "edit_board", "Edit board", show=False, id="edit-board", priority=True),
-        Binding("A", "archive_board", "Archive board", show=False, id="archive-board"),
-        Binding("slash", "search", "Search", key_display="/", priority=True, id="search"),
-        Binding("y", "you_said", "You said, we did", show=False, id="you-said"),
-        Binding("w", "roundup", "Round-up", show=False, priority=True, id="roundup"),
+        Binding("m", "new_meeting", "New meeting", id="home.new-meeting"),
+        Binding("e", "edit_agenda", "Agenda", id="home.edit-agenda"),
+        Binding("x", "export_minutes", "Minutes to Word", id="home.export-minutes"),
+        Binding("i", "import_agenda", "Import agenda", id="home.import-agenda"),
+        Binding("I", "import_plan", "Import plan", id="home.import-plan"),
+        Binding("p", "people", "People", id="home.people"),
+        Binding("b", "new_board", "New board", id="home.new-board"),
+        Binding("r", "edit_board", "Edit board", show=False, id="home.edit-board"),
+        Binding("A", "archive_board", "Archive board", show=False, id="home.archive-board"),
+        Binding("slash", "search", "Search", key_display="/", id="home.search"),
+        Binding("y", "you_said", "You said, we did", show=False, id="home.you-said"),
+        Binding("w", "roundup", "Round-up", show=False, id="home.roundup"),
     ]
     AUTO_FOCUS = "#meetings"
 
@@ -169,7 +167,7 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#meetings")
     def open_meeting(self, event: DataTable.RowSelected) -> None:
-        from board_tui.screens.meeting import MeetingScreen
+        from board_tui.screens.meeting.screen import MeetingScreen
 
         assert event.row_key.value is not None
         self.app.push_screen(MeetingScreen(self.store, int(event.row_key.value)))
@@ -243,7 +241,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BoardDialog(board.name, fields=board_fields(board)), saved)
 
     def action_archive_board(self) -> None:
-        from board_tui.screens.dialogs import ConfirmDialog
+        from board_tui.screens.dialogs.questions import ConfirmDialog
 
         board = self._board()
         if board is None:
@@ -375,7 +373,7 @@ class HomeScreen(Screen[None]):
         read: AgendaRead,
     ) -> None:
         from board_tui.screens.agenda import AgendaScreen
-        from board_tui.screens.dialogs import ConfirmDialog
+        from board_tui.screens.dialogs.questions import ConfirmDialog
         from board_tui.services.agenda_import import meeting_start, preview_lines, write_agenda
 
         name = board_name or read.board
@@ -446,7 +444,7 @@ class HomeScreen(Screen[None]):
     def _confirm_import(
         self, board: Board, path: Path, title: str | None, dated: dt.date, plan: PlanRead
     ) -> None:
-        from board_tui.screens.dialogs import ConfirmDialog
+        from board_tui.screens.dialogs.questions import ConfirmDialog
 
         plan_title = title or plan.title or path.stem
         steps = sum(len(item.next_steps) for item in plan.items)

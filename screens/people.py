@@ -24,7 +24,7 @@ from board_tui.screens.agenda_dialogs import (
     PersonDialog,
     PersonInput,
 )
-from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.notices import refusals_as_notices
 from board_tui.storage.store import Store
@@ -33,15 +33,13 @@ from board_tui.storage.store import Store
 class PeopleScreen(Screen[None]):
     """The board's members above, the directory below; tab moves between them."""
 
-    # Keys that open a dialog to type in are priority bindings, so the words typed
-    # straight after them reach the dialog in order (see dialogs.hold_early_key).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_person", "New person", id="people-add", priority=True),
-        Binding("enter", "edit", "Edit", id="people-edit"),
-        Binding("b", "join", "Add to board", id="people-join"),
-        Binding("r", "role", "Role", id="people-role"),
-        Binding("delete", "leave", "Off the board", id="people-leave"),
-        Binding("escape", "app.pop_screen", "Back", id="people-back"),
+        Binding("a", "add_person", "New person", id="people.add"),
+        Binding("enter", "edit", "Edit", id="people.edit"),
+        Binding("b", "join", "Add to board", id="people.join"),
+        Binding("r", "role", "Role", id="people.role"),
+        Binding("delete", "leave", "Off the board", id="people.leave"),
+        Binding("escape", "app.pop_screen", "Back", id="people.back"),
     ]
 
     def __init__(self, store: Store, board_id: int) -> None:

@@ -25,7 +25,7 @@ from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence, short_date, shorten
 from board_tui.domain.model import Action, ActionPlan, HistoryEntry, PlanItem, PlanItemSummary
 from board_tui.domain.statuses import STYLES, Status
-from board_tui.screens.dialogs import UpdateDialog, UpdateInput
+from board_tui.screens.dialogs.capture import UpdateDialog, UpdateInput
 from board_tui.screens.export_dialog import open_plan_export
 from board_tui.screens.plan_dialogs import (
     NextStepDialog,
@@ -34,6 +34,7 @@ from board_tui.screens.plan_dialogs import (
     PlanItemInput,
 )
 from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.screens.shell.layout import is_wide
 from board_tui.services.search_words import history_line
 from board_tui.storage.plans import PLAN_SORTS
 from board_tui.storage.store import Store
@@ -140,18 +141,18 @@ class PlanScreen(Screen[None]):
     """The plan table above; the highlighted item's next steps and history below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "find", "Filter", key_display="/", id="filter"),
-        Binding("o", "toggle_overdue", "Overdue", id="overdue"),
-        Binding("l", "same_lead", "This lead", id="lead"),
-        Binding("s", "same_status", "This status", id="status"),
-        Binding("x", "clear_filters", "Clear", id="clear"),
-        Binding("t", "next_sort", "Sort", id="sort"),
-        Binding("u", "update", "Update", id="update"),
-        Binding("a", "add_step", "Add step", id="add-step"),
-        Binding("e", "edit", "Edit", id="edit"),
-        Binding("i", "new_item", "New item", id="new-item"),
-        Binding("w", "export", "Export to Word", id="export"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("slash", "find", "Filter", key_display="/", id="plan.filter"),
+        Binding("o", "toggle_overdue", "Overdue", id="plan.overdue"),
+        Binding("l", "same_lead", "This lead", id="plan.lead"),
+        Binding("s", "same_status", "This status", id="plan.status"),
+        Binding("x", "clear_filters", "Clear", id="plan.clear"),
+        Binding("t", "next_sort", "Sort", id="plan.sort"),
+        Binding("u", "update", "Update", id="plan.update"),
+        Binding("a", "add_step", "Add step", id="plan.add-step"),
+        Binding("e", "edit", "Edit", id="plan.edit"),
+        Binding("i", "new_item", "New item", id="plan.new-item"),
+        Binding("w", "export", "Export to Word", id="plan.export"),
+        Binding("escape", "back", "Back", id="plan.back"),
     ]
 
     def __init__(self, store: Store, plan_id: int, *, today: dt.date | None = None) -> None:
@@ -196,7 +197,7 @@ class PlanScreen(Screen[None]):
         )
         self.query_one("#plan-legend", Static).update(legend(plan))
         table = self.query_one("#plan-items", DataTable)
-        self._widths = NARROW_COLUMNS if self.app.size.width < 110 else WIDE_COLUMNS
+        self._widths = WIDE_COLUMNS if is_wide(self.app.size.width) else NARROW_COLUMNS
         recommendation, lead, time_frame = self._widths
         table.add_column("#", key="ref")
         table.add_column("Recommendation", key="recommendation", width=recommendation)

@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, TextArea
 
 from board_tui.domain.model import ActionLabel
-from board_tui.screens.dialogs import CaptureDialog, TimeFrameField, dialog_box, text_area
+from board_tui.screens.dialogs.fields import TimeFrameField
+from board_tui.screens.dialogs.form import FormDialog, dialog_box, text_area
 
 KEYS = "tab next field · ctrl+s save · escape cancel"
 
@@ -23,7 +24,7 @@ class PlanItemInput:
     section: str | None
 
 
-class PlanItemDialog(CaptureDialog[PlanItemInput]):
+class PlanItemDialog(FormDialog[PlanItemInput]):
     """A new plan item, or an existing one's words (its ref stays as it is)."""
 
     def __init__(self, title: str, *, fields: dict[str, str] | None = None) -> None:
@@ -75,7 +76,7 @@ class NextStepInput:
     label: ActionLabel | None
 
 
-class NextStepDialog(CaptureDialog[NextStepInput]):
+class NextStepDialog(FormDialog[NextStepInput]):
     """A next step: what, by when (as the clerk writes it), and its NEW / Revised label."""
 
     def __init__(
@@ -139,7 +140,7 @@ class ImportInput:
     dated: dt.date
 
 
-class ImportPlanDialog(CaptureDialog[ImportInput]):
+class ImportPlanDialog(FormDialog[ImportInput]):
     """Which Word (or CSV) action plan to bring in for the board, and the date it speaks of."""
 
     def __init__(self, board_name: str, today: dt.date) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -9,13 +10,22 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Header, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Label, Select, Static, TextArea
 
-from board_tui.domain.formatting import agenda_time
-from board_tui.domain.model import AttendanceKind, Capacity, MembershipRole, Person
-from board_tui.screens.dialogs import CaptureDialog, DraftSaver, dialog_box, text_area
+from board_tui.domain.formatting import minutes_time
+from board_tui.domain.model import (
+    AttendanceKind,
+    Capacity,
+    Draft,
+    DraftKind,
+    DraftTarget,
+    MembershipRole,
+    Person,
+)
+from board_tui.screens.dialogs.fields import NameField
+from board_tui.screens.dialogs.form import FORM_KEYS, DraftSlot, FormDialog, dialog_box, text_area
 from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.services.drafts import StoreDraftSlot
 from board_tui.storage.store import Store
 
 KIND_WORDS = {
@@ -30,33 +40,50 @@ KIND_WORDS = {
 class GuestInput:
     name: str
     title: str | None
+    capacity: Capacity
 
 
-class GuestDialog(CaptureDialog[GuestInput]):
-    """Someone not on the board's list: added to the people directory as a guest."""
+class GuestDialog(FormDialog[GuestInput]):
+    """Someone not on the board's list: an officer in attendance, or a guest."""
 
-    def __init__(self) -> None:
-        super().__init__("Add a guest or officer in attendance")
+    def __init__(
+        self, names: list[str], *, save: Callable[[GuestInput], object] | None = None
+    ) -> None:
+        super().__init__("Add an officer or guest in attendance", save=save)
+        self.names = names
 
     def compose(self) -> ComposeResult:
-        with dialog_box(self.dialog_title, "tab next field · ctrl+s save · escape cancel"):
+        with dialog_box(self.dialog_title, FORM_KEYS):
             yield Label("Name")
-            yield Input(id="name")
+            yield NameField(self.names, field_id="name")
             yield Label("Role or organisation")
             yield Input(id="title")
+            yield Label("Attending as")
+            yield Select(
+                [("An officer (listed under Officers Present)", Capacity.OFFICER.value),
+                 ("A guest (listed under Also Present)", Capacity.GUEST.value)],
+                value=Capacity.OFFICER.value,
+                allow_blank=False,
+                id="capacity",
+            )  # fmt: skip
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    def fields(self) -> dict[str, Any]:
-        return {"name": self.query_one("#name", Input).value}
+    def fields(self) -> dict[str, str]:
+        return {
+            "name": self.query_one("#name", Input).value,
+            "title": self.query_one("#title", Input).value,
+            "capacity": str(self.query_one("#capacity", Select).value),
+        }
 
     def result(self) -> GuestInput | None:
-        name = self.query_one("#name", Input).value.strip()
+        values = self.fields()
+        name = values["name"].strip()
         if not name:
-            self.notify("A guest needs a name.")
+            self.notify("Who is it? Type the name.")
             return None
-        return GuestInput(name, self.query_one("#title", Input).value.strip() or None)
+        return GuestInput(name, values["title"].strip() or None, Capacity(values["capacity"]))
 
 
 @dataclass(frozen=True)
@@ -66,33 +93,30 @@ class DeclarationInput:
     item_number: str | None
 
 
-class DeclarationDialog(CaptureDialog[DeclarationInput]):
+class DeclarationDialog(FormDialog[DeclarationInput]):
     def __init__(
         self,
         people: list[str],
         item_numbers: list[str],
         *,
         fields: dict[str, str] | None = None,
-        on_draft: DraftSaver | None = None,
+        draft: DraftSlot | None = None,
+        save: Callable[[DeclarationInput], object] | None = None,
     ) -> None:
-        super().__init__("Declaration of interest", on_draft=on_draft)
+        super().__init__("Declaration of interest", draft=draft, save=save)
         self.people = people
         self.item_numbers = item_numbers
         self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
-        with dialog_box(self.dialog_title, "tab next field · ctrl+s save · escape cancel"):
+        with dialog_box(self.dialog_title, FORM_KEYS):
             yield Label("Who")
-            yield Input(
-                self.initial.get("person", ""),
-                id="person",
-                suggester=SuggestFromList(self.people, case_sensitive=False),
-            )
+            yield NameField(self.people, value=self.initial.get("person", ""), field_id="person")
             yield Label("Agenda item number (optional)")
             yield Input(
                 self.initial.get("item", ""), id="item", placeholder=", ".join(self.item_numbers)
             )
-            yield Label("Interest declared")
+            yield Label("Interest declared (as the minutes should say it)")
             yield text_area(self.initial.get("interest", ""), "interest")
 
     def on_mount(self) -> None:
@@ -104,7 +128,7 @@ class DeclarationDialog(CaptureDialog[DeclarationInput]):
         else:
             self.query_one("#person", Input).focus()
 
-    def fields(self) -> dict[str, Any]:
+    def fields(self) -> dict[str, str]:
         return {
             "person": self.query_one("#person", Input).value,
             "item": self.query_one("#item", Input).value,
@@ -128,16 +152,16 @@ class RollCallScreen(Screen[None]):
     """One row per board member, officer and guest; a letter sets each one's attendance."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("i", "mark('in_person')", "Present", id="present"),
-        Binding("m", "mark('remote')", "Remote", id="remote"),
-        Binding("a", "mark('apologies')", "Apologies", id="apologies"),
-        Binding("x", "mark('absent')", "Absent", id="absent"),
-        Binding("t", "arrived", "Arrived now", id="arrived"),
-        Binding("o", "left", "Left now", id="left"),
-        Binding("g", "guest", "Guest", id="guest"),
-        Binding("d", "declaration", "Declaration", id="declaration"),
-        Binding("n", "no_declarations", "No declarations", id="no-declarations"),
-        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("i", "mark('in_person')", "Present", id="rollcall.present"),
+        Binding("m", "mark('remote')", "Remote", id="rollcall.remote"),
+        Binding("a", "mark('apologies')", "Apologies", id="rollcall.apologies"),
+        Binding("x", "mark('absent')", "Absent", id="rollcall.absent"),
+        Binding("t", "arrived", "Arrived now", id="rollcall.arrived"),
+        Binding("o", "left", "Left now", id="rollcall.left"),
+        Binding("g", "guest", "Guest", id="rollcall.guest"),
+        Binding("d", "declaration", "Declaration", id="rollcall.declaration"),
+        Binding("n", "no_declarations", "No declarations", id="rollcall.no-declarations"),
+        Binding("escape", "app.pop_screen", "Back", id="rollcall.back"),
     ]
 
     def __init__(self, store: Store, meeting_id: int) -> None:
@@ -184,8 +208,8 @@ class RollCallScreen(Screen[None]):
             table.add_row(
                 person.name,
                 attendance,
-                agenda_time(record.arrived_at) if record and record.arrived_at else "",
-                agenda_time(record.left_at) if record and record.left_at else "",
+                minutes_time(record.arrived_at) if record and record.arrived_at else "",
+                minutes_time(record.left_at) if record and record.left_at else "",
                 roles.get(person.id, f"{capacity.value.title()}: {person.title or ''}".strip()),
                 key=str(person.id),
             )
@@ -197,8 +221,11 @@ class RollCallScreen(Screen[None]):
         declarations = self.store.declarations(self.meeting_id)
         text = Text("Declarations of interest: ", style="bold")
         if declarations:
+            numbers = {i.id: i.number for i in self.store.agenda(self.meeting_id)}
             for declaration in declarations:
-                text.append(f"\n • {declaration.person.name}: {declaration.interest}")
+                number = numbers.get(declaration.agenda_item_id or -1)
+                where = f" (item {number})" if number else ""
+                text.append(f"\n • {declaration.person.name}{where}: {declaration.interest}")
         elif meeting.no_declarations:
             text.append("none (recorded)")
         else:
@@ -236,38 +263,33 @@ class RollCallScreen(Screen[None]):
         self._record(left_at=self.store.clock().time())
 
     def action_guest(self) -> None:
-        def added(guest: GuestInput | None) -> None:
-            if guest is None:
-                return
-            person = self.store.person_named(guest.name) or self.store.add_person(
-                guest.name, title=guest.title
-            )
-            self.store.record_attendance(
-                self.meeting_id, person.id, AttendanceKind.IN_PERSON, Capacity.GUEST
-            )
-            self.refresh_rows()
+        def save(guest: GuestInput) -> None:
+            with self.store.transaction():
+                person = self.store.person_named(guest.name) or self.store.add_person(
+                    guest.name, title=guest.title
+                )
+                self.store.record_attendance(
+                    self.meeting_id, person.id, AttendanceKind.IN_PERSON, guest.capacity
+                )
 
-        self.app.push_screen(GuestDialog(), added)
+        names = [p.name for p in self.store.people()]
+        self.app.push_screen(GuestDialog(names, save=save), lambda _: self.refresh_rows())
 
     def action_declaration(self) -> None:
         self.open_declaration({})
 
-    def open_declaration(self, fields: dict[str, str]) -> None:
-        """The declaration dialog, empty or with the words a crash interrupted."""
+    def open_declaration(self, fields: dict[str, str], resuming: Draft | None = None) -> None:
+        """The declaration dialog, empty or with the words kept in a draft."""
         items = self.store.agenda(self.meeting_id)
         people = [person.name for person, _ in self._rows]
-        draft_key = f"meeting:{self.meeting_id}"
+        slot = (
+            StoreDraftSlot.resuming(self.store, resuming)
+            if resuming is not None
+            else StoreDraftSlot(self.store, self.meeting_id, DraftTarget(DraftKind.DECLARATION))
+        )
 
-        def save_draft(values: dict[str, Any]) -> None:
-            self.store.save_draft(
-                draft_key, {"kind": "declaration", "fields": values}, self.meeting_id
-            )
-
-        def declared(value: DeclarationInput | None) -> None:
+        def save(value: DeclarationInput) -> None:
             with self.store.transaction():
-                self.store.discard_draft(draft_key)
-                if value is None:
-                    return
                 person = self.store.person_named(value.person) or self.store.add_person(
                     value.person
                 )
@@ -275,13 +297,13 @@ class RollCallScreen(Screen[None]):
                 self.store.add_declaration(
                     self.meeting_id, person.id, value.interest, agenda_item_id=item_id
                 )
-            self._show_declarations()
+                slot.discard()
 
         self.app.push_screen(
             DeclarationDialog(
-                people, [i.number for i in items], fields=fields, on_draft=save_draft
+                people, [i.number for i in items], fields=fields, draft=slot, save=save
             ),
-            declared,
+            lambda _: self._show_declarations(),
         )
 
     def action_no_declarations(self) -> None:

@@ -19,7 +19,8 @@ from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
 from board_tui.exporters.blocks import Progress
-from board_tui.screens.dialogs import DRAFT_PAUSE_SECONDS, ConfirmDialog
+from board_tui.screens.dialogs.form import DRAFT_PAUSE_SECONDS
+from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.export_dialog import ExportDialog, default_folder
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.services.roundup import draft_roundup
@@ -30,9 +31,9 @@ class RoundupScreen(Screen[None]):
     """One text area holding the draft; the keys are all ctrl- so typing is never taken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+e", "export", "Export", priority=True, id="export"),
-        Binding("ctrl+g", "fresh", "New draft", priority=True, id="fresh"),
-        Binding("escape", "back", "Back", priority=True, id="back"),
+        Binding("ctrl+e", "export", "Export", priority=True, id="roundup.export"),
+        Binding("ctrl+g", "fresh", "New draft", priority=True, id="roundup.fresh"),
+        Binding("escape", "back", "Back", priority=True, id="roundup.back"),
     ]
 
     def __init__(self, store: Store, meeting_id: int) -> None:

@@ -50,8 +50,8 @@ class SearchScreen(Screen[None]):
     """The query above, ranked results below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("down", "to_results", "Results", show=False, id="to-results"),
+        Binding("escape", "back", "Back", id="search.back"),
+        Binding("down", "to_results", "Results", show=False, id="search.to-results"),
     ]
 
     def __init__(self, store: Store, *, query: str = "") -> None:
@@ -64,7 +64,7 @@ class SearchScreen(Screen[None]):
         yield Header()
         yield Input(
             self.initial,
-            id="search-query",
+            id="query",
             placeholder='words, "a phrase" or a prefix*; enter or down to the results',
         )
         yield Static(id="search-status")
@@ -120,7 +120,7 @@ class SearchScreen(Screen[None]):
 
     async def open_hit(self, hit: SearchHit) -> None:
         """Jump to where the record lives: its meeting and item, else its plan and item."""
-        from board_tui.screens.meeting import MeetingScreen
+        from board_tui.screens.meeting.screen import MeetingScreen
         from board_tui.screens.plan import PlanScreen
 
         if hit.meeting_id is not None and hit.item_id is not None:

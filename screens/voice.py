@@ -23,7 +23,7 @@ from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence, shorten
 from board_tui.domain.model import Note, NoteKind
 from board_tui.exporters.blocks import Progress
-from board_tui.screens.dialogs import dialog_box
+from board_tui.screens.dialogs.form import dialog_box
 from board_tui.screens.export_dialog import ExportDialog, default_folder
 from board_tui.storage.store import Store
 
@@ -42,13 +42,13 @@ class VoiceInput:
 class VoiceDialog(ModalScreen[VoiceInput | None]):
     """Mark a comment as residents' voice and tick what answered it.
 
-    Not a CaptureDialog: that one types every stray printable key into a text
+    Not a FormDialog: that one types every stray printable key into a text
     field, and here space must tick the list.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="save"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="voice.save"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="voice.cancel"),
     ]
 
     def __init__(

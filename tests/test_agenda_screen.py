@@ -12,8 +12,8 @@ from textual.widgets import DataTable
 from board_tui.domain import agenda_order
 from board_tui.domain.model import MembershipRole
 from board_tui.screens.agenda import AgendaScreen
-from board_tui.screens.dialogs import ConfirmDialog
-from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.dialogs.questions import ConfirmDialog
+from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.people import PeopleScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store

@@ -9,7 +9,7 @@ from rich.console import Console
 from textual.widgets import DataTable, OptionList, Static
 
 from board_tui.screens.home import HomeScreen
-from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.plan import PlanScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.screens.shell.help import HelpScreen
@@ -33,17 +33,17 @@ async def test_the_demo_opens_on_the_december_meeting(store: Store) -> None:
         assert isinstance(screen, MeetingScreen)
         heading = _text(screen.query_one("#meeting-heading", Static))
         assert "Transformation Advisory Board" in heading
-        assert "Monday, 11 December 2023, 2:00pm" in heading
+        assert "Monday, 11 December 2023, 2.00 p.m." in heading
         assert "Ready to run" in heading
         agenda = screen.query_one("#agenda", DataTable)
         assert agenda.row_count == 6
         assert [agenda.get_row_at(r)[3] for r in range(6)] == [
-            "2:00pm",
-            "2:05pm",
-            "2:10pm",
-            "2:15pm",
-            "3:15pm",
-            "4:15pm",
+            "2.00 p.m.",
+            "2.05 p.m.",
+            "2.10 p.m.",
+            "2.15 p.m.",
+            "3.15 p.m.",
+            "4.15 p.m.",
         ]
         await pilot.press("n", "n", "n")  # browsing before the start records nothing
         detail = _text(screen.query_one("#item-header", Static))

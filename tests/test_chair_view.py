@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import sqlite3
 import time
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from chair_meeting import AGREED_ON_ITEM_4, EXEMPT_DECISION, live_demo
 from rich.console import Console
 from textual.widgets import Static
 
-from board_tui.domain.model import MeetingStatus, NoteKind, Status
+from board_tui.domain.model import DraftKind, DraftTarget, MeetingStatus, NoteKind, Status
 from board_tui.screens.chair import ChairScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.screens.shell.chair_app import ChairApp
@@ -26,7 +25,7 @@ from board_tui.services.chair_view import (
     read_chair,
 )
 from board_tui.services.demo import build_demo
-from board_tui.storage.errors import DatabaseOpenError
+from board_tui.storage.errors import DatabaseOpenError, StoreRefusedError
 from board_tui.storage.store import Store
 
 DRAFT_WORDS = "Words typed but not yet saved"
@@ -78,10 +77,9 @@ def test_public_share_hides_exempt_items_their_decisions_and_actions(store: Stor
 def test_drafts_never_show(store: Store, clock) -> None:
     meeting_id = live_demo(store, clock)
     item = store.agenda(meeting_id)[3]
+    target = DraftTarget(DraftKind.DECISION, agenda_item_id=item.id)
     store.save_draft(
-        f"meeting:{meeting_id}",
-        {"kind": "decision", "fields": {"body": DRAFT_WORDS}, "agenda_item_id": item.id},
-        meeting_id,
+        store.new_draft_key(target, meeting_id), target, {"body": DRAFT_WORDS}, meeting_id
     )
     for public in (True, False):
         state = read_chair(store, store.meeting(meeting_id), ChairFilter(public=public))
@@ -139,7 +137,7 @@ def test_a_read_only_store_never_writes(db_path: Path, store: Store) -> None:
     before = db_path.read_bytes()
     with Store.open(db_path, read_only=True) as watcher:
         assert watcher.boards()
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(StoreRefusedError, match="read-only"):
             watcher.set_setting("theme", HIGH_CONTRAST.name)
     assert db_path.read_bytes() == before
 

@@ -126,7 +126,7 @@ def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
 
 
 _ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-_SHOWN_SAVED = re.compile(r"\d\d:\d\d • Burst capture (\d{3})\b")
+_SHOWN_SAVED = re.compile(r"\d{1,2}\.\d\d [ap]\.m\. • Burst capture (\d{3})\b")
 """A capture as the Minuted list shows it once saved: time, comment mark, words. The
 dialog shows the words as they are typed, but never after a time and the mark."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from board_tui.screens.dialogs import ConfirmDialog
+from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.export_dialog import ExportDialog, open_minutes_export
 from board_tui.screens.plan import PlanScreen
 from board_tui.screens.shell.app import BoardApp

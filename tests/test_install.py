@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -59,23 +60,21 @@ def test_the_lock_pins_every_direct_dependency_as_pyproject_allows() -> None:
 
 
 def test_an_install_adds_one_package_of_ours_and_the_command(tmp_path: Path) -> None:
+    # Built from a clean copy: setuptools reuses whatever an earlier build left in build/lib.
+    source = tmp_path / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(".git", ".venv*", "build", "*.egg-info", "__pycache__"),
+    )
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "-w",
-            str(wheels),
-            str(ROOT),
-        ],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
+         str(source)],
         check=True,
         timeout=300,
         capture_output=True,
-    )
+    )  # fmt: skip
     target = tmp_path / "venv"
     venv.create(target, with_pip=False)
     python = target / ("Scripts" if sys.platform == "win32" else "bin") / "python"

@@ -7,9 +7,19 @@ import datetime as dt
 from pilot_keys import type_text
 from textual.widgets import OptionList
 
-from board_tui.domain.model import AttendanceKind, Capacity, MeetingStatus, NoteKind, Status
-from board_tui.screens.dialogs import ActionDialog, NoteDialog, RestoreDraftDialog, UpdateDialog
-from board_tui.screens.meeting import MeetingScreen
+from board_tui.domain.model import (
+    AttendanceKind,
+    Capacity,
+    DraftKind,
+    DraftTarget,
+    MeetingStatus,
+    NoteKind,
+    Status,
+)
+from board_tui.screens.dialogs.capture import ActionDialog, NoteDialog, UpdateDialog
+from board_tui.screens.dialogs.drafts import DraftsDialog
+from board_tui.screens.dialogs.questions import LeaveDialog
+from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.rollcall import RollCallScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.services.demo import build_demo
@@ -82,17 +92,15 @@ async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
         tracked.focus()
         plan_row = next(
             n
-            for n, row in enumerate(screen._tracked)
+            for n, row in enumerate(screen.tracked)
             if row.plan_item is not None and row.action is None and row.plan_item.ref == "4"
         )
         tracked.highlighted = plan_row
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, UpdateDialog)
-        await pilot.press("tab")
+        await pilot.press("o")  # "On track", by its letter; the words follow
         await type_text(pilot, "Report agreed in principle")
-        # Choose "On track" in the status list.
-        app.screen.query_one("#status").value = Status.ON_TRACK.value
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -147,7 +155,7 @@ async def test_a_whole_meeting_by_keyboard(store: Store, clock) -> None:
     assert [e.kind for e in store.meeting_events(meeting_id)] == ["started", "ended"]
 
 
-async def test_escape_saves_nothing(store: Store, clock) -> None:
+async def test_escape_on_words_asks_and_discard_saves_nothing(store: Store, clock) -> None:
     app, meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "c")
@@ -155,15 +163,49 @@ async def test_escape_saves_nothing(store: Store, clock) -> None:
         await type_text(pilot, "Never mind")
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, LeaveDialog)
+        await pilot.press("d")  # discard
+        await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
         await type_text(pilot, "Nor this")
-        await pilot.press("escape")
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("c", "escape")  # nothing typed: no question
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
     assert store.notes(meeting_id) == []
     assert store.actions_arising(meeting_id) == []
     assert store.drafts() == []
+
+
+async def test_escape_then_keep_leaves_a_draft_and_back_returns_to_the_words(
+    store: Store, clock
+) -> None:
+    app, meeting_id = _demo(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "y", "c")
+        await pilot.pause()
+        await type_text(pilot, "Half a thought")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")  # back to the words
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await type_text(pilot, " made whole")
+        await pilot.press("escape", "k")  # keep as a draft
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "Another comment")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [draft] = store.drafts()
+    assert draft.fields == {"body": "Half a thought made whole"}
+    assert draft.target.kind is DraftKind.COMMENT
+    assert [n.body for n in store.notes(meeting_id)] == ["Another comment"]
 
 
 async def test_nothing_is_captured_before_the_meeting_starts(store: Store, clock) -> None:
@@ -214,8 +256,8 @@ async def test_edit_remove_and_undo(store: Store, clock) -> None:
         assert [n.body for n in store.notes(meeting_id)] == ["First"]
 
 
-async def test_undo_a_status_update_keeps_the_history(store: Store, clock) -> None:
-    app, _meeting_id = _demo(store, clock)
+async def test_undo_of_an_update_restores_and_gives_the_words_back(store: Store, clock) -> None:
+    app, meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "n", "n", "n")
         await pilot.pause()
@@ -224,21 +266,29 @@ async def test_undo_a_status_update_keeps_the_history(store: Store, clock) -> No
         screen.query_one("#tracked", OptionList).focus()
         await pilot.press("u")
         await pilot.pause()
-        app.screen.query_one("#status").value = Status.COMPLETE.value
+        await pilot.press("c")  # Complete
+        await type_text(pilot, "Done at last")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        target = screen._tracked[screen.query_one("#tracked", OptionList).highlighted or 0]
+        target = screen.tracked[screen.query_one("#tracked", OptionList).highlighted or 0]
         assert target.plan_item is not None
         assert store.plan_item(target.plan_item.id).status is Status.COMPLETE
         await pilot.press("ctrl+z")
         await pilot.pause()
+        # The status is as it was, the update gone from the history, its words offered back.
+        assert store.plan_item(target.plan_item.id).status is Status.NEXT_STEP
+        history = store.status_history(plan_item_id=target.plan_item.id)
+        assert all(u.body != "Done at last" for u in history)
+        dialog = app.screen
+        assert isinstance(dialog, UpdateDialog)
+        assert dialog.fields() == {"status": "complete", "said": "Done at last"}
+        await pilot.press("ctrl+s")  # said again, the same words
+        await pilot.pause()
     item = store.plan_item(target.plan_item.id)
-    assert item.status is Status.NEXT_STEP
+    assert item.status is Status.COMPLETE
     history = store.status_history(plan_item_id=item.id)
-    assert [(u.new_status, u.label) for u in history[-2:]] == [
-        (Status.COMPLETE, None),
-        (Status.NEXT_STEP, "Undone"),
-    ]
+    assert [(u.new_status, u.body) for u in history].count((Status.COMPLETE, "Done at last")) == 1
+    assert [u.body for u in store.updates_said_at(meeting_id)] == ["Done at last"]
 
 
 async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock) -> None:
@@ -252,13 +302,13 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock)
         await pilot.pause(1.3)  # a pause in typing writes the draft
         # The app dies here: nothing else runs.
     [draft] = store.drafts()
-    assert draft.payload["kind"] == "decision"
-    assert draft.payload["fields"]["body"] == "It was agreed that the"
+    assert draft.target.kind is DraftKind.DECISION
+    assert draft.fields["body"] == "It was agreed that the"
 
     restarted = BoardApp(store)
     async with restarted.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert isinstance(restarted.screen, RestoreDraftDialog)
+        assert isinstance(restarted.screen, DraftsDialog)
         await pilot.press("y")
         await pilot.pause()
         await pilot.pause()
@@ -279,9 +329,8 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock)
 
 async def test_declining_a_draft_discards_it(store: Store, clock) -> None:
     _app, meeting_id = _demo(store, clock)
-    store.save_draft(
-        f"meeting:{meeting_id}", {"kind": "comment", "fields": {"body": "x"}}, meeting_id
-    )
+    target = DraftTarget(DraftKind.COMMENT)
+    store.save_draft(store.new_draft_key(target, meeting_id), target, {"body": "x"}, meeting_id)
     app = BoardApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -345,7 +394,7 @@ async def test_matters_arising_lists_earlier_open_actions(store: Store, clock) -
         assert isinstance(screen, MeetingScreen)
         assert screen.current_item is not None
         assert screen.current_item.title == "Minutes of the Previous Meeting"
-        arising = [row.action.description for row in screen._tracked if row.action]
+        arising = [row.action.description for row in screen.tracked if row.action]
         assert arising == [a.description for a in store.matters_arising(meeting_id)]
         assert len(arising) == 3
 
@@ -374,27 +423,30 @@ async def test_typing_without_a_pause_is_still_drafted(store: Store, clock) -> N
             await type_text(pilot, word + " ")
             await pilot.pause(0.5)  # never a full second's pause
         [draft] = store.drafts()
-        assert draft.payload["fields"]["body"].startswith("The board asked")
+        assert draft.fields["body"].startswith("The board asked")
 
 
-async def test_escape_closes_the_status_list_not_the_dialog(store: Store, clock) -> None:
+async def test_the_status_is_one_letter_whatever_it_is_now(store: Store, clock) -> None:
     app, _meeting_id = _demo(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "n", "n", "n")
         await pilot.pause()
         app.screen.query_one("#tracked", OptionList).focus()
+        for letter, status in (("a", Status.AT_RISK), ("r", Status.OFF_TRACK)):
+            await pilot.press("u")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, UpdateDialog)
+            await pilot.press(letter)
+            await type_text(pilot, "Good progress")
+            assert dialog.fields() == {"status": status.value, "said": "Good progress"}
+            await pilot.press("ctrl+s")
+            await pilot.pause()
         await pilot.press("u")
         await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, UpdateDialog)
-        await pilot.press("tab")
-        await type_text(pilot, "Good progress")
-        await pilot.press("shift+tab", "enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is dialog
-        assert dialog.fields()["said"] == "Good progress"
+        assert isinstance(app.screen, UpdateDialog)  # refused: choose a status first
 
 
 async def test_a_stray_move_can_be_undone_with_its_times(store: Store, clock) -> None:
@@ -440,6 +492,7 @@ async def test_roll_call_guests_declarations_and_times(store: Store, clock) -> N
         await type_text(pilot, "Nguyễn Văn An")
         await pilot.press("tab")
         await type_text(pilot, "Healthwatch")
+        await pilot.press("tab", "enter", "down", "enter")  # a guest, not an officer
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("d")
@@ -473,7 +526,7 @@ async def test_a_declaration_being_typed_survives_a_crash(store: Store, clock) -
         await type_text(pilot, "Trustee of a charity")
         await pilot.pause(1.3)
     [draft] = store.drafts()
-    assert draft.payload["kind"] == "declaration"
+    assert draft.target.kind is DraftKind.DECLARATION
 
     restarted = BoardApp(store)
     async with restarted.run_test(size=(120, 40)) as pilot:

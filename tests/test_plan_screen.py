@@ -8,7 +8,7 @@ from pilot_keys import type_text
 from textual.widgets import DataTable, OptionList, Select
 
 from board_tui.domain.model import ActionLabel, Status
-from board_tui.screens.dialogs import UpdateDialog
+from board_tui.screens.dialogs.capture import UpdateDialog
 from board_tui.screens.plan import PlanScreen
 from board_tui.screens.plan_dialogs import NextStepDialog, PlanItemDialog
 from board_tui.screens.shell.app import BoardApp
@@ -71,8 +71,7 @@ async def test_status_update_on_an_item_and_closing_a_step(demo_store: Store) ->
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, UpdateDialog)
-        app.screen.query_one("#status", Select).value = Status.AT_RISK.value
-        await pilot.press("tab")
+        await pilot.press("a")  # At risk
         await type_text(pilot, "Options paper slipped to March")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -85,8 +84,7 @@ async def test_status_update_on_an_item_and_closing_a_step(demo_store: Store) ->
         steps.highlighted = 4
         await pilot.press("u")
         await pilot.pause()
-        app.screen.query_one("#status", Select).value = Status.DROPPED.value
-        await pilot.press("tab")
+        await pilot.press("d")  # Dropped
         await type_text(pilot, "Superseded by the ICS review")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -164,7 +162,7 @@ async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
 async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
     from plan_docs import council_plan
 
-    from board_tui.screens.dialogs import ConfirmDialog
+    from board_tui.screens.dialogs.questions import ConfirmDialog
     from board_tui.screens.home import HomeScreen
 
     path = council_plan(tmp_path / "council plan.docx")

@@ -11,7 +11,7 @@ from pathlib import Path
 from pilot_keys import type_text
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.plan import PlanScreen
 from board_tui.screens.search import SearchScreen, open_search
 from board_tui.screens.shell.app import BoardApp

@@ -21,7 +21,7 @@ from board_tui.exporters.you_said_we_did import (
     build_you_said,
     write_you_said,
 )
-from board_tui.screens.meeting import MeetingScreen
+from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.screens.voice import VoiceDialog
 from board_tui.storage.store import Store
@@ -179,7 +179,7 @@ async def test_y_marks_the_chosen_comment_and_links_its_answer(demo_store: Store
         await pilot.pause()
         assert app.screen is screen
         shown = screen.query_one("#notes", OptionList)
-        assert "YOU SAID: Young Mayor hustings" in str(shown.get_option(str(note.id)).prompt)
+        assert "YOU SAID: Young Mayor hustings" in str(shown.get_option(f"note:{note.id}").prompt)
     kept = demo_store.note(note.id)
     assert (kept.voice, kept.voice_source) == (True, "Young Mayor hustings")
     assert [a.decision.id for a in demo_store.voice_answers(note.id) if a.decision] == [tom.id]

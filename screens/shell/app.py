@@ -1,13 +1,20 @@
-"""The Textual app: thin on purpose. Screens in screens/ hold the behaviour."""
+"""The clerk's app: thin on purpose. The screens hold the behaviour; the app holds the keys.
+
+Two things only the app can do live here: hand typed keys on one at a time
+(type_ahead.py), and keep a meeting going when a screen's code fails (survival.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import import_module
 from typing import ClassVar
 
+from textual.actions import ActionParseResult
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.events import Event, Key
+from textual.dom import DOMNode
+from textual.events import Event, Key, Paste
 from textual.screen import ModalScreen
 from textual.theme import Theme
 
@@ -15,58 +22,80 @@ from board_tui.domain.model import Draft
 from board_tui.screens import STYLES_DIR
 from board_tui.screens.home import HomeScreen
 from board_tui.screens.shell.help import HelpScreen
-from board_tui.screens.shell.palette import BoardCommands
-from board_tui.screens.shell.themes import THEME_SETTING, apply_theme, register_themes
+from board_tui.screens.shell.keymap import load_user_keymap
+from board_tui.screens.shell.layout import HORIZONTAL_BREAKPOINTS
+from board_tui.screens.shell.palette import BoardCommands, ScreenCommands
+from board_tui.screens.shell.survival import Survival
+from board_tui.screens.shell.themes import (
+    STATUS_DEFAULTS,
+    THEME_SETTING,
+    apply_theme,
+    register_themes,
+)
+from board_tui.screens.shell.type_ahead import TypeAhead
 from board_tui.storage.store import Store
 
 # The screens and dialogs beyond home are imported once the first screen is painted, not
 # before it: they were a third of the cold start (benchmarks/PROFILES.md), and importing
 # them just after means the first key that opens one does not wait either.
 WARM_UP = (
-    "board_tui.screens.dialogs",
-    "board_tui.screens.meeting",
+    "board_tui.screens.dialogs.capture",
+    "board_tui.screens.meeting.screen",
     "board_tui.screens.plan",
     "board_tui.screens.agenda",
 )
 WARM_UP_AFTER_SECONDS = 0.5
+STYLES = (
+    "app",
+    "home",
+    "meeting",
+    "plan",
+    "help",
+    "dialogs",
+    "agenda",
+    "people",
+    "export",
+    "chair",
+    "search",
+    "roundup",
+    "voice",
+)
 
 
 class BoardApp(App[None]):
     """Opens on the home screen, or straight onto a meeting (as the demo does)."""
 
     TITLE = "board-tui"
-    CSS_PATH = [  # noqa: RUF012 (Textual's own type for it is a list)
-        STYLES_DIR / f"{name}.tcss"
-        for name in (
-            "app",
-            "home",
-            "meeting",
-            "plan",
-            "help",
-            "dialogs",
-            "agenda",
-            "people",
-            "export",
-            "chair",
-            "search",
-            "roundup",
-            "voice",
-        )
-    ]
-    COMMANDS = App.COMMANDS | {BoardCommands}
-    # Below 110 columns the meeting screen stacks its panes.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]
+    CSS_PATH = [STYLES_DIR / f"{name}.tcss" for name in STYLES]  # noqa: RUF012
+    COMMANDS = App.COMMANDS | {BoardCommands, ScreenCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = HORIZONTAL_BREAKPOINTS  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("ctrl+q", "quit", "Quit", id="quit"),
-        Binding("ctrl+f", "search", "Search", priority=True, show=False, id="search"),
+        Binding(
+            "question_mark", "help", "Help", key_display="?", id="app.help", tooltip="All keys"
+        ),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit board-tui"),
+        Binding(
+            "ctrl+f",
+            "search",
+            "Search",
+            priority=True,
+            show=False,
+            id="app.search",
+            tooltip="Search every board's meetings, actions and plans",
+        ),
     ]
 
     def __init__(self, store: Store, *, open_meeting_id: int | None = None) -> None:
         super().__init__()
         self.store = store
         self._open_meeting_id = open_meeting_id
+        self.type_ahead = TypeAhead(self)
+        self.survival = Survival(self, store)
+        self.user_keymap: dict[str, str] = {}
         register_themes(self)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **STATUS_DEFAULTS}
 
     def get_default_screen(self) -> HomeScreen:
         board_id = None
@@ -78,22 +107,27 @@ class BoardApp(App[None]):
         return HomeScreen(self.store, board_id=board_id)
 
     def on_mount(self) -> None:
-        """Open the meeting asked for, else resume one left live; then offer any lost draft."""
+        """Open the meeting asked for, else resume one left live; then offer any lost drafts."""
         apply_theme(self, self.store.setting(THEME_SETTING))
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.user_keymap, problem = load_user_keymap()
+        self.set_keymap(self.user_keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=10)
         live = self.store.live_meeting()
         meeting_id = self._open_meeting_id or (live.id if live else None)
         if meeting_id is not None:
-            from board_tui.screens.meeting import MeetingScreen
+            from board_tui.screens.meeting.screen import MeetingScreen
 
             self.push_screen(MeetingScreen(self.store, meeting_id))
         self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
         drafts = self.store.drafts()
         if drafts:
-            from board_tui.screens.dialogs import RestoreDraftDialog
+            from board_tui.screens.dialogs.drafts import DraftsDialog
 
             self.push_screen(
-                RestoreDraftDialog(drafts[-1], self.store.discard_draft), self._restore
+                DraftsDialog(drafts, self.store.discard_draft, title="Unsaved words found"),
+                self._restore,
             )
 
     def _warm_up(self) -> None:
@@ -106,7 +140,7 @@ class BoardApp(App[None]):
             self.store.set_setting(THEME_SETTING, theme.name)
 
     def _restore(self, draft: Draft | None) -> None:
-        from board_tui.screens.meeting import MeetingScreen
+        from board_tui.screens.meeting.screen import MeetingScreen
 
         if draft is None or draft.meeting_id is None:
             return
@@ -119,17 +153,32 @@ class BoardApp(App[None]):
         self.call_after_refresh(meeting_screen.restore_draft, draft)
 
     async def on_event(self, event: Event) -> None:
-        if isinstance(event, Key) and not event.is_forwarded:
-            from board_tui.screens.dialogs import hold_early_key
-
-            if hold_early_key(self, event):
+        if isinstance(event, Key | Paste) and not event.is_forwarded:
+            if not self.type_ahead.admit(event):
                 return
+            await super().on_event(event)
+            self.type_ahead.dispatched(event)
+            return
         await super().on_event(event)
 
-    def on_key(self, event: Key) -> None:
-        from board_tui.screens.dialogs import hand_over_stray_key
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action runs here: one that fails is told, and the meeting goes on."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            self.survival.failed(error)
+            return True
 
-        hand_over_stray_key(self, event)
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's last resort (an error in a handler no guard covered) ends the app: the
+        # words of any open dialog are written beside the database first.
+        self.survival.rescue_words(error)
+        super()._handle_exception(error)
 
     def action_search(self) -> None:
         from board_tui.screens.search import open_search
@@ -142,4 +191,4 @@ class BoardApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.user_keymap))

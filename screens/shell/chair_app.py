@@ -15,7 +15,10 @@ from textual.theme import Theme
 
 from board_tui.screens import STYLES_DIR
 from board_tui.screens.chair import ChairScreen
+from board_tui.screens.shell.keymap import load_user_keymap
+from board_tui.screens.shell.layout import HORIZONTAL_BREAKPOINTS
 from board_tui.screens.shell.themes import (
+    STATUS_DEFAULTS,
     THEME_SETTING,
     apply_theme,
     load_chair_theme,
@@ -31,9 +34,9 @@ class ChairApp(App[None]):
     TITLE = "board-tui: the chair's view"
     CSS_PATH = [STYLES_DIR / "app.tcss", STYLES_DIR / "chair.tcss"]  # noqa: RUF012
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = HORIZONTAL_BREAKPOINTS  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,ctrl+q", "quit", "Quit", id="quit"),
+        Binding("q,ctrl+q", "quit", "Quit", id="chair-window.quit"),
     ]
 
     def __init__(
@@ -49,6 +52,9 @@ class ChairApp(App[None]):
         self._plan_id = plan_id
         register_themes(self)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **STATUS_DEFAULTS}
+
     def get_default_screen(self) -> ChairScreen:
         return ChairScreen(self.store, meeting_id=self._meeting_id, plan_id=self._plan_id)
 
@@ -56,6 +62,10 @@ class ChairApp(App[None]):
         # The window's own choice first, else the one the clerk's app remembers.
         apply_theme(self, load_chair_theme() or self.store.setting(THEME_SETTING))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        keymap, problem = load_user_keymap()
+        self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=10)
 
     def _theme_changed(self, theme: Theme) -> None:
         if not save_chair_theme(theme.name):

@@ -1,4 +1,4 @@
-"""Command-palette commands: jump straight to any board's meeting or action plan."""
+"""Command-palette commands: jump to any board's meeting or action plan, or do what a key does."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ class BoardCommands(Provider):
     """Offers "Open meeting …" and "Open action plan …" for everything in the database."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        from board_tui.screens.meeting import MeetingScreen
+        from board_tui.screens.meeting.screen import MeetingScreen
         from board_tui.screens.plan import PlanScreen
 
         store = cast(_HasStore, self.app).store
@@ -55,5 +55,35 @@ class BoardCommands(Provider):
         matcher = self.matcher(query)
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class ScreenCommands(Provider):
+    """Every key of the screen the palette was opened over, as a command with its key shown:
+    what the footer has no room for is one search away."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        seen: set[str] = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            shown = self.app.get_key_display(binding)
+            help_text = f"key: {shown}" + (f" · {active.tooltip}" if active.tooltip else "")
+            run = partial(self.app.run_action, binding.action, active.node)
+            commands.append((binding.description, help_text, run))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(f"{name} {help_text}")
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -14,9 +14,55 @@ from typing import Any
 from textual.app import App
 from textual.theme import Theme
 
+from board_tui.domain.statuses import STYLES, Status
+
 DEFAULT_THEME = "textual-dark"
 THEME_SETTING = "theme"
 CHAIR_CONFIG = "chair.json"
+
+
+def status_variable(status: Status) -> str:
+    """The theme variable of a status's ink ("status-on-track"), as the .tcss files name it."""
+    return f"status-{status.value.replace('_', '-')}"
+
+
+def chip_variable(status: Status) -> str:
+    """The theme variable of a status's chip background (the chair's view)."""
+    return f"chip-{status.value.replace('_', '-')}"
+
+
+STATUS_DEFAULTS: dict[str, str] = {
+    **{status_variable(s): STYLES[s].ink for s in Status},
+    **{chip_variable(s): f"#{STYLES[s].fill}" for s in Status},
+    "chip-ink": "#000000",
+    "overdue": "#e06666",
+    "over-time": "#e06666",
+    "near-time": "#f1c232",
+}
+"""Colours the app's own words use (statuses, OVERDUE, a timer running over): theme
+variables, so every theme, the high-contrast one above all, can restyle them."""
+
+HIGH_CONTRAST_STATUS: dict[str, str] = {
+    status_variable(Status.NEXT_STEP): "#66ccff",
+    status_variable(Status.ON_TRACK): "#00ff66",
+    status_variable(Status.UPDATE_DUE): "#ffff00",
+    status_variable(Status.AT_RISK): "#ff9900",
+    status_variable(Status.OFF_TRACK): "#ff4444",
+    status_variable(Status.COMPLETE): "#ccffcc",
+    status_variable(Status.DROPPED): "#cccccc",
+    chip_variable(Status.NEXT_STEP): "#66ccff",
+    chip_variable(Status.ON_TRACK): "#00ff66",
+    chip_variable(Status.UPDATE_DUE): "#ffff00",
+    chip_variable(Status.AT_RISK): "#ff9900",
+    chip_variable(Status.OFF_TRACK): "#ff4444",
+    chip_variable(Status.COMPLETE): "#ccffcc",
+    chip_variable(Status.DROPPED): "#cccccc",
+    "chip-ink": "#000000",
+    "overdue": "#ff4444",
+    "over-time": "#ff4444",
+    "near-time": "#ffff00",
+}
+
 
 HIGH_CONTRAST = Theme(
     name="board-high-contrast",
@@ -41,6 +87,7 @@ HIGH_CONTRAST = Theme(
         "border-blurred": "#c0c0c0",
         "block-cursor-background": "#ffff00",
         "block-cursor-foreground": "#000000",
+        **HIGH_CONTRAST_STATUS,
     },
 )
 

@@ -1,0 +1,1 @@
+"""Dialogs: the form every capture and edit shares, its fields, and the yes/no questions."""
