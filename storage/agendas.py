@@ -12,6 +12,7 @@ from typing import Any
 
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.exempt import Part2
 from board_tui.domain.model import AgendaItem
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
@@ -133,6 +134,24 @@ class AgendaMixin(StoreBase):
         ]
         return [item for item, _depth in agenda_order.outline(items)]
 
+    def part2(self, meeting_id: int | None = None) -> Part2:
+        """The exempt rule over every agenda item (or one meeting's): which are Part 2.
+
+        Only flagged items and sub-items are read: an unflagged item with no parent can
+        neither be exempt nor make another so.
+        """
+        sql = (
+            "SELECT id, parent_id, exempt FROM agenda_items"
+            " WHERE (exempt = 1 OR parent_id IS NOT NULL)"
+        )
+        params: tuple[int, ...] = ()
+        if meeting_id is not None:
+            sql += " AND meeting_id = ?"
+            params = (meeting_id,)
+        return Part2.of(
+            rows.ItemFlag(int(r[0]), r[1], bool(r[2])) for r in self.db.execute(sql, params)
+        )
+
     def update_agenda_item(self, item_id: int, **fields: Any) -> AgendaItem:
         """Change an item's words, timing or flags; only the fields given change."""
         unknown = set(fields) - _EDITABLE
@@ -166,12 +185,15 @@ class AgendaMixin(StoreBase):
                        EXISTS (SELECT 1 FROM notes n WHERE n.agenda_item_id = i.id
                                AND n.deleted_at IS NULL)
                        OR EXISTS (SELECT 1 FROM actions a WHERE a.agenda_item_id = i.id
-                                  AND a.deleted_at IS NULL))""",
+                                  AND a.deleted_at IS NULL)
+                       OR EXISTS (SELECT 1 FROM status_updates u
+                                  WHERE u.agenda_item_id = i.id))""",
                 {"id": item_id},
             )
             if minuted:
                 raise BoardTuiError(
-                    f"item {item.number} has minuted notes or actions: it cannot be deleted"
+                    f"item {item.number} has minuted notes, actions or updates:"
+                    " it cannot be deleted"
                 )
             self.db.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
             self._close_gap(item.meeting_id, item.parent_id, item.position)
@@ -227,14 +249,18 @@ class AgendaMixin(StoreBase):
         """Lift a sub-item to an item after its parent; the sub-items below it follow it.
 
         As in a Word outline, the order on the page never changes: "6.2" becomes
-        "7" and the "6.3" that stood under it becomes "7.1".
+        "7" and the "6.3" that stood under it becomes "7.1". A sub-item of a Part 2 item
+        stays Part 2 (flagged itself) until the clerk says otherwise.
         """
         item = self.agenda_item(item_id)
         if item.parent_id is None:
             return False
         parent = self.agenda_item(item.parent_id)
         followers = [s for s in self._siblings(item) if s.position > item.position]
+        exempt = self.part2(item.meeting_id).item(item.id)
         with self.transaction():
+            if exempt and not item.exempt:
+                self.db.execute("UPDATE agenda_items SET exempt = 1 WHERE id = ?", (item.id,))
             self.db.execute(
                 "UPDATE agenda_items SET position = position + 1"
                 " WHERE meeting_id = ? AND parent_id IS NULL AND position > ?",
@@ -298,11 +324,13 @@ class AgendaMixin(StoreBase):
         with self.transaction():
             minuted = self._scalar(
                 "SELECT (SELECT count(*) FROM notes WHERE meeting_id = :m AND deleted_at IS NULL)"
-                " + (SELECT count(*) FROM actions WHERE meeting_id = :m AND deleted_at IS NULL)",
+                " + (SELECT count(*) FROM actions WHERE meeting_id = :m AND deleted_at IS NULL)"
+                " + (SELECT count(*) FROM status_updates WHERE agenda_item_id IN"
+                " (SELECT id FROM agenda_items WHERE meeting_id = :m))",
                 {"m": meeting_id},
             )
             if minuted:
-                raise BoardTuiError("the meeting already has minuted notes or actions")
+                raise BoardTuiError("the meeting already has minuted notes, actions or updates")
             self.db.execute(
                 "DELETE FROM agenda_items WHERE meeting_id = ? AND parent_id IS NOT NULL",
                 (meeting_id,),

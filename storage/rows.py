@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from board_tui.domain.model import (
     Action,
@@ -239,6 +239,14 @@ def action(row: Row) -> Action:
     )
 
 
+class ItemFlag(NamedTuple):
+    """An agenda item as the exempt rule reads it (domain.exempt.Flagged), and no more."""
+
+    id: int
+    parent_id: int | None
+    exempt: bool
+
+
 def status_update(row: Row) -> StatusUpdate:
     recorded = when(row["recorded_at"])
     assert recorded is not None
@@ -252,4 +260,5 @@ def status_update(row: Row) -> StatusUpdate:
         old_status=Status(row["old_status"]) if row["old_status"] else None,
         new_status=Status(row["new_status"]),
         recorded_at=recorded,
+        agenda_item_id=row.get("agenda_item_id"),
     )

@@ -390,6 +390,73 @@ def m0004_search_and_voices(db: Database) -> None:
     _run(db, statements)
 
 
+# -- 0005: where a status update was said ------------------------------------------------------
+
+_APPEND_ONLY_UPDATES = """CREATE TRIGGER status_updates_append_only BEFORE UPDATE ON status_updates
+               BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END"""
+
+
+def _said_on(db: Database) -> dict[int, int]:
+    """For updates said in a meeting before 0005: the agenda item each was most likely said on.
+
+    The items of that meeting linked to the update's plan item (or its step's), and the
+    step's own item. When any of them is Part 2 (by the one rule, domain.exempt), that one:
+    a guess that can only hide an update, never show one. Else the only candidate, if one.
+    """
+    from board_tui.domain.exempt import Part2
+    from board_tui.storage.rows import ItemFlag
+
+    part2 = Part2.of(
+        ItemFlag(int(r[0]), r[1], bool(r[2]))
+        for r in db.execute("SELECT id, parent_id, exempt FROM agenda_items").fetchall()
+    )
+    found: dict[int, int] = {}
+    rows = db.execute(
+        """SELECT u.id, i.id FROM status_updates u
+           LEFT JOIN actions a ON a.id = u.action_id
+           JOIN agenda_items i ON i.meeting_id = u.meeting_id AND (
+               i.id = a.agenda_item_id
+               OR i.id IN (SELECT agenda_item_id FROM agenda_item_links
+                           WHERE plan_item_id = coalesce(u.plan_item_id, a.plan_item_id)))
+           WHERE u.meeting_id IS NOT NULL
+           ORDER BY u.id, i.parent_id IS NOT NULL, i.position, i.id"""
+    ).fetchall()
+    candidates: dict[int, list[int]] = {}
+    for update_id, item_id in rows:
+        candidates.setdefault(int(update_id), []).append(int(item_id))
+    for update_id, items in candidates.items():
+        exempt = [i for i in items if part2.item(i)]
+        if exempt:
+            found[update_id] = exempt[0]
+        elif len(set(items)) == 1:
+            found[update_id] = items[0]
+    return found
+
+
+@migrations(name="0005_update_said_on")
+def m0005_update_said_on(db: Database) -> None:
+    """Each status update keeps the agenda item it was said on, so one said in Part 2 stays
+    Part 2 even on a public plan item; earlier updates get the item they were said on where
+    the links show it (the history stays append-only: its trigger is lifted only for this)."""
+    _run(
+        db,
+        [
+            "ALTER TABLE status_updates ADD COLUMN agenda_item_id INTEGER"
+            " REFERENCES agenda_items (id)",
+            "CREATE INDEX status_updates_item ON status_updates (agenda_item_id)"
+            " WHERE agenda_item_id IS NOT NULL",
+        ],
+    )
+    said_on = _said_on(db)
+    if said_on:
+        db.execute("DROP TRIGGER status_updates_append_only")
+        for update_id, item_id in said_on.items():
+            db.execute(
+                "UPDATE status_updates SET agenda_item_id = ? WHERE id = ?", (item_id, update_id)
+            )
+        db.execute(_APPEND_ONLY_UPDATES)
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

@@ -315,6 +315,9 @@ class StatusUpdate:
     old_status: Status | None
     new_status: Status
     recorded_at: dt.datetime
+    agenda_item_id: int | None = None
+    """Where it was said: the item the meeting was on (None outside a meeting). An update
+    said on a Part 2 item is Part 2, even on a public plan item (see domain.exempt)."""
 
 
 @dataclass(frozen=True)
@@ -375,6 +378,8 @@ class SearchHit:
     snippet: str
     """The matching words with HIGHLIGHT_START / HIGHLIGHT_END around each hit."""
     score: float
+    part2: bool = False
+    """Said, decided or set on an exempt (Part 2) item: for the clerk's eyes only."""
 
 
 @dataclass(frozen=True)
@@ -397,6 +402,8 @@ class HistoryEntry:
     new_status: Status | None
     step: int | None
     """The next step's number under its plan item (1, 2 …), or None for the item itself."""
+    part2: bool = False
+    """Set or said on an exempt (Part 2) item: for the clerk's eyes only."""
 
 
 @dataclass(frozen=True)
