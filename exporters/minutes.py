@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from board_tui.domain.agenda_order import outline
+from board_tui.domain.exempt import CONFIDENTIAL, Part2, masked
 from board_tui.domain.formatting import long_date, minutes_time
 from board_tui.domain.model import Action, AgendaItem, Meeting, MeetingStatus, Note, NoteKind
 from board_tui.exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
@@ -37,7 +38,7 @@ __all__ = [
 DEFAULT_LEAD_IN = "The Board reviewed the report and made a number of comments, including:"
 EXEMPT_LINE = "An exempt (Part 2) item was considered: the minute is in the confidential annex."
 PUBLIC_SECTION = "SECTION ONE (UNRESTRICTED)"
-ANNEX_SECTION = "SECTION TWO (RESTRICTED)"
+ANNEX_SECTION = f"{CONFIDENTIAL}: SECTION TWO (RESTRICTED)"
 SIGNATURE_LINE = "\u2026" * 30
 ACTION_WIDTHS_MM = (14.0, 80.0, 40.0, 36.0)
 
@@ -60,12 +61,8 @@ def _held_at(meeting: Meeting) -> str:
 
 
 def _exempt_ids(items: Sequence[AgendaItem]) -> set[int]:
-    """Exempt items and everything under them."""
-    exempt: set[int] = set()
-    for item, _depth in outline(items):
-        if item.exempt or item.parent_id in exempt:
-            exempt.add(item.id)
-    return exempt
+    """Exempt items and everything under them, by the one rule (domain.exempt)."""
+    return set(Part2.of(items).item_ids)
 
 
 def _item_heading(item: AgendaItem, depth: int) -> Block:
@@ -158,7 +155,9 @@ class _Builder:
             apologies = [block(Kind.LABEL, "Apologies for Absence"), *apologies]
         placed.setdefault(apologies_item, []).extend(apologies)
         declared = declaration_blocks(
-            self.declarations, {i.id: i for i in self.items}, self.meeting.no_declarations
+            [d for d in self.declarations if d.agenda_item_id not in self.exempt],
+            {i.id: i for i in self.items},
+            self.meeting.no_declarations,
         )
         if declared and declarations_item is None:
             declared = [block(Kind.LABEL, "Declarations of Interest"), *declared]
@@ -208,7 +207,10 @@ class _Builder:
         for item, depth in self.outline:
             if item.id in self.exempt:
                 if item.parent_id not in self.exempt:
-                    blocks += [_item_heading(item, depth), block(Kind.PARAGRAPH, EXEMPT_LINE)]
+                    blocks += [
+                        _item_heading(masked(item), depth),
+                        block(Kind.PARAGRAPH, EXEMPT_LINE),
+                    ]
                 continue
             blocks += self.item_blocks(item, depth, opening.get(item.id, []))
         public_actions = [a for a in self.actions if a.agenda_item_id not in self.exempt]
@@ -229,6 +231,13 @@ class _Builder:
                 "(Part 2) part of the meeting.",
             )
         )
+        declared = [d for d in self.declarations if d.agenda_item_id in self.exempt]
+        if declared:
+            items = {i.id: i for i in self.items}
+            blocks += [
+                block(Kind.LABEL, "Declarations of Interest"),
+                *declaration_blocks(declared, items, False),
+            ]
         for item, depth in self.outline:
             if item.id in self.exempt:
                 blocks += self.item_blocks(item, depth, [])
