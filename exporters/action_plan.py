@@ -7,6 +7,10 @@ status lines are separate paragraphs lined up by position; "NEW ACTION:",
 item's row is shaded in its status fill. Status lines come from each step's latest
 update, and "Update:" lines are the item's updates said since the last issue
 (the plan's date, or --changed-since), as the importer records them.
+
+The plan goes to the public: by the one exempt rule (domain.exempt), next steps set in
+Part 2 and updates said in Part 2 are left out, and items and steps show the status
+they had when last updated in public.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import long_date
 from board_tui.domain.model import Action, ActionPlan, LegendEntry, PlanItem, StatusUpdate
 from board_tui.domain.statuses import Status, status_from_words
@@ -100,9 +105,14 @@ def _trimmed(values: list[Any], empty: Any) -> list[Any]:
     return values
 
 
-def _row(store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date | None) -> PlanRow:
-    steps = store.next_steps(item.id)
-    history = store.status_history(plan_item_id=item.id)
+def _row(
+    store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date | None, part2: Part2
+) -> PlanRow:
+    """The row of a plan item already in its public status (see plan_rows)."""
+    said = store.status_history(plan_item_id=item.id)
+    every_step = store.next_steps(item.id)
+    steps = [part2.public_action(s, said) for s in every_step if not part2.action(s)]
+    history = part2.public_updates(said, every_step)
     by_step: dict[int, list[StatusUpdate]] = {}
     for update in history:
         if update.action_id is not None:
@@ -142,14 +152,16 @@ def plan_rows(
     lead: str | None = None,
     changed_since: dt.date | None = None,
 ) -> list[PlanRow]:
-    """The plan's rows in plan order; lead matches words anywhere in the lead, any case."""
+    """The plan's rows in plan order, as the public may see them (see the module's doc);
+    lead matches words anywhere in the lead, any case."""
     plan = store.plan(plan_id)
     fills = {entry.status: entry.fill for entry in plan.legend}
     since = changed_since or plan.dated
     wanted = (lead or "").casefold().strip()
+    part2 = store.part2()
     return [
-        _row(store, item, fills, since)
-        for item in store.plan_items(plan_id)
+        _row(store, item, fills, since, part2)
+        for item in store.plan_items(plan_id, part2=part2)
         if (status is None or item.status is status)
         and (not wanted or wanted in (item.lead or "").casefold())
     ]
