@@ -12,7 +12,6 @@ from typing import Any
 
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.exempt import Part2
 from board_tui.domain.model import AgendaItem
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
@@ -133,24 +132,6 @@ class AgendaMixin(StoreBase):
             for r in self._rows("SELECT * FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
         ]
         return [item for item, _depth in agenda_order.outline(items)]
-
-    def part2(self, meeting_id: int | None = None) -> Part2:
-        """The exempt rule over every agenda item (or one meeting's): which are Part 2.
-
-        Only flagged items and sub-items are read: an unflagged item with no parent can
-        neither be exempt nor make another so.
-        """
-        sql = (
-            "SELECT id, parent_id, exempt FROM agenda_items"
-            " WHERE (exempt = 1 OR parent_id IS NOT NULL)"
-        )
-        params: tuple[int, ...] = ()
-        if meeting_id is not None:
-            sql += " AND meeting_id = ?"
-            params = (meeting_id,)
-        return Part2.of(
-            rows.ItemFlag(int(r[0]), r[1], bool(r[2])) for r in self.db.execute(sql, params)
-        )
 
     def update_agenda_item(self, item_id: int, **fields: Any) -> AgendaItem:
         """Change an item's words, timing or flags; only the fields given change."""

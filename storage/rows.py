@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from board_tui.domain.model import (
     Action,
@@ -237,14 +237,6 @@ def action(row: Row) -> Action:
         label=ActionLabel(row["label"]) if row["label"] else None,
         closed_reason=row["closed_reason"],
     )
-
-
-class ItemFlag(NamedTuple):
-    """An agenda item as the exempt rule reads it (domain.exempt.Flagged), and no more."""
-
-    id: int
-    parent_id: int | None
-    exempt: bool
 
 
 def status_update(row: Row) -> StatusUpdate:

@@ -404,7 +404,7 @@ def _said_on(db: Database) -> dict[int, int]:
     a guess that can only hide an update, never show one. Else the only candidate, if one.
     """
     from board_tui.domain.exempt import Part2
-    from board_tui.storage.rows import ItemFlag
+    from board_tui.storage.base import ItemFlag
 
     part2 = Part2.of(
         ItemFlag(int(r[0]), r[1], bool(r[2]))
