@@ -36,17 +36,21 @@ SNIPPET_WORDS = 14
 _WEIGHTS = (3.0, 1.0)
 
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
-_PART2 = """(
-    coalesce(s.item_id, -1) IN (SELECT value FROM json_each(:part2))
-    OR (s.kind = 'update' AND coalesce((SELECT u.agenda_item_id FROM status_updates u
-            WHERE u.id = s.record_id), -1) IN (SELECT value FROM json_each(:part2)))
-    OR (s.kind = 'action' AND EXISTS (
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _part2(hit: str) -> str:
+    """SQL: is the search_index row `hit` said or set on a Part 2 item (see the module's doc);
+    :part2 holds those items' ids."""
+    return f"""(
+    coalesce({hit}.item_id, -1) IN (SELECT value FROM json_each(:part2))
+    OR ({hit}.kind = 'update' AND coalesce((SELECT u.agenda_item_id FROM status_updates u
+            WHERE u.id = {hit}.record_id), -1) IN (SELECT value FROM json_each(:part2)))
+    OR ({hit}.kind = 'action' AND EXISTS (
             SELECT 1 FROM actions a JOIN status_updates u ON u.id =
                 (SELECT max(id) FROM status_updates WHERE action_id = a.id)
-            WHERE a.id = s.record_id AND a.closed_reason IS NOT NULL
+            WHERE a.id = {hit}.record_id AND a.closed_reason IS NOT NULL
               AND u.agenda_item_id IN (SELECT value FROM json_each(:part2)))))"""
-"""A hit said or set on a Part 2 item (see the module's doc); :part2 is the items' ids."""
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class SearchQueryError(BoardTuiError):
@@ -125,15 +129,15 @@ class SearchMixin(StoreBase):
                       SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id, s.plan_id,
                              s.plan_item_id, s.day,
                              snippet(search_index, -1, :start, :end, '…', :words) AS snippet,
-                             bm25(search_index, {_WEIGHTS[0]}, {_WEIGHTS[1]}) AS score,
-                             {_PART2} AS part2
+                             bm25(search_index, {_WEIGHTS[0]}, {_WEIGHTS[1]}) AS score
                       FROM search_index s
                       WHERE search_index MATCH :query
                         AND (:board IS NULL OR s.board_id = :board)
                         AND (:since IS NULL OR s.day >= :since)
-                        AND NOT (:public AND {_PART2})
+                        AND (:public = 0 OR NOT {_part2("s")})
                       ORDER BY score, s.day DESC LIMIT :limit)
-                   SELECT hits.*, b.name AS board_name, m.title AS meeting_title,
+                   SELECT hits.*, {_part2("hits")} AS part2,
+                          b.name AS board_name, m.title AS meeting_title,
                           ai.number AS item_number, ai.title AS item_title,
                           ap.title AS plan_title, pi.ref AS plan_item_ref
                    FROM hits
