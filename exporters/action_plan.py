@@ -7,6 +7,10 @@ status lines are separate paragraphs lined up by position; "NEW ACTION:",
 item's row is shaded in its status fill. Status lines come from each step's latest
 update, and "Update:" lines are the item's updates said since the last issue
 (the plan's date, or --changed-since), as the importer records them.
+
+The plan goes to the public: by the one exempt rule (domain.exempt), next steps set in
+Part 2 and updates said in Part 2 are left out, and items and steps show the status
+they had when last updated in public.
 """
 
 from __future__ import annotations
@@ -18,8 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import long_date
-from board_tui.domain.model import Action, ActionPlan, LegendEntry, PlanItem, StatusUpdate
+from board_tui.domain.model import (
+    Action,
+    ActionLabel,
+    ActionPlan,
+    LegendEntry,
+    PlanItem,
+    StatusUpdate,
+)
 from board_tui.domain.statuses import Status, status_from_words
 from board_tui.exporters.blocks import Progress
 from board_tui.exporters.document import board_template, save
@@ -90,15 +102,31 @@ def _step_line(step: Action, history: Sequence[StatusUpdate], item_status: Statu
     return body
 
 
+def _step_words(step: Action, item: PlanItem) -> Line:
+    """A step's label and words. One set in a meeting is a NEW ACTION, as the board's plan
+    labels them, with its owner when that is not the item's lead."""
+    label = step.label or (ActionLabel.NEW if step.meeting_id is not None else None)
+    words = _flat(step.description)
+    owner = (step.owner or "").strip()
+    if step.meeting_id is not None and owner and owner != (item.lead or "").strip():
+        words = f"{words} ({owner})"
+    return (label.text if label else "", words)
+
+
 def _trimmed(values: list[Any], empty: Any) -> list[Any]:
     while values and values[-1] == empty:
         values.pop()
     return values
 
 
-def _row(store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date | None) -> PlanRow:
-    steps = store.next_steps(item.id)
-    history = store.status_history(plan_item_id=item.id)
+def _row(
+    store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date | None, part2: Part2
+) -> PlanRow:
+    """The row of a plan item already in its public status (see plan_rows)."""
+    said = store.status_history(plan_item_id=item.id)
+    every_step = store.next_steps(item.id)
+    steps = [part2.public_action(s, said) for s in every_step if not part2.action(s)]
+    history = part2.public_updates(said, every_step)
     by_step: dict[int, list[StatusUpdate]] = {}
     for update in history:
         if update.action_id is not None:
@@ -121,7 +149,7 @@ def _row(store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date 
         lead=item.lead or "",
         # A step is one paragraph, lined up with its time frame: the importer reads each
         # paragraph or line break in these cells as a step of its own.
-        steps=tuple((s.label.text if s.label else "", _flat(s.description)) for s in steps),
+        steps=tuple(_step_words(s, item) for s in steps),
         time_frames=tuple(_trimmed([_flat(s.time_frame or "") for s in steps], "")),
         status_lines=(*lines, *((UPDATE_LABEL, text) for text in updates)),
     )
@@ -135,14 +163,16 @@ def plan_rows(
     lead: str | None = None,
     changed_since: dt.date | None = None,
 ) -> list[PlanRow]:
-    """The plan's rows in plan order; lead matches words anywhere in the lead, any case."""
+    """The plan's rows in plan order, as the public may see them (see the module's doc);
+    lead matches words anywhere in the lead, any case."""
     plan = store.plan(plan_id)
     fills = {entry.status: entry.fill for entry in plan.legend}
     since = changed_since or plan.dated
     wanted = (lead or "").casefold().strip()
+    part2 = store.part2()
     return [
-        _row(store, item, fills, since)
-        for item in store.plan_items(plan_id)
+        _row(store, item, fills, since, part2)
+        for item in store.plan_items(plan_id, part2=part2)
         if (status is None or item.status is status)
         and (not wanted or wanted in (item.lead or "").casefold())
     ]

@@ -5,6 +5,8 @@ importer reads it back: the front sheet (board, date and venue, members with the
 chair first, officers in attendance, the clerk to contact), then a page with the
 ITEM TITLE | TIME | PRESENTER | PAGES table, the item number typed in the title
 cell, planned times as "2:15pm", and a note to the chair as an italic row of its own.
+The agenda is public: a Part 2 item and its sub-items show only as "Exempt item (Part 2)"
+with their number and time (domain.exempt), never their title, presenter, papers or note.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from board_tui.domain.agenda_order import outline, planned_starts
+from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import agenda_time, long_date, minutes_time
 from board_tui.domain.model import Meeting, Membership, MembershipRole
 from board_tui.exporters.blocks import Progress
@@ -20,12 +23,11 @@ from board_tui.exporters.document import board_template, save
 from board_tui.exporters.safe_write import check_target
 from board_tui.storage.store import Store
 
-__all__ = ["AGENDA_HEADER", "EXEMPT_MARK", "agenda_file_name", "write_agenda"]
+__all__ = ["AGENDA_HEADER", "agenda_file_name", "write_agenda"]
 
 AGENDA_HEADER = ("ITEM TITLE", "TIME", "PRESENTER", "PAGES")
 AGENDA_WIDTHS_MM = (66.0, 18.0, 54.0, 32.0)
 PAIR_WIDTHS_MM = (60.0, 110.0)
-EXEMPT_MARK = "(Part 2 \u2013 exempt)"
 _MEMBERS = (MembershipRole.MEMBER, MembershipRole.INDEPENDENT, MembershipRole.OBSERVER)
 
 
@@ -102,7 +104,8 @@ def _agenda_table(document: Any, store: Store, meeting: Meeting, progress: Progr
     paragraph(document, minutes_time(meeting.scheduled_start), MASTHEAD)
     items = store.agenda(meeting.id)
     starts = planned_starts(items, meeting.scheduled_start)
-    entries = outline(items)
+    part2 = Part2.of(items)
+    entries = [(part2.shown(item), depth) for item, depth in outline(items)]
     notes = sum(1 for item, _depth in entries if item.chair_note)
     table = grid_table(
         document, AGENDA_HEADER, len(entries) + notes, [Mm(w) for w in AGENDA_WIDTHS_MM]
@@ -111,8 +114,6 @@ def _agenda_table(document: Any, store: Store, meeting: Meeting, progress: Progr
     for done, (item, depth) in enumerate(entries, start=1):
         cells = next(rows).cells
         title = f"{item.number}. {item.title}" if depth == 0 else f"{item.number} {item.title}"
-        if item.exempt:
-            title = f"{title} {EXEMPT_MARK}"
         fill_cell(cells[0], [(title, "")], SUB_ITEM if depth else TABLE_TEXT)
         fill_cell(cells[1], [("", agenda_time(starts[item.id]))])
         fill_cell(cells[2], [("", item.presenter or "")])

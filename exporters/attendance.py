@@ -9,6 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from board_tui.domain.formatting import minutes_time
+from board_tui.domain.minutes_words import (
+    ALL_PRESENT,
+    NO_APOLOGIES,
+    NO_DECLARATIONS,
+    declaration_sentence,
+)
 from board_tui.domain.model import (
     AgendaItem,
     AttendanceKind,
@@ -20,8 +26,6 @@ from board_tui.domain.model import (
 from board_tui.exporters.blocks import Block, Kind, block
 
 PAIR_WIDTHS_MM = (65.0, 105.0)
-ALL_PRESENT = "All Members were present and so there were no apologies for absence."
-NO_DECLARATIONS = "There were no declarations of interest."
 
 _GROUPS: tuple[tuple[str, tuple[Capacity, ...], AttendanceKind | None], ...] = (
     ("Members Present in Person:", (Capacity.MEMBER,), AttendanceKind.IN_PERSON),
@@ -81,7 +85,7 @@ def apologies_blocks(attendance: Sequence[AttendanceRecord]) -> list[Block]:
     if members and all(r.kind is not AttendanceKind.ABSENT for r in members):
         return [block(Kind.PARAGRAPH, ALL_PRESENT)]
     if members:
-        return [block(Kind.PARAGRAPH, "There were no apologies for absence.")]
+        return [block(Kind.PARAGRAPH, NO_APOLOGIES)]
     return []
 
 
@@ -93,9 +97,6 @@ def declaration_blocks(
     blocks = []
     for d in declarations:
         item = items.get(d.agenda_item_id) if d.agenda_item_id is not None else None
-        where = f" in item {item.number} ({item.title})" if item is not None else ""
-        interest = d.interest.rstrip(".")
-        blocks.append(
-            block(Kind.PARAGRAPH, f"{d.person.name} declared an interest{where}: {interest}.")
-        )
+        where = f"item {item.number} ({item.title})" if item is not None else None
+        blocks.append(block(Kind.PARAGRAPH, declaration_sentence(d.person.name, d.interest, where)))
     return blocks

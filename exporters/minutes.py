@@ -10,14 +10,24 @@ items leave only a line in the public minutes; their minute goes to a separate a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from board_tui.domain.agenda_order import outline
+from board_tui.domain.exempt import CONFIDENTIAL, Part2, masked
 from board_tui.domain.formatting import long_date, minutes_time
-from board_tui.domain.model import Action, AgendaItem, Meeting, MeetingStatus, Note, NoteKind
+from board_tui.domain.minutes_words import NO_OTHER_BUSINESS, body_word, business_lead_in, lead_in
+from board_tui.domain.model import (
+    Action,
+    AgendaItem,
+    Meeting,
+    MeetingStatus,
+    Note,
+    NoteKind,
+    UpdateSaid,
+)
+from board_tui.domain.standing_items import Standing, first_of, standing_kinds
 from board_tui.exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import Page, board_template, write_document
@@ -34,15 +44,12 @@ __all__ = [
     "write_minutes",
 ]
 
-DEFAULT_LEAD_IN = "The Board reviewed the report and made a number of comments, including:"
+DEFAULT_LEAD_IN = business_lead_in("Board")
 EXEMPT_LINE = "An exempt (Part 2) item was considered: the minute is in the confidential annex."
 PUBLIC_SECTION = "SECTION ONE (UNRESTRICTED)"
-ANNEX_SECTION = "SECTION TWO (RESTRICTED)"
+ANNEX_SECTION = f"{CONFIDENTIAL}: SECTION TWO (RESTRICTED)"
 SIGNATURE_LINE = "\u2026" * 30
 ACTION_WIDTHS_MM = (14.0, 80.0, 40.0, 36.0)
-
-_APOLOGIES = re.compile(r"apolog", re.IGNORECASE)
-_DECLARATIONS = re.compile(r"declarations?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,8 @@ def _held_at(meeting: Meeting) -> str:
 
 
 def _exempt_ids(items: Sequence[AgendaItem]) -> set[int]:
-    """Exempt items and everything under them."""
-    exempt: set[int] = set()
-    for item, _depth in outline(items):
-        if item.exempt or item.parent_id in exempt:
-            exempt.add(item.id)
-    return exempt
+    """Exempt items and everything under them, by the one rule (domain.exempt)."""
+    return set(Part2.of(items).item_ids)
 
 
 def _item_heading(item: AgendaItem, depth: int) -> Block:
@@ -74,14 +77,17 @@ def _item_heading(item: AgendaItem, depth: int) -> Block:
     return block(Kind.HEADING3, f"{item.number} {item.title}")
 
 
-def _note_blocks(item: AgendaItem, notes: Sequence[Note]) -> list[Block]:
-    """Notes in the order taken; the comments' lead-in goes before the first comment."""
+def _note_blocks(item: AgendaItem, notes: Sequence[Note], board_name: str) -> list[Block]:
+    """Notes in the order taken. The comments' lead-in goes before the first comment: the
+    clerk's own, else the council's usual one for business, else none (standing items)."""
     blocks: list[Block] = []
     led_in = False
     for note in notes:
         if note.kind is NoteKind.COMMENT:
             if not led_in:
-                blocks.append(block(Kind.PARAGRAPH, item.comments_lead_in or DEFAULT_LEAD_IN))
+                words = lead_in(item.comments_lead_in, item.title, board_name)
+                if words:
+                    blocks.append(block(Kind.PARAGRAPH, words))
                 led_in = True
             blocks.append(block(Kind.BULLET, note.body))
         elif note.kind is NoteKind.DECISION:
@@ -89,6 +95,20 @@ def _note_blocks(item: AgendaItem, notes: Sequence[Note]) -> list[Block]:
         else:
             blocks.append(block(Kind.PARAGRAPH, note.body))
     return blocks
+
+
+def _update_text(said: UpdateSaid) -> str:
+    """One update as minutes record it: what it was about (and whose), where it stands now
+    and where it stood, then what was said."""
+    update = said.update
+    text = said.subject.rstrip(".")
+    if said.owner:
+        text += f" ({said.owner})"
+    text += f": {update.new_status.label}"
+    if update.old_status is not None and update.old_status is not update.new_status:
+        text += f" (was {update.old_status.label})"
+    body = " ".join(update.body.split())
+    return f"{text}. {body}" if body else f"{text}."
 
 
 def _action_text(action: Action) -> str:
@@ -132,6 +152,11 @@ class _Builder:
             key=lambda a: (order.get(a.agenda_item_id or -1, len(order)), a.id),
         )
         self.refs = {a.id: f"A{n}" for n, a in enumerate(self.actions, start=1)}
+        self.updates: dict[int | None, list[UpdateSaid]] = {}
+        for said in store.said_updates(meeting_id):
+            self.updates.setdefault(said.update.agenda_item_id, []).append(said)
+        self.matters_arising_item = store.matters_arising_item_id(meeting_id)
+        self.previous_held = store.previous_held_meeting(meeting_id)
 
     # -- the parts -------------------------------------------------------------------------
 
@@ -147,18 +172,18 @@ class _Builder:
 
     def opening(self) -> dict[int | None, list[Block]]:
         """Apologies and declarations, under the items named for them (else up front)."""
-        by_title = [item for item, depth in self.outline if depth == 0]
-        apologies_item = next((i.id for i in by_title if _APOLOGIES.search(i.title)), None)
-        declarations_item = next(
-            (i.id for i in by_title if _DECLARATIONS.search(i.title)), apologies_item
-        )
+        titled = [(item.id, item.title) for item, depth in self.outline if depth == 0]
+        apologies_item = first_of(Standing.APOLOGIES, titled)
+        declarations_item = first_of(Standing.DECLARATIONS, titled) or apologies_item
         placed: dict[int | None, list[Block]] = {}
         apologies = apologies_blocks(self.attendance)
         if apologies and apologies_item is None:
             apologies = [block(Kind.LABEL, "Apologies for Absence"), *apologies]
         placed.setdefault(apologies_item, []).extend(apologies)
         declared = declaration_blocks(
-            self.declarations, {i.id: i for i in self.items}, self.meeting.no_declarations
+            [d for d in self.declarations if d.agenda_item_id not in self.exempt],
+            {i.id: i for i in self.items},
+            self.meeting.no_declarations,
         )
         if declared and declarations_item is None:
             declared = [block(Kind.LABEL, "Declarations of Interest"), *declared]
@@ -166,16 +191,36 @@ class _Builder:
         return placed
 
     def item_blocks(self, item: AgendaItem, depth: int, opening: list[Block]) -> list[Block]:
+        kinds = standing_kinds(item.title)
+        notes = self.notes.get(item.id, [])
+        updates = self.updates.get(item.id, [])
+        actions = [a for a in self.actions if a.agenda_item_id == item.id]
         blocks = [_item_heading(item, depth)]
-        if item.presenter:
+        narrated = any(n.kind is NoteKind.NARRATIVE for n in notes)
+        if item.presenter and not kinds and not narrated:
+            # The narrative, when there is one, says who introduced the item, as the
+            # board's own minutes do; else the agenda's presenter is recorded here.
             blocks.append(block(Kind.PRESENTER, f"Presented by {item.presenter}."))
-        blocks += _note_blocks(item, self.notes.get(item.id, []))
+        blocks += _note_blocks(item, notes, self.board.name)
         blocks += opening
+        if updates:
+            body = body_word(self.board.name)
+            about = (
+                "actions from previous meetings"
+                if item.id == self.matters_arising_item
+                else "the action plan"
+            )
+            blocks.append(block(Kind.PARAGRAPH, f"The {body} noted the updates on {about}:"))
+            blocks += [block(Kind.BULLET, _update_text(said)) for said in updates]
         blocks += [
-            block(Kind.ACTION, _action_text(a), lead=f"Action {self.refs[a.id]}:")
-            for a in self.actions
-            if a.agenda_item_id == item.id
+            block(Kind.ACTION, _action_text(a), lead=f"Action {self.refs[a.id]}:") for a in actions
         ]
+        if (
+            Standing.ANY_OTHER_BUSINESS in kinds
+            and not (notes or updates or actions)
+            and self.meeting.actual_end is not None
+        ):
+            blocks.append(block(Kind.PARAGRAPH, NO_OTHER_BUSINESS))
         return blocks
 
     def close(self) -> list[Block]:
@@ -208,7 +253,10 @@ class _Builder:
         for item, depth in self.outline:
             if item.id in self.exempt:
                 if item.parent_id not in self.exempt:
-                    blocks += [_item_heading(item, depth), block(Kind.PARAGRAPH, EXEMPT_LINE)]
+                    blocks += [
+                        _item_heading(masked(item), depth),
+                        block(Kind.PARAGRAPH, EXEMPT_LINE),
+                    ]
                 continue
             blocks += self.item_blocks(item, depth, opening.get(item.id, []))
         public_actions = [a for a in self.actions if a.agenda_item_id not in self.exempt]
@@ -229,6 +277,13 @@ class _Builder:
                 "(Part 2) part of the meeting.",
             )
         )
+        declared = [d for d in self.declarations if d.agenda_item_id in self.exempt]
+        if declared:
+            items = {i.id: i for i in self.items}
+            blocks += [
+                block(Kind.LABEL, "Declarations of Interest"),
+                *declaration_blocks(declared, items, False),
+            ]
         for item, depth in self.outline:
             if item.id in self.exempt:
                 blocks += self.item_blocks(item, depth, [])

@@ -5,7 +5,9 @@ voice: the words and where they were heard on the left; on the right the
 decisions and actions that answered them, each action with its current status.
 Then, plainly, what the board decided it could not do and why (the Engagement
 Leads Group's advice: "be honest about things it can't implement and explain
-the reasons why"). Meant to go to the communications team as it is.
+the reasons why"). Meant to go to the communications team as it is, so it holds no
+Part 2 (domain.exempt): no comment made in Part 2, no decision or action taken there,
+and each action in the status last said in public.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ def build_you_said(
     until: dt.date | None = None,
 ) -> YouSaid:
     board = store.board(board_id)
-    voices = store.resident_voices(board_id, since, until)
+    voices = store.resident_voices(board_id, since, until, public=True)
     today = store.clock().date()
     intro = [block(Kind.HEADING1, "You said, we did")]
     if board.organisation:

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from board_tui.domain import agenda_order
+from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import agenda_time, long_date, minutes_time, shorten
 from board_tui.domain.model import AgendaItem, Meeting
 from board_tui.screens.agenda_dialogs import (
@@ -88,6 +89,8 @@ class AgendaScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.meeting: Meeting = store.meeting(meeting_id)
         self._items: list[AgendaItem] = []
+        self._part2 = Part2()
+        """The one exempt rule over this agenda: sub-items of a Part 2 item are Part 2."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,13 +136,14 @@ class AgendaScreen(Screen[None]):
             select_id = self.selected.id
         self.meeting = self.store.meeting(self.meeting_id)
         self._items = self.store.agenda(self.meeting_id)
+        self._part2 = Part2.of(self._items)
         starts = agenda_order.planned_starts(self._items, self.meeting.scheduled_start)
         depth = {item.id: d for item, d in agenda_order.outline(self._items)}
         table = self.query_one("#agenda-items", DataTable)
         table.clear()
         for item in self._items:
             title = Text("   " * depth[item.id] + item.title)
-            if item.exempt:
+            if self._part2.item(item.id):
                 title.append(" [Part 2]", style="bold")
             if item.chair_note:
                 title.append(" ✎", style="dim")
@@ -187,6 +191,8 @@ class AgendaScreen(Screen[None]):
         detail = Text()
         if item is not None:
             detail.append(f"{item.number}  {item.title}", style="bold")
+            if self._part2.item(item.id):
+                detail.append(f"  Part 2: {self._part2_reason(item)}", style="bold")
             if item.presenter:
                 detail.append(f"\nPresenter: {item.presenter}")
             if item.fixed_start:
@@ -295,11 +301,37 @@ class AgendaScreen(Screen[None]):
             self.store.update_agenda_item(item.id, duration_minutes=minutes)
             self.reload(select_id=item.id)
 
+    def _part2_reason(self, item: AgendaItem) -> str:
+        above = self._part2.inherited_from(item.id)
+        if above is None:
+            return "exempt, confidential"
+        number = next((i.number for i in self._items if i.id == above), "")
+        return f"under item {number}, which is exempt"
+
     def action_exempt(self) -> None:
+        """Mark the item Part 2, or not; its sub-items follow it, as the one rule says."""
         item = self.selected
-        if item is not None:
-            self.store.update_agenda_item(item.id, exempt=not item.exempt)
-            self.reload(select_id=item.id)
+        if item is None:
+            return
+        if not item.exempt and self._part2.inherited_from(item.id) is not None:
+            self.notify(
+                f"Item {item.number} is Part 2 {self._part2_reason(item)}: x there"
+                " changes it and its sub-items.",
+                severity="warning",
+            )
+            return
+        self.store.update_agenda_item(item.id, exempt=not item.exempt)
+        self.reload(select_id=item.id)
+        subs = [i for i in self._items if self._part2.inherited_from(i.id) == item.id]
+        if self._part2.item(item.id):
+            also = f" and its {len(subs)} sub-item{'s' * (len(subs) != 1)}" if subs else ""
+            self.notify(f"Item {item.number}{also}: Part 2, kept out of everything public.")
+        else:
+            still = self._part2.inherited_from(item.id)
+            if still is not None:
+                self.notify(f"Item {item.number} is still Part 2 {self._part2_reason(item)}.")
+            else:
+                self.notify(f"Item {item.number} is public again.")
 
     def action_standing(self) -> None:
         with self._told():

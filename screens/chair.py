@@ -25,6 +25,7 @@ from textual.widgets import Digits, Static
 
 from board_tui.domain.agenda_order import minutes_used
 from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import agenda_time, long_date, minutes_time, shorten
 from board_tui.domain.model import ActionPlan, MeetingStatus, Status
 from board_tui.domain.statuses import STYLES
@@ -174,7 +175,9 @@ class ChairScreen(Screen[None]):
         share = self.query_one("#chair-share", Static)
         share.set_class(self.filter.public, "-public")
         share.set_class(not self.filter.public, "-private")
-        share.update(" PUBLIC SHARE " if self.filter.public else " NOT PUBLIC: Part 2 shown ")
+        share.update(
+            " PUBLIC SHARE " if self.filter.public else f" NOT PUBLIC: {CONFIDENTIAL} shown "
+        )
 
     def _paint_now(self) -> None:
         state, meeting, item = self.state, self.state.meeting, self.state.current
@@ -196,6 +199,8 @@ class ChairScreen(Screen[None]):
         else:
             number.update(item.number)
             text.append(item.title, style="bold")
+            if not self.filter.public and state.is_exempt(item):
+                text.append(f"  {CONFIDENTIAL}", style="bold reverse")
             if item.presenter:
                 text.append(f"\n{item.presenter}")
             if meeting.status is not MeetingStatus.LIVE:
@@ -246,7 +251,10 @@ class ChairScreen(Screen[None]):
                 if last_item is not None:
                     parts += [grid, Text()]
                 style = "bold underline" if decision.item.id == current_id else "bold"
-                parts.append(Text(f"{decision.item.number}. {decision.item.title}", style=style))
+                heading = Text(f"{decision.item.number}. {decision.item.title}", style=style)
+                if not self.filter.public and state.is_exempt(decision.item):
+                    heading.append(f"  {CONFIDENTIAL}", style="bold reverse")
+                parts.append(heading)
                 grid = Table.grid(padding=(0, 1), expand=True)
                 grid.add_column(no_wrap=True)
                 grid.add_column(ratio=1)
@@ -291,7 +299,7 @@ class ChairScreen(Screen[None]):
     def _review_table(self) -> Table | Text:
         state = self.state
         if not state.rows:
-            if self.filter.public and state.current is not None and state.current.exempt:
+            if self.filter.public and state.is_exempt(state.current):
                 return Text("An exempt item: not shown on a public share.", style="italic")
             if self.filter != ChairFilter(public=self.filter.public, scope=self.filter.scope):
                 return Text("Nothing matches these filters.", style="italic")

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import sentence, short_date, shorten
 from board_tui.domain.model import Action, ActionPlan, HistoryEntry, PlanItem, PlanItemSummary
 from board_tui.domain.statuses import STYLES, Status
@@ -94,7 +95,7 @@ class PlanFilter:
 
 def history_text(entries: list[HistoryEntry]) -> RenderableType:
     """The item's whole life, oldest first: where it was made, its steps, every update with
-    the meeting it was said at, the words and old → new status."""
+    the meeting it was said at, the words and old → new status; Part 2 says so."""
     if not entries:
         return Text("No history recorded yet.", style="dim")
     text = Text()
@@ -114,11 +115,14 @@ def history_text(entries: list[HistoryEntry]) -> RenderableType:
             text.append(f" {entry.said}")
         if entry.meeting_label:
             text.append(f"  at {entry.meeting_label}", style="italic")
+        if entry.part2:
+            text.append(f"  {CONFIDENTIAL}", style="bold reverse")
         text.append("\n")
     return text
 
 
-def step_prompt(step: Action, today: dt.date) -> Text:
+def step_prompt(step: Action, today: dt.date, *, part2: bool = False) -> Text:
+    """A next step as the plan screen lists it; one set in Part 2 says so."""
     line = Text("  ")
     line.append_text(status_cell(step.status))
     line.append("  ")
@@ -134,6 +138,8 @@ def step_prompt(step: Action, today: dt.date) -> Text:
         line.append("  OVERDUE", style="bold red")
     if step.closed_reason:
         line.append(f"  — {step.closed_reason}", style="italic dim")
+    if part2:
+        line.append(f"  {CONFIDENTIAL}", style="bold reverse")
     return line
 
 
@@ -306,8 +312,10 @@ class PlanScreen(Screen[None]):
         heading.append("Lead: ", style="dim").append(item.lead or "—")
         heading.append("   ").append_text(status_cell(item.status))
         steps_list.add_option(Option(heading, id="item"))
+        part2 = self.store.part2()
         steps_list.add_options(
-            Option(step_prompt(step, self.today), id=str(step.id)) for step in self._steps
+            Option(step_prompt(step, self.today, part2=part2.action(step)), id=str(step.id))
+            for step in self._steps
         )
         history.update(history_text(self.store.history(plan_item_id=item.id)))
 

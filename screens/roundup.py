@@ -110,14 +110,16 @@ class RoundupScreen(Screen[None]):
             confirmed(True)
 
     def action_export(self) -> None:
-        from board_tui.exporters.roundup import roundup_file_name, write_roundup
+        from board_tui.exporters.roundup import roundup_file_name
+        from board_tui.services.roundup import export_roundup
 
         self.save()
         body = self.text
         meeting_id = self.meeting_id
 
         def export(s: Store, path: Path, force: bool, progress: Progress) -> object:
-            return write_roundup(s, meeting_id, body, path, force=force, progress=progress)
+            # Refused, with a notice, when it repeats Part 2 business.
+            return export_roundup(s, meeting_id, body, path, force=force, progress=progress)
 
         self.app.push_screen(
             ExportDialog(

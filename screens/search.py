@@ -64,7 +64,7 @@ class SearchScreen(Screen[None]):
         yield Header()
         yield Input(
             self.initial,
-            id="query",
+            id="search-query",
             placeholder='words, "a phrase" or a prefix*; enter or down to the results',
         )
         yield Static(id="search-status")

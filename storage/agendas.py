@@ -154,12 +154,15 @@ class AgendaMixin(StoreBase):
                        EXISTS (SELECT 1 FROM notes n WHERE n.agenda_item_id = i.id
                                AND n.deleted_at IS NULL)
                        OR EXISTS (SELECT 1 FROM actions a WHERE a.agenda_item_id = i.id
-                                  AND a.deleted_at IS NULL))""",
+                                  AND a.deleted_at IS NULL)
+                       OR EXISTS (SELECT 1 FROM status_updates u
+                                  WHERE u.agenda_item_id = i.id))""",
                 {"id": item_id},
             )
             if minuted:
                 raise BoardTuiError(
-                    f"item {item.number} has minuted notes or actions: it cannot be deleted"
+                    f"item {item.number} has minuted notes, actions or updates:"
+                    " it cannot be deleted"
                 )
             self.db.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
             self._close_gap(item.meeting_id, item.parent_id, item.position)
@@ -215,14 +218,18 @@ class AgendaMixin(StoreBase):
         """Lift a sub-item to an item after its parent; the sub-items below it follow it.
 
         As in a Word outline, the order on the page never changes: "6.2" becomes
-        "7" and the "6.3" that stood under it becomes "7.1".
+        "7" and the "6.3" that stood under it becomes "7.1". A sub-item of a Part 2 item
+        stays Part 2 (flagged itself) until the clerk says otherwise.
         """
         item = self.agenda_item(item_id)
         if item.parent_id is None:
             return False
         parent = self.agenda_item(item.parent_id)
         followers = [s for s in self._siblings(item) if s.position > item.position]
+        exempt = self.part2(item.meeting_id).item(item.id)
         with self.transaction():
+            if exempt and not item.exempt:
+                self.db.execute("UPDATE agenda_items SET exempt = 1 WHERE id = ?", (item.id,))
             self.db.execute(
                 "UPDATE agenda_items SET position = position + 1"
                 " WHERE meeting_id = ? AND parent_id IS NULL AND position > ?",
@@ -286,11 +293,13 @@ class AgendaMixin(StoreBase):
         with self.transaction():
             minuted = self._scalar(
                 "SELECT (SELECT count(*) FROM notes WHERE meeting_id = :m AND deleted_at IS NULL)"
-                " + (SELECT count(*) FROM actions WHERE meeting_id = :m AND deleted_at IS NULL)",
+                " + (SELECT count(*) FROM actions WHERE meeting_id = :m AND deleted_at IS NULL)"
+                " + (SELECT count(*) FROM status_updates WHERE agenda_item_id IN"
+                " (SELECT id FROM agenda_items WHERE meeting_id = :m))",
                 {"m": meeting_id},
             )
             if minuted:
-                raise BoardTuiError("the meeting already has minuted notes or actions")
+                raise BoardTuiError("the meeting already has minuted notes, actions or updates")
             self.db.execute(
                 "DELETE FROM agenda_items WHERE meeting_id = ? AND parent_id IS NOT NULL",
                 (meeting_id,),

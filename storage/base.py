@@ -6,11 +6,12 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
 from board_tui.domain.errors import NotFoundError
+from board_tui.domain.exempt import Part2
 from board_tui.storage.errors import StoreRefusedError
 
 Clock = Callable[[], dt.datetime]
@@ -19,6 +20,14 @@ Params = Sequence[Any] | dict[str, Any]
 
 def local_now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
+
+
+class ItemFlag(NamedTuple):
+    """An agenda item as the exempt rule reads it (domain.exempt.Flagged), and no more."""
+
+    id: int
+    parent_id: int | None
+    exempt: bool
 
 
 class StoreBase:
@@ -94,6 +103,22 @@ class StoreBase:
     def _scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    def part2(self, meeting_id: int | None = None) -> Part2:
+        """The exempt rule over every agenda item (or one meeting's): which are Part 2.
+
+        Only flagged items and sub-items are read: an unflagged item with no parent can
+        neither be exempt nor make another so.
+        """
+        sql = (
+            "SELECT id, parent_id, exempt FROM agenda_items"
+            " WHERE (exempt = 1 OR parent_id IS NOT NULL)"
+        )
+        params: tuple[int, ...] = ()
+        if meeting_id is not None:
+            sql += " AND meeting_id = ?"
+            params = (meeting_id,)
+        return Part2.of(ItemFlag(int(r[0]), r[1], bool(r[2])) for r in self.db.execute(sql, params))
 
 
 def refusal(error: sqlite3.OperationalError) -> Exception:

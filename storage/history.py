@@ -1,15 +1,19 @@
 """A plan item's or an action's whole life: where it was made, every step and status update.
 
 Answers "what did we say about this last time?" across meetings: each update
-carries the meeting it was said at, the words, and the old and new status.
+carries the meeting it was said at, the words, and the old and new status. Each entry
+says whether it is Part 2 (domain.exempt); a history for a public audience (public=True)
+leaves out the steps set and the updates said in Part 2, and shows each old status as
+the public last saw it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import ActionLabel, HistoryEntry
+from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.exempt import Part2
+from board_tui.domain.model import Action, ActionLabel, HistoryEntry
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
@@ -35,10 +39,18 @@ def _made_by(created_at: str, plan_dated: str | None) -> dt.datetime:
 
 class HistoryMixin(StoreBase):
     def history(
-        self, *, plan_item_id: int | None = None, action_id: int | None = None
+        self,
+        *,
+        plan_item_id: int | None = None,
+        action_id: int | None = None,
+        public: bool = False,
     ) -> list[HistoryEntry]:
         """Oldest first. For a plan item: its making, its next steps' making, and every
-        status update on it or its steps; for an action: its own."""
+        status update on it or its steps; for an action: its own.
+
+        public: for a public audience, with nothing of Part 2; a step set in Part 2 is then
+        no step at all (NotFoundError when asked for), and steps are numbered without it.
+        """
         if (plan_item_id is None) == (action_id is None):
             raise BoardTuiError("history is for one plan item or one action")
         if plan_item_id is not None:
@@ -49,15 +61,22 @@ class HistoryMixin(StoreBase):
             )
         else:
             steps = [self._row("SELECT * FROM actions WHERE id = ?", (action_id,), "action")]
+        part2 = self.part2()
+        actions = {int(s["id"]): rows.action(s) for s in steps}
+        if public:
+            steps = [s for s in steps if not part2.action(actions[s["id"]])]
+            if action_id is not None and not steps:
+                raise NotFoundError("no such action")
         numbers = {s["id"]: n for n, s in enumerate(steps, start=1)} if plan_item_id else {}
-        entries = self._made(plan_item_id, [s["id"] for s in steps], numbers)
-        entries += self._updates(plan_item_id, [s["id"] for s in steps], numbers)
+        step_ids = [s["id"] for s in steps]
+        entries = self._made(plan_item_id, step_ids, numbers, part2)
+        entries += self._updates(plan_item_id, step_ids, numbers, part2, actions, public)
         # The import writes an item, its steps and their updates at one moment: keep that order.
         order = {"created": 0, "step": 1, "update": 2}
         return sorted(entries, key=lambda e: (e.at, order[e.event]))
 
     def _made(
-        self, plan_item_id: int | None, step_ids: list[int], numbers: dict[int, int]
+        self, plan_item_id: int | None, step_ids: list[int], numbers: dict[int, int], part2: Part2
     ) -> list[HistoryEntry]:
         entries: list[HistoryEntry] = []
         if plan_item_id is not None:
@@ -110,12 +129,19 @@ class HistoryMixin(StoreBase):
                     old_status=None,
                     new_status=None,
                     step=numbers.get(step["id"]),
+                    part2=part2.action(rows.action(step)),
                 )
             )
         return entries
 
     def _updates(
-        self, plan_item_id: int | None, step_ids: list[int], numbers: dict[int, int]
+        self,
+        plan_item_id: int | None,
+        step_ids: list[int],
+        numbers: dict[int, int],
+        part2: Part2,
+        actions: dict[int, Action],
+        public: bool,
     ) -> list[HistoryEntry]:
         marks = ", ".join("?" for _ in step_ids) or "NULL"
         found = self._rows(
@@ -132,22 +158,27 @@ class HistoryMixin(StoreBase):
                 ORDER BY u.recorded_at, u.id""",
             (plan_item_id, *step_ids),
         )
+        said = {int(r["id"]): r for r in found}
+        updates = [rows.status_update(r) for r in found]
+        if public:
+            updates = part2.public_updates(updates)
         entries = []
-        for r in found:
-            update = rows.status_update(r)
+        for update in updates:
+            action = actions.get(update.action_id) if update.action_id else None
             entries.append(
                 HistoryEntry(
                     event="update",
                     at=update.recorded_at,
-                    subject=r["subject"],
+                    subject=said[update.id]["subject"],
                     meeting_id=update.meeting_id,
-                    meeting_label=r["meeting_label"],
+                    meeting_label=said[update.id]["meeting_label"],
                     where=None,
                     said=update.body,
                     label=update.label,
                     old_status=update.old_status,
                     new_status=update.new_status,
                     step=numbers.get(update.action_id) if update.action_id else None,
+                    part2=part2.update(update, action),
                 )
             )
         return entries

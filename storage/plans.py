@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.exempt import Part2
 from board_tui.domain.model import (
     Action,
     ActionLabel,
@@ -15,6 +17,7 @@ from board_tui.domain.model import (
     PlanItemSummary,
     Status,
     StatusUpdate,
+    UpdateSaid,
 )
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
@@ -31,6 +34,13 @@ PLAN_SORTS: dict[str, str] = {
     + f" END, {_BY_REF}",
     "lead": f"lead IS NULL, lead COLLATE NOCASE, {_BY_REF}",
 }
+
+
+class _Unset:
+    """No agenda item given: take the one the meeting is on."""
+
+
+_CURRENT_ITEM = _Unset()
 
 
 class PlansMixin(StoreBase):
@@ -136,12 +146,20 @@ class PlansMixin(StoreBase):
             self._row("SELECT * FROM plan_items WHERE id = ?", (item_id,), "plan item")
         )
 
-    def plan_items(self, plan_id: int) -> list[PlanItem]:
-        return [
+    def plan_items(self, plan_id: int, *, part2: Part2 | None = None) -> list[PlanItem]:
+        """The plan's items in order; with part2, each in the status last said in public."""
+        items = [
             rows.plan_item(r)
             for r in self._rows(
                 "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position, id", (plan_id,)
             )
+        ]
+        touched = self._touched_in_part2(plan_id, part2) if part2 else set()
+        return [
+            part2.public_plan_item(item, self.status_history(plan_item_id=item.id))
+            if part2 is not None and item.id in touched
+            else item
+            for item in items
         ]
 
     def count_plan_items(self, plan_id: int) -> int:
@@ -157,13 +175,29 @@ class PlansMixin(StoreBase):
         text: str | None = None,
         sort: str = "ref",
         limit: int = 500,
+        part2: Part2 | None = None,
     ) -> list[PlanItemSummary]:
         """The plan table: every item (filtered in SQLite, at most `limit` rows) with its open
         next steps and nearest time frame, in one query.
 
         overdue_on keeps the items with an open step due before that day; sort is one of
-        PLAN_SORTS.
+        PLAN_SORTS. With part2, the table as a public audience may see it: next steps set
+        in Part 2 left out, and statuses as last said in public (domain.exempt).
         """
+        if part2:
+            touched = self._touched_in_part2(plan_id, part2)
+            if touched:
+                return self._public_summary(
+                    plan_id,
+                    part2,
+                    touched,
+                    status=status,
+                    lead=lead,
+                    overdue_on=overdue_on,
+                    text=text,
+                    sort=sort,
+                    limit=limit,
+                )
         nearest = """FROM actions a WHERE a.plan_item_id = pi.id AND a.deleted_at IS NULL
                      AND a.status NOT IN ('complete', 'dropped')
                      ORDER BY a.due_date IS NULL, a.due_date, a.position LIMIT 1"""
@@ -210,6 +244,89 @@ class PlansMixin(StoreBase):
             )
             for r in found
         ]
+
+    def _touched_in_part2(self, plan_id: int, part2: Part2) -> set[int]:
+        """The plan's items with a next step set, or an update said, on a Part 2 item."""
+        exempt = "(SELECT value FROM json_each(:items))"
+        found = self._rows(
+            f"""SELECT pi.id FROM plan_items pi WHERE pi.plan_id = :plan AND (
+                  EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
+                          AND a.agenda_item_id IN {exempt})
+                  OR EXISTS (SELECT 1 FROM status_updates u WHERE u.plan_item_id = pi.id
+                             AND u.agenda_item_id IN {exempt})
+                  OR EXISTS (SELECT 1 FROM status_updates u JOIN actions a ON a.id = u.action_id
+                             WHERE a.plan_item_id = pi.id AND u.agenda_item_id IN {exempt}))""",
+            {"plan": plan_id, "items": json.dumps(sorted(part2.item_ids))},
+        )
+        return {int(r["id"]) for r in found}
+
+    def public_plan_row(self, item: PlanItem, part2: Part2) -> tuple[PlanItem, list[Action]]:
+        """A plan item and its next steps as a public audience may see them (domain.exempt)."""
+        history = self.status_history(plan_item_id=item.id)
+        steps = [
+            part2.public_action(step, history)
+            for step in self.next_steps(item.id)
+            if not part2.action(step)
+        ]
+        return part2.public_plan_item(item, history), steps
+
+    def _public_summary(
+        self,
+        plan_id: int,
+        part2: Part2,
+        touched: set[int],
+        *,
+        status: Status | None,
+        lead: str | None,
+        overdue_on: dt.date | None,
+        text: str | None,
+        sort: str,
+        limit: int,
+    ) -> list[PlanItemSummary]:
+        """plan_summary for a public audience when Part 2 touched some of the plan's items:
+        those are worked out again from what was said in public, then filtered and sorted."""
+        everything = self.plan_summary(plan_id, text=text, limit=self.count_plan_items(plan_id) + 1)
+        words = [w.casefold() for w in (text or "").split()]
+        found: list[PlanItemSummary] = []
+        for summary in everything:
+            if summary.item.id in touched:
+                item, steps = self.public_plan_row(summary.item, part2)
+                shown = " ".join(
+                    [item.ref, item.recommendation, item.lead or ""]
+                    + [s.description for s in steps]
+                ).casefold()
+                if any(w not in shown for w in words):
+                    continue  # it matched only words said in Part 2
+                open_steps = [s for s in steps if s.status.is_open]
+                nearest = min(
+                    open_steps,
+                    key=lambda s: (s.due_date is None, s.due_date or dt.date.min, s.position),
+                    default=None,
+                )
+                summary = PlanItemSummary(
+                    item,
+                    len(open_steps),
+                    nearest.time_frame if nearest else None,
+                    nearest.due_date if nearest else None,
+                )
+            if status is not None and summary.item.status is not status:
+                continue
+            if lead is not None and (summary.item.lead or "") != lead:
+                continue
+            if overdue_on is not None and not (
+                summary.next_due is not None and summary.next_due < overdue_on
+            ):
+                continue
+            found.append(summary)
+        order = list(Status)
+        # Stable sorts: ties stay in ref order, as the SQL sorts them.
+        if sort == "due":
+            found.sort(key=lambda s: (s.next_due is None, s.next_due or dt.date.min))
+        elif sort == "status":
+            found.sort(key=lambda s: order.index(s.item.status))
+        elif sort == "lead":
+            found.sort(key=lambda s: (s.item.lead is None, (s.item.lead or "").casefold()))
+        return found[:limit]
 
     # -- actions: next steps and actions arising ----------------------------------------
 
@@ -369,13 +486,16 @@ class PlansMixin(StoreBase):
         action_id: int | None = None,
         plan_item_id: int | None = None,
         meeting_id: int | None = None,
-        agenda_item_id: int | None = None,
+        agenda_item_id: int | _Unset | None = _CURRENT_ITEM,
         label: str | None = None,
         at: dt.datetime | None = None,
     ) -> StatusUpdate:
         """Set a new status and append what was said to the history; nothing is overwritten.
 
-        agenda_item_id is the item it was said under, so the minutes put it there."""
+        An update said in a meeting keeps the agenda item it was said on, so the minutes
+        put it there: by default the item the meeting is on, so one said during a Part 2
+        item is Part 2 (domain.exempt).
+        """
         if (action_id is None) == (plan_item_id is None):
             raise BoardTuiError("a status update is for one action or one plan item")
         table, target = (
@@ -388,6 +508,12 @@ class PlansMixin(StoreBase):
         )
         stamp = rows.stamp(at or self.clock())
         with self.transaction():
+            if isinstance(agenda_item_id, _Unset):
+                agenda_item_id = (
+                    self._scalar("SELECT current_item_id FROM meetings WHERE id = ?", (meeting_id,))
+                    if meeting_id is not None
+                    else None
+                )
             old = self._row(f"SELECT status FROM {table} WHERE id = ?", (target,), "item")
             self.db.execute(
                 f"UPDATE {table} SET status = ?, updated_at = ? WHERE id = ?",
@@ -449,13 +575,22 @@ class PlansMixin(StoreBase):
 
     def updates_said_at(self, meeting_id: int) -> list[StatusUpdate]:
         """Every update said at a meeting and not undone, in the order said."""
+        return [said.update for said in self.said_updates(meeting_id)]
+
+    def said_updates(self, meeting_id: int) -> list[UpdateSaid]:
+        """Every update said at a meeting and not undone, with what it was about and whose."""
+        found = self._rows(
+            f"""SELECT u.*, coalesce(a.description, pi.ref || '. ' || pi.recommendation)
+                       AS subject, coalesce(a.owner, pi.lead) AS subject_owner
+                FROM status_updates u
+                LEFT JOIN actions a ON a.id = u.action_id
+                LEFT JOIN plan_items pi ON pi.id = u.plan_item_id
+                WHERE u.meeting_id = ? AND u.{LIVE_UPDATE}
+                ORDER BY u.recorded_at, u.id""",
+            (meeting_id,),
+        )
         return [
-            rows.status_update(r)
-            for r in self._rows(
-                f"SELECT * FROM status_updates WHERE meeting_id = ? AND {LIVE_UPDATE}"
-                " ORDER BY recorded_at, id",
-                (meeting_id,),
-            )
+            UpdateSaid(rows.status_update(r), r["subject"] or "", r["subject_owner"]) for r in found
         ]
 
     def status_history(

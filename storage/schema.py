@@ -390,19 +390,87 @@ def m0004_search_and_voices(db: Database) -> None:
     _run(db, statements)
 
 
-# -- 0005: where an update was said, and updates undone -----------------------------------------
+# -- 0005: where a status update was said ------------------------------------------------------
+
+_APPEND_ONLY_UPDATES = """CREATE TRIGGER status_updates_append_only BEFORE UPDATE ON status_updates
+               BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END"""
 
 
-@migrations(name="0005_updates_said_and_undone")
-def m0005_updates_said_and_undone(db: Database) -> None:
-    """An update remembers the agenda item it was said under (the minutes put it there), and
-    an undo marks it undone instead of appending a counter-entry: history and exports then
-    leave it out, and the same words said again later show as any update does."""
+def _said_on(db: Database) -> dict[int, int]:
+    """For updates said in a meeting before 0005: the agenda item each was most likely said on.
+
+    The items of that meeting linked to the update's plan item (or its step's), and the
+    step's own item. When any of them is Part 2 (by the one rule, domain.exempt), that one:
+    a guess that can only hide an update, never show one. Else the only candidate, if one.
+    """
+    from board_tui.domain.exempt import Part2
+    from board_tui.storage.base import ItemFlag
+
+    part2 = Part2.of(
+        ItemFlag(int(r[0]), r[1], bool(r[2]))
+        for r in db.execute("SELECT id, parent_id, exempt FROM agenda_items").fetchall()
+    )
+    found: dict[int, int] = {}
+    rows = db.execute(
+        """SELECT u.id, i.id FROM status_updates u
+           LEFT JOIN actions a ON a.id = u.action_id
+           JOIN agenda_items i ON i.meeting_id = u.meeting_id AND (
+               i.id = a.agenda_item_id
+               OR i.id IN (SELECT agenda_item_id FROM agenda_item_links
+                           WHERE plan_item_id = coalesce(u.plan_item_id, a.plan_item_id)))
+           WHERE u.meeting_id IS NOT NULL
+           ORDER BY u.id, i.parent_id IS NOT NULL, i.position, i.id"""
+    ).fetchall()
+    candidates: dict[int, list[int]] = {}
+    for update_id, item_id in rows:
+        candidates.setdefault(int(update_id), []).append(int(item_id))
+    for update_id, items in candidates.items():
+        exempt = [i for i in items if part2.item(i)]
+        if exempt:
+            found[update_id] = exempt[0]
+        elif len(set(items)) == 1:
+            found[update_id] = items[0]
+    return found
+
+
+@migrations(name="0005_update_said_on")
+def m0005_update_said_on(db: Database) -> None:
+    """Each status update keeps the agenda item it was said on, so one said in Part 2 stays
+    Part 2 even on a public plan item; earlier updates get the item they were said on where
+    the links show it (the history stays append-only: its trigger is lifted only for this)."""
     _run(
         db,
         [
             "ALTER TABLE status_updates ADD COLUMN agenda_item_id INTEGER"
-            " REFERENCES agenda_items (id) ON DELETE SET NULL",
+            " REFERENCES agenda_items (id)",
+            "CREATE INDEX status_updates_item ON status_updates (agenda_item_id)"
+            " WHERE agenda_item_id IS NOT NULL",
+            # What Store.part2() reads: flagged items and sub-items, never the whole table.
+            "CREATE INDEX agenda_items_part2 ON agenda_items (meeting_id)"
+            " WHERE exempt = 1 OR parent_id IS NOT NULL",
+        ],
+    )
+    said_on = _said_on(db)
+    if said_on:
+        db.execute("DROP TRIGGER status_updates_append_only")
+        for update_id, item_id in said_on.items():
+            db.execute(
+                "UPDATE status_updates SET agenda_item_id = ? WHERE id = ?", (item_id, update_id)
+            )
+        db.execute(_APPEND_ONLY_UPDATES)
+
+
+# -- 0006: updates undone, and where the earlier meetings' updates were said -------------------
+
+
+@migrations(name="0006_updates_undone")
+def m0006_updates_undone(db: Database) -> None:
+    """An undo marks an update undone instead of appending a counter-entry: history, search
+    and every export leave it out, and the same words said again later show as any update
+    does. Updates 0005 could not place get the item the minutes would put them under."""
+    _run(
+        db,
+        [
             """CREATE TABLE status_update_undos (
                 update_id INTEGER PRIMARY KEY REFERENCES status_updates (id) ON DELETE CASCADE,
                 undone_at TEXT NOT NULL
@@ -418,12 +486,19 @@ def m0005_updates_said_and_undone(db: Database) -> None:
 
 
 def _backfill_said_under(db: Database) -> None:
-    """Updates said before 0005: the item that linked the plan item, the action's own item,
-    or the matters-arising item (for an earlier meeting's action)."""
+    """Updates 0005 left without an item: the matters-arising item, for an earlier meeting's
+    action updated in a meeting with no Part 2 business (where a guess could show Part 2
+    words, the update stays unplaced, out of the minutes as before)."""
     from board_tui.domain.standing_items import matters_arising_home
 
+    with_part2 = {
+        int(r[0])
+        for r in db.execute("SELECT DISTINCT meeting_id FROM agenda_items WHERE exempt = 1")
+    }
     homes: dict[int, int | None] = {}
     for meeting in db.query("SELECT id, matters_arising_item_id FROM meetings"):
+        if meeting["id"] in with_part2:
+            continue
         titled = [
             (int(r["id"]), str(r["title"]))
             for r in db.query(
@@ -435,33 +510,20 @@ def _backfill_said_under(db: Database) -> None:
         homes[meeting["id"]] = meeting["matters_arising_item_id"] or matters_arising_home(titled)
     said: list[tuple[int, int]] = []
     for u in db.query(
-        """SELECT u.id, u.meeting_id, u.plan_item_id, a.meeting_id AS set_at,
-                  a.agenda_item_id AS set_under
+        """SELECT u.id, u.meeting_id, u.plan_item_id, a.meeting_id AS set_at
            FROM status_updates u LEFT JOIN actions a ON a.id = u.action_id
-           WHERE u.meeting_id IS NOT NULL"""
+           WHERE u.meeting_id IS NOT NULL AND u.agenda_item_id IS NULL"""
     ):
-        if u["plan_item_id"] is not None:
-            row = db.execute(
-                """SELECT l.agenda_item_id FROM agenda_item_links l
-                   JOIN agenda_items i ON i.id = l.agenda_item_id
-                   WHERE l.plan_item_id = ? AND i.meeting_id = ? ORDER BY i.position LIMIT 1""",
-                (u["plan_item_id"], u["meeting_id"]),
-            ).fetchone()
-            item = row[0] if row else None
-        elif u["set_at"] == u["meeting_id"]:
-            item = u["set_under"]
-        else:
-            item = homes.get(u["meeting_id"])
+        if u["plan_item_id"] is not None or u["set_at"] == u["meeting_id"]:
+            continue  # 0005 placed what the links or the action's own item show
+        item = homes.get(u["meeting_id"])
         if item is not None:
             said.append((item, u["id"]))
     if said:
         # The history is append-only; this one backfill is the exception, made here.
         db.execute("DROP TRIGGER status_updates_append_only")
         db.conn.executemany("UPDATE status_updates SET agenda_item_id = ? WHERE id = ?", said)
-        db.execute(
-            """CREATE TRIGGER status_updates_append_only BEFORE UPDATE ON status_updates
-               BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END"""
-        )
+        db.execute(_APPEND_ONLY_UPDATES)
 
 
 def _convert_undone_entries(db: Database) -> None:

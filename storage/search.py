@@ -5,11 +5,19 @@ The index (search_index, SQLite FTS5) is kept by triggers made in migration
 note drops out. What the clerk types is read as words, "quoted phrases" and
 prefix* terms joined by AND (OR between terms widens), never as raw FTS syntax,
 so a stray quote or bracket cannot break a search.
+
+Every hit says whether it is Part 2 (SearchHit.part2), and a search for a public
+audience (public=True) leaves those out. Which items are Part 2 is the one rule's
+(domain.exempt, through Store.part2()); here a record is Part 2 when it was said or
+set on one of them, as the rule says: an item itself, a note or action on it, a status
+update said on it or about an action set on it, and a public step whose closing words
+(which the index holds) were said in Part 2.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sqlite3
 
@@ -29,6 +37,20 @@ _WEIGHTS = (3.0, 1.0)
 
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _part2(hit: str) -> str:
+    """SQL: is the search_index row `hit` said or set on a Part 2 item (see the module's doc);
+    :part2 holds those items' ids."""
+    return f"""(
+    coalesce({hit}.item_id, -1) IN (SELECT value FROM json_each(:part2))
+    OR ({hit}.kind = 'update' AND coalesce((SELECT u.agenda_item_id FROM status_updates u
+            WHERE u.id = {hit}.record_id), -1) IN (SELECT value FROM json_each(:part2)))
+    OR ({hit}.kind = 'action' AND EXISTS (
+            SELECT 1 FROM actions a JOIN status_updates u ON u.id =
+                (SELECT max(id) FROM status_updates WHERE action_id = a.id)
+            WHERE a.id = {hit}.record_id AND a.closed_reason IS NOT NULL
+              AND u.agenda_item_id IN (SELECT value FROM json_each(:part2)))))"""
 
 
 class SearchQueryError(BoardTuiError):
@@ -92,12 +114,15 @@ class SearchMixin(StoreBase):
         board_id: int | None = None,
         since: dt.date | None = None,
         limit: int = SEARCH_LIMIT,
+        public: bool = False,
     ) -> list[SearchHit]:
         """The best matches first (bm25), each with its board, meeting, item or plan.
 
+        public: for a public audience, with nothing of Part 2 (the `limit` best of the rest).
         Raises SearchQueryError for a query that cannot be searched for.
         """
         query = fts_query(text)
+        part2 = json.dumps(sorted(self.part2().item_ids))
         try:
             found = self._rows(
                 f"""WITH hits AS (
@@ -109,8 +134,10 @@ class SearchMixin(StoreBase):
                       WHERE search_index MATCH :query
                         AND (:board IS NULL OR s.board_id = :board)
                         AND (:since IS NULL OR s.day >= :since)
+                        AND (:public = 0 OR NOT {_part2("s")})
                       ORDER BY score, s.day DESC LIMIT :limit)
-                   SELECT hits.*, b.name AS board_name, m.title AS meeting_title,
+                   SELECT hits.*, {_part2("hits")} AS part2,
+                          b.name AS board_name, m.title AS meeting_title,
                           ai.number AS item_number, ai.title AS item_title,
                           ap.title AS plan_title, pi.ref AS plan_item_ref
                    FROM hits
@@ -128,6 +155,8 @@ class SearchMixin(StoreBase):
                     "board": board_id,
                     "since": since.isoformat() if since else None,
                     "limit": limit,
+                    "part2": part2,
+                    "public": int(public),
                 },
             )
         except sqlite3.OperationalError:
@@ -162,4 +191,5 @@ def _hit(r: rows.Row) -> SearchHit:
         plan_item_ref=r["plan_item_ref"],
         snippet=r["snippet"] or "",
         score=float(r["score"]),
+        part2=bool(r["part2"]),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import NoteKind, ResidentVoice, VoiceAnswer
@@ -101,10 +102,20 @@ class VoicesMixin(MeetingsMixin, PlansMixin):
         return answers
 
     def resident_voices(
-        self, board_id: int, since: dt.date | None = None, until: dt.date | None = None
+        self,
+        board_id: int,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        *,
+        public: bool = False,
     ) -> list[ResidentVoice]:
         """The board's voice comments from meetings in [since, until], oldest first, with
-        their answers; removed comments are left out."""
+        their answers; removed comments are left out.
+
+        public: as "You said, we did" may print them, by the one exempt rule
+        (domain.exempt): comments made in Part 2 left out, answers decided or set in Part 2
+        left out, and each action in the status last said in public.
+        """
         found = self._rows(
             """SELECT n.*, date(m.scheduled_start) AS meeting_day,
                       ai.number AS item_number, ai.title AS item_title
@@ -128,7 +139,30 @@ class VoicesMixin(MeetingsMixin, PlansMixin):
             voices.append(
                 ResidentVoice(rows.note(r), day, item, tuple(self.voice_answers(r["id"])))
             )
-        return voices
+        return self._public_voices(voices) if public else voices
+
+    def _public_voices(self, voices: list[ResidentVoice]) -> list[ResidentVoice]:
+        part2 = self.part2()
+        if not part2:
+            return voices
+        shown = []
+        for voice in voices:
+            public = part2.voice(voice)
+            if public is None:
+                continue
+            answers = tuple(
+                replace(
+                    answer,
+                    action=part2.public_action(
+                        answer.action, self.status_history(action_id=answer.action.id)
+                    ),
+                )
+                if answer.action is not None
+                else answer
+                for answer in public.answers
+            )
+            shown.append(replace(public, answers=answers))
+        return shown
 
     def set_voice(
         self,

@@ -1,4 +1,4 @@
-"""Read-only helpers for a window that follows the clerk: has anything changed, what is exempt.
+"""Read-only helpers for a window that follows the clerk: has anything changed.
 
 The chair's window polls these several times a second, so they must stay cheap
 and must never write: the same calls work on a connection opened read-only.
@@ -19,7 +19,3 @@ class WatchMixin(StoreBase):
         """
         version = int(self._scalar("PRAGMA data_version"))
         return version, self.db.conn.total_changes
-
-    def exempt_agenda_item_ids(self) -> set[int]:
-        """Every exempt (Part 2) item, so a public share can leave out its actions too."""
-        return {int(r["id"]) for r in self._rows("SELECT id FROM agenda_items WHERE exempt = 1")}

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 DEADLINE_SECONDS = 30.0
+ESCAPE_ALONE_SECONDS = 0.25
 ESCAPES = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 KEYS = {
     "tab": b"\t",
@@ -34,6 +35,9 @@ KEYS = {
     "down": b"\x1b[B",
     "up": b"\x1b[A",
     "right": b"\x1b[C",
+    "end": b"\x1b[F",
+    "home": b"\x1b[H",
+    "delete": b"\x1b[3~",
 }
 
 
@@ -92,6 +96,11 @@ class Terminal:
                 self.type(chunk)
                 if gap:
                     self._wait(gap)
+            if key == "escape":
+                # A terminal sends escape as one byte, and the key after it within Textual's
+                # escape delay as part of the same sequence (escape, t is alt+t): as in any
+                # terminal program, escape needs its moment alone.
+                self._wait(max(ESCAPE_ALONE_SECONDS - gap, 0))
         return mark
 
     def _wait(self, seconds: float) -> None:

@@ -11,7 +11,7 @@ from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import MeetingStatus, MembershipRole, NoteKind
 from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead, ContactRead, PersonRead
-from board_tui.services.agenda_import import timings, write_agenda
+from board_tui.services.agenda_import import preview_lines, timings, write_agenda
 from board_tui.storage.store import Store
 
 
@@ -191,3 +191,22 @@ def test_a_held_meetings_agenda_is_never_replaced(store: Store) -> None:
         write_agenda(store, DECEMBER, board_name="TAB", source="pack.docx", replace=True)
     assert store.meeting(summary.meeting_id).status is MeetingStatus.LIVE
     assert len(store.agenda(summary.meeting_id)) == 6
+
+
+def test_a_part2_item_brings_its_sub_items_into_part2(store: Store) -> None:
+    """The reader marks the item; its sub-items are Part 2 with it, in the preview and once
+    written (by the one rule, so lifting one out later keeps it Part 2 until x says not)."""
+    read = replace(
+        DECEMBER,
+        items=(
+            _item("1", "Welcome and Apologies", "14:00"),
+            _item("2", "Contract award", "14:05", exempt=True),
+            _item("2.1", "Bids received", "14:10", depth=1),
+            _item("3", "Any other business", "14:20"),
+        ),
+    )
+    lines = preview_lines(read, dt.datetime(2023, 12, 11, 14))
+    assert [line.endswith("[Part 2]") for line in lines] == [False, True, True, False]
+    summary = write_agenda(store, read, board_name="Board", source="outline.md")
+    items = store.agenda(summary.meeting_id)
+    assert [i.id for i in items if store.part2().item(i.id)] == [items[1].id, items[2].id]

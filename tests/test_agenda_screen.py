@@ -100,7 +100,8 @@ async def test_board_meeting_and_agenda_from_scratch(store: Store) -> None:
             "2:45pm",
         ]
 
-        # Move AOB up above Budget, mark Budget Part 2, outdent the sub-item.
+        # Move AOB up above Budget, mark Budget Part 2, outdent the sub-item: lifted out of
+        # a Part 2 item, it stays Part 2 (flagged itself) until x says otherwise.
         await pilot.press("down")  # AOB
         await pilot.press("shift+up")
         await pilot.press("down")  # Budget again (now 5)
@@ -112,7 +113,7 @@ async def test_board_meeting_and_agenda_from_scratch(store: Store) -> None:
         assert [(i.number, i.title, i.exempt) for i in items][3:] == [
             ("4", "Any Other Business", False),
             ("5", "Budget monitoring", True),
-            ("6", "Q1 position", False),
+            ("6", "Q1 position", True),
         ]
 
         # Edit an item: enter opens it with its fields; the note to the chair is kept.
@@ -214,3 +215,44 @@ async def test_a_bad_file_from_the_home_screen_is_a_notice(store: Store, tmp_pat
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["agenda.docx: not a Word .docx file"]
         assert store.meetings() == []
+
+
+def _told(app: BoardApp) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
+def _rows(screen: AgendaScreen) -> list[str]:
+    table = screen.query_one("#agenda-items", DataTable)
+    return [str(table.get_row_at(n)[3]).strip() for n in range(table.row_count)]
+
+
+async def test_x_marks_an_item_and_its_sub_items_part2(store: Store) -> None:
+    """Flagging an item flags its sub-items, visibly; x on such a sub-item says why it is."""
+    meeting = store.create_meeting(store.create_board("Board").id, dt.datetime(2026, 12, 1, 14))
+    store.add_agenda_item(meeting.id, "Welcome")
+    sale = store.add_agenda_item(meeting.id, "Land sale")
+    store.add_agenda_item(meeting.id, "Valuation", parent_id=sale.id)
+    store.add_agenda_item(meeting.id, "Bids", parent_id=sale.id)
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(AgendaScreen(store, meeting.id))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        await pilot.press("down", "x")
+        await pilot.pause()
+        assert _rows(screen) == [
+            "Welcome",
+            "Land sale [Part 2]",
+            "Valuation [Part 2]",
+            "Bids [Part 2]",
+        ]
+        assert "Item 2 and its 2 sub-items: Part 2" in _told(app)
+        await pilot.press("down", "x")  # on "Valuation": Part 2 because of its parent
+        await pilot.pause()
+        assert not store.agenda(meeting.id)[2].exempt
+        assert "Item 2.1 is Part 2 under item 2, which is exempt" in _told(app)
+        assert "Part 2: under item 2" in str(screen.query_one("#agenda-detail").content)
+        await pilot.press("up", "x")  # the parent again: all three public
+        await pilot.pause()
+        assert _rows(screen) == ["Welcome", "Land sale", "Valuation", "Bids"]

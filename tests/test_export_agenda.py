@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from export_docs import all_text, fill, open_docx, texts
 
+from board_tui.domain.exempt import EXEMPT_TITLE
 from board_tui.domain.model import Contact
-from board_tui.exporters.agenda import AGENDA_HEADER, EXEMPT_MARK, write_agenda
+from board_tui.exporters.agenda import AGENDA_HEADER, write_agenda
 from board_tui.storage.store import Store
 
 CONTACT = Contact(
@@ -74,13 +75,24 @@ def test_sub_items_and_exempt_items(demo_store: Store, tmp_path: Path) -> None:
     meeting = demo_store.create_meeting(board.id, dt.datetime(2024, 2, 19, 14, 0))
     parent = demo_store.add_agenda_item(meeting.id, "Finance", duration_minutes=20)
     demo_store.add_agenda_item(meeting.id, "Budget Monitoring", parent_id=parent.id)
-    demo_store.add_agenda_item(meeting.id, "Property Disposal", exempt=True)
+    disposal = demo_store.add_agenda_item(
+        meeting.id, "Property Disposal", exempt=True, presenter="Director", chair_note="Bids in"
+    )
+    demo_store.add_agenda_item(meeting.id, "Valuation", parent_id=disposal.id, papers="Report")
     write_agenda(demo_store, meeting.id, tmp_path / "a.docx")
     table = open_docx(tmp_path / "a.docx").tables[-1]
     titles = [r.cells[0].text for r in table.rows[1:]]
-    assert titles == ["1. Finance", "1.1 Budget Monitoring", f"2. Property Disposal {EXEMPT_MARK}"]
+    # The agenda is public: Part 2 shows as such, its sub-items too, and nothing else of it.
+    assert titles == [
+        "1. Finance",
+        "1.1 Budget Monitoring",
+        f"2. {EXEMPT_TITLE}",
+        f"2.1 {EXEMPT_TITLE}",
+    ]
     assert table.rows[2].cells[0].paragraphs[0].style.name == "Table Sub-item"
     assert table.rows[3].cells[1].text == "2:20pm"
+    assert [c.text for c in table.rows[3].cells[2:]] == ["", ""]
+    assert [c.text for c in table.rows[4].cells[2:]] == ["", ""]
 
 
 def test_the_agenda_importer_reads_it_back(agenda_file: Path) -> None:

@@ -179,7 +179,8 @@ def test_exempt_items_only_in_the_annex(demo_store: Store, clock, tmp_path) -> N
     assert write_minutes(demo_store, meeting_id, public) == [public]
     assert not annex.exists()
     text = all_text(open_docx(public))
-    assert EXEMPT_LINE in text and "2. PROPERTY DISPOSAL" in text
+    assert EXEMPT_LINE in text and "2. EXEMPT ITEM (PART 2)" in text
+    assert "PROPERTY DISPOSAL" not in text.upper()
     assert "depot" not in text and "Instruct agents" not in text
     assert "depot" not in minutes_text(demo_store, meeting_id)
 
@@ -188,7 +189,8 @@ def test_exempt_items_only_in_the_annex(demo_store: Store, clock, tmp_path) -> N
         annex,
     ]
     annexed = open_docx(annex)
-    assert "SECTION TWO (RESTRICTED)" in header_text(annexed)
+    assert "CONFIDENTIAL \u2013 Part 2: SECTION TWO (RESTRICTED)" in header_text(annexed)
+    assert "2. PROPERTY DISPOSAL" in all_text(annexed)
     assert texts(annexed, "Decision") == ["It was agreed to sell the depot."]
     assert annexed.tables[0].rows[1].cells[1].text == "Instruct agents"
 

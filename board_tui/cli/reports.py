@@ -46,18 +46,26 @@ def roundup_command(
     force: bool,
     template: Path | None,
 ) -> None:
-    """The chair's round-up of a meeting: the draft kept in the app, else a first draft."""
+    """The chair's round-up of a meeting: the draft kept in the app, else a first draft.
+
+    It is for the newsletter: one that repeats Part 2 business is refused.
+    """
     from board_tui.config import database_path
-    from board_tui.exporters.roundup import write_roundup
-    from board_tui.services.roundup import draft_roundup, roundup_text
+    from board_tui.services.roundup import (
+        check_no_part2,
+        draft_roundup,
+        export_roundup,
+        roundup_text,
+    )
 
     with open_store(database_path(db_arg())) as store, user_errors():
         meeting_id = meeting_id_from(store, meeting, board_name, day)
         body = draft_roundup(store, meeting_id) if fresh else roundup_text(store, meeting_id)
         if output is None:
+            check_no_part2(store, meeting_id, body)
             click.echo(body, nl=False)
             return
-        written = write_roundup(store, meeting_id, body, output, template=template, force=force)
+        written = export_roundup(store, meeting_id, body, output, template=template, force=force)
     click.echo(f"Wrote the round-up to {written}")
 
 

@@ -35,6 +35,7 @@ def _hit_record(hit: SearchHit) -> dict[str, Any]:
         "snippet": plain_snippet(hit.snippet),
         "matched": [text for text, matched in snippet_parts(hit.snippet) if matched],
         "score": round(hit.score, 4),
+        "part2": hit.part2,
     }
 
 
@@ -44,13 +45,24 @@ def _hit_record(hit: SearchHit) -> dict[str, Any]:
 @click.option("--since", type=_DATE, metavar="YYYY-MM-DD", help="Only records from this date on.")
 @click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="For a public audience: nothing said, decided or set in Part 2 (exempt items).",
+)
 @db_option
 def search_command(
-    query: str, board_name: str | None, since: dt.datetime | None, limit: int, as_json: bool
+    query: str,
+    board_name: str | None,
+    since: dt.datetime | None,
+    limit: int,
+    as_json: bool,
+    public: bool,
 ) -> None:
     """Find words in items, comments, decisions, actions, plan items and updates.
 
-    Words must all match; "a phrase" in quotes, a prefix* and a OR b work too.
+    Words must all match; "a phrase" in quotes, a prefix* and a OR b work too. Without
+    --public, results from Part 2 say "CONFIDENTIAL – Part 2".
     """
     from board_tui.config import database_path
     from board_tui.storage.search import snippet_parts
@@ -58,7 +70,11 @@ def search_command(
     with open_store(database_path(db_arg())) as store, user_errors():
         board_id = store.board_by_name(board_name).id if board_name else None
         hits = store.search(
-            query, board_id=board_id, since=since.date() if since else None, limit=limit
+            query,
+            board_id=board_id,
+            since=since.date() if since else None,
+            limit=limit,
+            public=public,
         )
     if as_json:
         click.echo(json.dumps([_hit_record(h) for h in hits], ensure_ascii=False, indent=2))
@@ -75,8 +91,13 @@ def search_command(
         click.echo(f"    {' '.join(snippet.split())}")
 
 
-def find_history_target(store: Store, plan: str, ref: str) -> tuple[int, int | None]:
-    """(plan item id, next step id or None) for REF ("9") or REF.STEP ("9.2")."""
+def find_history_target(
+    store: Store, plan: str, ref: str, *, public: bool = False
+) -> tuple[int, int | None]:
+    """(plan item id, next step id or None) for REF ("9") or REF.STEP ("9.2").
+
+    public: steps are numbered as a public audience sees them, without those set in Part 2.
+    """
     found = store.plan(int(plan)) if plan.strip().isdigit() else store.plan_titled(plan)
     items = {item.ref: item for item in store.plan_items(found.id)}
     ref = ref.strip()
@@ -86,6 +107,9 @@ def find_history_target(store: Store, plan: str, ref: str) -> tuple[int, int | N
     if step and step.group(1) in items:
         item = items[step.group(1)]
         steps = store.next_steps(item.id)
+        if public:
+            part2 = store.part2()
+            steps = [s for s in steps if not part2.action(s)]
         number = int(step.group(2))
         if 1 <= number <= len(steps):
             return item.id, steps[number - 1].id
@@ -97,20 +121,30 @@ def find_history_target(store: Store, plan: str, ref: str) -> tuple[int, int | N
 @click.argument("ref")
 @click.option("--plan", required=True, metavar="PLAN", help="The plan (an id or a title).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="For a public audience: no step set, and no update said, in Part 2.",
+)
 @db_option
-def history_command(ref: str, plan: str, as_json: bool) -> None:
-    """A plan item's whole life (REF, e.g. 9) or one next step's (REF.STEP, e.g. 9.2)."""
+def history_command(ref: str, plan: str, as_json: bool, public: bool) -> None:
+    """A plan item's whole life (REF, e.g. 9) or one next step's (REF.STEP, e.g. 9.2).
+
+    Without --public, what was set or said in Part 2 says "CONFIDENTIAL – Part 2".
+    """
     from board_tui.config import database_path
     from board_tui.domain.formatting import short_date
 
     with open_store(database_path(db_arg())) as store, user_errors():
-        item_id, step_id = find_history_target(store, plan, ref)
+        item_id, step_id = find_history_target(store, plan, ref, public=public)
         entries = (
-            store.history(action_id=step_id)
+            store.history(action_id=step_id, public=public)
             if step_id is not None
-            else store.history(plan_item_id=item_id)
+            else store.history(plan_item_id=item_id, public=public)
         )
         item = store.plan_item(item_id)
+        if public:
+            item = store.part2().public_plan_item(item, store.status_history(plan_item_id=item_id))
     if as_json:
         records = [
             {
@@ -124,6 +158,7 @@ def history_command(ref: str, plan: str, as_json: bool) -> None:
                 "label": e.label,
                 "old_status": e.old_status.value if e.old_status else None,
                 "new_status": e.new_status.value if e.new_status else None,
+                "part2": e.part2,
             }
             for e in entries
         ]

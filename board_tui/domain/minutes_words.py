@@ -71,7 +71,7 @@ def declaration_sentence(name: str, interest: str, where: str | None) -> str:
     words = " ".join(interest.split()).rstrip(".")
     if "declared" in words.casefold() or words.casefold().startswith(name.casefold()):
         if where and "item" not in words.casefold():
-            return f"{words} ({where})."
+            return f"{words} in relation to {where}."
         return f"{words}."
     place = f" in {where}" if where else ""
     return f"{name} declared an interest{place}: {words}."

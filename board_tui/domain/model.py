@@ -44,6 +44,7 @@ __all__ = [
     "SearchHit",
     "Status",
     "StatusUpdate",
+    "UpdateSaid",
     "VoiceAnswer",
 ]
 
@@ -358,7 +359,19 @@ class StatusUpdate:
     new_status: Status
     recorded_at: dt.datetime
     agenda_item_id: int | None = None
-    """The agenda item it was said under, so the minutes put it there."""
+    """Where it was said: the item the meeting was on (None outside a meeting). An update
+    said on a Part 2 item is Part 2, even on a public plan item (see domain.exempt)."""
+
+
+@dataclass(frozen=True)
+class UpdateSaid:
+    """A status update said in a meeting, with what it was about: the minutes and the live
+    screen print it under the item it was said at."""
+
+    update: StatusUpdate
+    subject: str
+    """The action's words, or the plan item's ref and recommendation."""
+    owner: str | None
 
 
 @dataclass(frozen=True)
@@ -419,6 +432,8 @@ class SearchHit:
     snippet: str
     """The matching words with HIGHLIGHT_START / HIGHLIGHT_END around each hit."""
     score: float
+    part2: bool = False
+    """Said, decided or set on an exempt (Part 2) item: for the clerk's eyes only."""
 
 
 @dataclass(frozen=True)
@@ -441,6 +456,8 @@ class HistoryEntry:
     new_status: Status | None
     step: int | None
     """The next step's number under its plan item (1, 2 …), or None for the item itself."""
+    part2: bool = False
+    """Set or said on an exempt (Part 2) item: for the clerk's eyes only."""
 
 
 @dataclass(frozen=True)

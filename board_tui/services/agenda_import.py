@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import agenda_time, short_date
 from board_tui.domain.model import AgendaItem, Board, Contact, MeetingStatus, MembershipRole
 from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead, PersonRead
@@ -115,7 +116,7 @@ def _sketch(
                 fixed_start=fixed[index],
                 duration_minutes=durations[index],
                 papers=None,
-                exempt=False,
+                exempt=item.exempt,
                 chair_note=None,
                 comments_lead_in=None,
                 actual_start=None,
@@ -133,6 +134,7 @@ def preview_lines(read: AgendaRead, scheduled: dt.datetime) -> list[str]:
     sketch = _sketch(read.items, [d for d, _ in plan], [f for _, f in plan])
     starts = agenda_order.planned_starts(sketch, scheduled)
     numbers = agenda_order.numbers(sketch)
+    part2 = Part2.of(sketch)  # a sub-item of a Part 2 item is Part 2, as it will be once written
     lines = []
     for index, item in enumerate(read.items):
         parts = [item.title]
@@ -140,7 +142,7 @@ def preview_lines(read: AgendaRead, scheduled: dt.datetime) -> list[str]:
             parts.append(item.presenter)
         if item.papers:
             parts.append(item.papers)
-        marks = (" [Part 2]" if item.exempt else "") + (" [note]" if item.note else "")
+        marks = (" [Part 2]" if part2.item(index) else "") + (" [note]" if item.note else "")
         indent = "  " * item.depth
         lines.append(
             f"{indent}{numbers[index]:<5}{agenda_time(starts[index]):>8}  "

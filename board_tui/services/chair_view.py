@@ -1,19 +1,23 @@
 """What the chair's view shows, read through the store and filtered for a public share.
 
 No Textual here: the chair's screen, in the clerk's app and in its own read-only
-window, only draws what `read_chair` returns, so what a public share may show is
-decided (and tested) in one place. Drafts are never read: nothing unsaved shows.
+window (and so in `board-tui serve`), only draws what `read_chair` returns, so what a
+public share may show is decided (and tested) in one place, by the one exempt rule
+(domain.exempt): Part 2 items and their sub-items masked, nothing decided, set or
+updated on them shown, public plan items and steps in the status last said in public.
+Drafts are never read: nothing unsaved shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
 from board_tui.domain import agenda_order
+from board_tui.domain.exempt import EXEMPT_TITLE, Part2, masked
 from board_tui.domain.model import (
     Action,
     ActionPlan,
@@ -27,7 +31,19 @@ from board_tui.domain.model import (
 )
 from board_tui.storage.store import Store
 
-EXEMPT_TITLE = "Exempt item (Part 2)"
+__all__ = [
+    "EXEMPT_TITLE",
+    "ChairFilter",
+    "ChairState",
+    "Decision",
+    "ReviewRow",
+    "Scope",
+    "cycle",
+    "follow_meeting",
+    "masked",
+    "read_chair",
+]
+
 T = TypeVar("T")
 
 
@@ -40,7 +56,8 @@ class Scope(StrEnum):
 
 @dataclass(frozen=True)
 class ChairFilter:
-    """What the chair asked to see; public hides exempt items, their decisions and actions."""
+    """What the chair asked to see; public hides Part 2: exempt items (and their sub-items)
+    and everything decided, set or updated on them."""
 
     public: bool = True
     scope: Scope = Scope.ITEM
@@ -87,6 +104,8 @@ class ChairState:
     board_name: str = ""
     meeting: Meeting | None = None
     items: tuple[AgendaItem, ...] = ()
+    exempt_ids: frozenset[int] = frozenset()
+    """The meeting's Part 2 items (sub-items of a flagged item too), public share or not."""
     current: AgendaItem | None = None
     next_item: AgendaItem | None = None
     planned: dict[int, dt.datetime] | None = None
@@ -102,13 +121,11 @@ class ChairState:
     def waiting(self) -> bool:
         return self.meeting is not None and self.meeting.status is MeetingStatus.DRAFT
 
+    def is_exempt(self, item: AgendaItem | None) -> bool:
+        return item is not None and item.id in self.exempt_ids
+
     def planned_start(self, item: AgendaItem) -> dt.datetime | None:
         return (self.planned or {}).get(item.id)
-
-
-def masked(item: AgendaItem) -> AgendaItem:
-    """An exempt item as a public share shows it: its number and timing, nothing else."""
-    return replace(item, title=EXEMPT_TITLE, presenter=None, papers=None, chair_note=None)
 
 
 def cycle(values: Sequence[T], current: T | None) -> T | None:
@@ -146,10 +163,10 @@ def read_chair(
     today = store.clock().date()
     if meeting is None:
         return ChairState(today=today)
-    public = chair_filter.public
     items = store.agenda(meeting.id)
-    exempt = {i.id for i in items if i.exempt}
-    shown = [masked(i) if public and i.exempt else i for i in items]
+    rule = store.part2()
+    part2 = rule if chair_filter.public else Part2()  # empty: a private session shows all
+    shown = [part2.shown(i) for i in items]
     current = next((i for i in shown if i.id == meeting.current_item_id), None)
     current = current or (shown[0] if shown else None)
     later = shown[shown.index(current) + 1 :] if current else []
@@ -158,24 +175,24 @@ def read_chair(
     decisions = [
         Decision(by_id[n.agenda_item_id], n)
         for n in store.notes(meeting.id)
-        if n.kind is NoteKind.DECISION and n.agenda_item_id in by_id
+        if n.kind is NoteKind.DECISION and n.agenda_item_id in by_id and not part2.note(n)
     ]
-    if public:
-        decisions = [d for d in decisions if d.item.id not in exempt]
-    exempt_anywhere = store.exempt_agenda_item_ids() if public else set()
-    review = _Review(store, chair_filter, today, exempt_anywhere)
+    review = _Review(store, chair_filter, today, part2)
     plan = None
     if chair_filter.scope is Scope.PLAN:
-        plan = _choose_plan(store, meeting, items, current, plan_id)
+        public_items = [i for i in items if not part2.item(i.id)]
+        on = current if current is not None and not part2.item(current.id) else None
+        plan = _choose_plan(store, meeting, public_items, on, plan_id)
         if plan is not None:
             review.whole_plan(plan)
-    elif current is not None and not (public and current.exempt):
+    elif current is not None and not part2.item(current.id):
         review.item(meeting, current)
     return ChairState(
         today=today,
         board_name=store.board(meeting.board_id).name,
         meeting=meeting,
         items=tuple(shown),
+        exempt_ids=frozenset(i.id for i in items if rule.item(i.id)),
         current=current,
         next_item=later[0] if later else None,
         planned=agenda_order.planned_starts(items, meeting.scheduled_start) if timed else {},
@@ -211,12 +228,13 @@ class _Review:
     """Collects the actions under review, applying the chair's filters as it goes."""
 
     def __init__(
-        self, store: Store, chair_filter: ChairFilter, today: dt.date, exempt: set[int]
+        self, store: Store, chair_filter: ChairFilter, today: dt.date, part2: Part2
     ) -> None:
         self.store = store
         self.filter = chair_filter
         self.today = today
-        self.exempt = exempt
+        self.part2 = part2
+        """Empty when the share is private: then everything shows."""
         self.rows: list[ReviewRow] = []
         self.leads: set[str] = set()
         self.statuses: set[Status] = set()
@@ -229,42 +247,56 @@ class _Review:
         return (f.lead is None or lead == f.lead) and (f.status is None or status is f.status)
 
     def _steps(self, actions: Sequence[Action]) -> list[Action]:
-        steps = [a for a in actions if a.agenda_item_id not in self.exempt]
         if self.filter.overdue:
-            steps = [a for a in steps if a.is_overdue(self.today)]
-        return steps
+            return [a for a in actions if a.is_overdue(self.today)]
+        return list(actions)
+
+    def _public(self, plan_item: PlanItem) -> tuple[PlanItem, list[Action]]:
+        """The plan item and its steps as the share may show them."""
+        if not self.part2:
+            return plan_item, self.store.next_steps(plan_item.id)
+        return self.store.public_plan_row(plan_item, self.part2)
+
+    def _public_action(self, action: Action) -> Action:
+        if not self.part2:
+            return action
+        return self.part2.public_action(action, self.store.status_history(action_id=action.id))
 
     def item(self, meeting: Meeting, current: AgendaItem) -> None:
         """The current item's linked plan items with their next steps, then its actions
         arising that belong to no linked plan item."""
         linked = self.store.linked_plan_items(current.id)
-        for plan_item in linked:
+        for found in linked:
+            plan_item, all_steps = self._public(found)
             if not self._wanted(plan_item.lead, plan_item.status):
                 continue
-            steps = self._steps(self.store.next_steps(plan_item.id))
+            steps = self._steps(all_steps)
             if self.filter.overdue and not steps:
                 continue
             self.rows.append(ReviewRow(plan_item=plan_item))
             self.rows.extend(ReviewRow(action=step) for step in steps)
         linked_ids = {p.id for p in linked}
         arising = [
-            a
+            self._public_action(a)
             for a in self.store.actions_arising(meeting.id)
-            if a.agenda_item_id == current.id and a.plan_item_id not in linked_ids
+            if a.agenda_item_id == current.id
+            and a.plan_item_id not in linked_ids
+            and not self.part2.action(a)
         ]
         self.rows.extend(
             ReviewRow(action=a) for a in self._steps(arising) if self._wanted(a.owner, a.status)
         )
 
     def whole_plan(self, plan: ActionPlan) -> None:
-        for plan_item in self.store.plan_items(plan.id):
-            self._wanted(plan_item.lead, plan_item.status)
         f = self.filter
+        for plan_item in self.store.plan_items(plan.id, part2=self.part2):
+            self._wanted(plan_item.lead, plan_item.status)
         summaries = self.store.plan_summary(
             plan.id,
             status=f.status,
             lead=f.lead,
             overdue_on=self.today if f.overdue else None,
+            part2=self.part2,
         )
         self.rows.extend(
             ReviewRow(

@@ -18,7 +18,7 @@ from board_tui.domain.model import (
     Note,
     PlanItem,
     Status,
-    StatusUpdate,
+    UpdateSaid,
 )
 from board_tui.storage.store import Store
 
@@ -46,14 +46,6 @@ class Tracked:
         return self.plan_item.status if self.plan_item is not None else None
 
 
-@dataclass(frozen=True)
-class UpdateSaid:
-    """A status update said under the item, with what it was about."""
-
-    update: StatusUpdate
-    subject: str
-
-
 MinutedLine = Note | Declaration | UpdateSaid
 """One line of the Minuted pane: what the minutes will print under the item."""
 
@@ -71,15 +63,6 @@ class ItemView:
         """In the order the minutes print them: declarations, then what was said and
         decided, then the updates."""
         return (*self.declarations, *self.notes, *self.updates)
-
-
-def _subject(store: Store, update: StatusUpdate, actions: dict[int, Action]) -> str:
-    if update.action_id is not None:
-        action = actions.get(update.action_id) or store.action(update.action_id)
-        return action.description
-    assert update.plan_item_id is not None
-    item = store.plan_item(update.plan_item_id)
-    return f"{item.ref}. {item.recommendation}"
 
 
 def tracked_rows(store: Store, meeting: Meeting, item: AgendaItem) -> list[Tracked]:
@@ -114,12 +97,7 @@ def tracked_rows(store: Store, meeting: Meeting, item: AgendaItem) -> list[Track
 def item_view(store: Store, meeting: Meeting, item: AgendaItem, notes: list[Note]) -> ItemView:
     """The item's minuted lines and tracked rows (notes given: the screen already has them)."""
     tracked = tracked_rows(store, meeting, item)
-    actions = {row.action.id: row.action for row in tracked if row.action is not None}
-    updates = tuple(
-        UpdateSaid(u, _subject(store, u, actions))
-        for u in store.updates_said_at(meeting.id)
-        if u.agenda_item_id == item.id
-    )
+    updates = tuple(s for s in store.said_updates(meeting.id) if s.update.agenda_item_id == item.id)
     return ItemView(
         item=item,
         notes=tuple(n for n in notes if n.agenda_item_id == item.id),

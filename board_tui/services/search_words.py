@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import short_date
 from board_tui.domain.model import HistoryEntry, SearchHit, Status
 
@@ -17,7 +18,8 @@ KIND_WORDS = {
 
 
 def hit_place(hit: SearchHit) -> str:
-    """Where a result is: "Transformation Advisory Board · 17 Oct 2023 · 4. New TOM"."""
+    """Where a result is: "Transformation Advisory Board · 17 Oct 2023 · 4. New TOM", and
+    "CONFIDENTIAL – Part 2" after it when it is."""
     parts = [hit.board_name or ""]
     if hit.meeting_id is not None and hit.day is not None:
         parts.append(short_date(hit.day))
@@ -26,6 +28,8 @@ def hit_place(hit: SearchHit) -> str:
     elif hit.plan_title:
         ref = f"item {hit.plan_item_ref}" if hit.plan_item_ref else ""
         parts += [hit.plan_title, ref]
+    if hit.part2:
+        parts.append(CONFIDENTIAL)
     return " · ".join(p for p in parts if p)
 
 
@@ -35,7 +39,12 @@ def _status(status: Status | None) -> str:
 
 def history_line(entry: HistoryEntry, *, brief: bool = False) -> str:
     """One entry as the command line says it; brief leaves out what the plan screen shows
-    beside it (the plan's title, the step's words)."""
+    beside it (the plan's title, the step's words). Part 2 says so first."""
+    line = _history_line(entry, brief=brief)
+    return f"[{CONFIDENTIAL}] {line}" if entry.part2 else line
+
+
+def _history_line(entry: HistoryEntry, *, brief: bool) -> str:
     where = entry.meeting_label or entry.where or ""
     if entry.event == "created":
         if entry.meeting_id:

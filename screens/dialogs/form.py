@@ -76,6 +76,8 @@ class FormDialog(ModalScreen[R | None], Generic[R]):
         self._drafted_at = monotonic()
         self._draft_failed = False
         self._opened_with: dict[str, str] | None = None
+        self.given_back = False
+        """Opened with words an undo gave back: escape asks before dropping them too."""
 
     def fields(self) -> dict[str, str]:
         """What the clerk has typed, as the draft keeps it."""
@@ -96,7 +98,9 @@ class FormDialog(ModalScreen[R | None], Generic[R]):
     @property
     def changed(self) -> bool:
         """Words typed (or a choice made) since the dialog opened."""
-        return self._opened_with is not None and self.fields() != self._opened_with
+        return self.given_back or (
+            self._opened_with is not None and self.fields() != self._opened_with
+        )
 
     # -- drafts -------------------------------------------------------------------------
 

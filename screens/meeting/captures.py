@@ -22,6 +22,7 @@ from board_tui.domain.model import (
     Note,
     NoteKind,
     PlanItem,
+    UpdateSaid,
 )
 from board_tui.domain.standing_items import Standing, standing_kinds
 from board_tui.screens.dialogs.capture import (
@@ -35,7 +36,7 @@ from board_tui.screens.dialogs.capture import (
 )
 from board_tui.screens.shell.survival import guard
 from board_tui.services.drafts import StoreDraftSlot
-from board_tui.services.meeting_view import MinutedLine, Tracked, UpdateSaid
+from board_tui.services.meeting_view import MinutedLine, Tracked
 from board_tui.services.undo import UndoStack
 from board_tui.storage.store import Store
 
@@ -118,7 +119,13 @@ class CapturesMixin(Screen[None]):
         return minutes_agreed(held.scheduled_start.date()) if held is not None else ""
 
     def open_note_dialog(
-        self, kind: NoteKind, item: AgendaItem, *, text: str = "", resuming: Draft | None = None
+        self,
+        kind: NoteKind,
+        item: AgendaItem,
+        *,
+        text: str = "",
+        resuming: Draft | None = None,
+        given_back: bool = False,
     ) -> None:
         slot = self._slot(DraftTarget(NOTE_DRAFTS[kind], agenda_item_id=item.id), resuming)
         saved: list[Note] = []
@@ -135,15 +142,14 @@ class CapturesMixin(Screen[None]):
             self.undo_stack.push(
                 f"the {kind.value}",
                 lambda: self.store.remove_note(note.id),
-                lambda: self.open_note_dialog(kind, item, text=note.body),
+                lambda: self.open_note_dialog(kind, item, text=note.body, given_back=True),
             )
             self._after_save(value)
             self.select_minuted(f"note:{note.id}")
 
-        self.app.push_screen(
-            NoteDialog(kind, f"{item.number}. {item.title}", text=text, draft=slot, save=save),
-            done,
-        )
+        dialog = NoteDialog(kind, f"{item.number}. {item.title}", text=text, draft=slot, save=save)
+        dialog.given_back = given_back
+        self.app.push_screen(dialog, done)
 
     def action_edit(self) -> None:
         if self.query_one("#tracked").has_focus:
@@ -231,7 +237,12 @@ class CapturesMixin(Screen[None]):
             self.open_action_dialog(item, {})
 
     def open_action_dialog(
-        self, item: AgendaItem, fields: dict[str, str], *, resuming: Draft | None = None
+        self,
+        item: AgendaItem,
+        fields: dict[str, str],
+        *,
+        resuming: Draft | None = None,
+        given_back: bool = False,
     ) -> None:
         # The board's people first, so the likeliest names are offered first.
         board_people = [m.person.name for m in self.store.members(self.meeting.board_id)]
@@ -262,7 +273,7 @@ class CapturesMixin(Screen[None]):
             self.undo_stack.push(
                 "the action",
                 lambda: self.store.remove_action(action_id),
-                lambda: self.open_action_dialog(item, words),
+                lambda: self.open_action_dialog(item, words, given_back=True),
             )
             self._after_save(value)
 
@@ -276,6 +287,7 @@ class CapturesMixin(Screen[None]):
             draft=slot,
             save=save,
         )
+        dialog.given_back = given_back
         self.app.push_screen(dialog, done)
 
     # -- status updates ----------------------------------------------------------------
@@ -294,7 +306,12 @@ class CapturesMixin(Screen[None]):
             self.open_update_dialog(row, {})
 
     def open_update_dialog(
-        self, row: Tracked, fields: dict[str, str], *, resuming: Draft | None = None
+        self,
+        row: Tracked,
+        fields: dict[str, str],
+        *,
+        resuming: Draft | None = None,
+        given_back: bool = False,
     ) -> None:
         assert row.status is not None
         action_id = row.action.id if row.action else None
@@ -329,16 +346,16 @@ class CapturesMixin(Screen[None]):
             def reopen() -> None:
                 fresh = self._fresh_row(row)
                 if fresh is not None:
-                    self.open_update_dialog(fresh, words)
+                    self.open_update_dialog(fresh, words, given_back=True)
 
             self.undo_stack.push(
                 "the update", lambda: self.store.undo_status_update(update_id), reopen
             )
             self._after_save(value)
 
-        self.app.push_screen(
-            UpdateDialog(row.title, row.status, fields=fields, draft=slot, save=save), done
-        )
+        update_dialog = UpdateDialog(row.title, row.status, fields=fields, draft=slot, save=save)
+        update_dialog.given_back = given_back
+        self.app.push_screen(update_dialog, done)
 
     def _fresh_row(self, row: Tracked) -> Tracked | None:
         """The same plan item or action as read now (its status may have changed)."""

@@ -15,9 +15,17 @@ from textual.app import App
 
 from board_tui.domain.agenda_order import minutes_used
 from board_tui.domain.formatting import long_date, minutes_time, shorten
-from board_tui.domain.model import AgendaItem, Declaration, Meeting, MeetingStatus, Note, NoteKind
+from board_tui.domain.model import (
+    AgendaItem,
+    Declaration,
+    Meeting,
+    MeetingStatus,
+    Note,
+    NoteKind,
+    UpdateSaid,
+)
 from board_tui.screens.widgets.status import colour, ink, overdue_mark, status_mark
-from board_tui.services.meeting_view import MinutedLine, Tracked, UpdateSaid
+from board_tui.services.meeting_view import MinutedLine, Tracked
 
 NOTE_MARKS = {NoteKind.COMMENT: "•", NoteKind.DECISION: "AGREED", NoteKind.NARRATIVE: "¶"}
 

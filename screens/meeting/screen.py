@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.domain import agenda_order
+from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import MEETING_STATUS_WORDS, minutes_time, shorten
 from board_tui.domain.model import AgendaItem, Declaration, Meeting, MeetingStatus, Note
 from board_tui.screens.meeting.captures import CapturesMixin
@@ -36,15 +37,6 @@ from board_tui.screens.shell.survival import guard
 from board_tui.services.meeting_view import ItemView, MinutedLine, Tracked, item_view
 from board_tui.services.undo import UndoStack
 from board_tui.storage.store import Store
-
-
-def exempt_ids(items: list[AgendaItem]) -> set[int]:
-    """Exempt items and everything under them."""
-    exempt: set[int] = set()
-    for item, _depth in agenda_order.outline(items):
-        if item.exempt or item.parent_id in exempt:
-            exempt.add(item.id)
-    return exempt
 
 
 def minuted_key(line: MinutedLine) -> str:
@@ -106,7 +98,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self.meeting: Meeting = store.meeting(meeting_id)
         self._board_name = store.board(self.meeting.board_id).name
         self._items: list[AgendaItem] = []
-        self._exempt: set[int] = set()
+        self._exempt: frozenset[int] = frozenset()
         self._planned: dict[int, dt.datetime] = {}
         self._notes: list[Note] = []
         self.view: ItemView | None = None
@@ -174,7 +166,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         status = self.meeting.status
         self.meeting = self.store.meeting(self.meeting_id)
         self._items = self.store.agenda(self.meeting_id)
-        self._exempt = exempt_ids(self._items)
+        self._exempt = Part2.of(self._items).item_ids  # the one rule: sub-items too
         timed = any(i.duration_minutes or i.fixed_start for i in self._items)
         self._planned = (
             agenda_order.planned_starts(self._items, self.meeting.scheduled_start) if timed else {}
