@@ -74,6 +74,7 @@ class HomeScreen(Screen[None]):
         Binding("slash", "search", "Search", key_display="/", id="home.search"),
         Binding("y", "you_said", "You said, we did", show=False, id="home.you-said"),
         Binding("w", "roundup", "Round-up", show=False, id="home.roundup"),
+        Binding("ctrl+q", "app.quit", "Quit", id="home.quit", tooltip="Quit board-tui"),
     ]
     AUTO_FOCUS = "#meetings"
 

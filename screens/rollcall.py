@@ -152,15 +152,15 @@ class RollCallScreen(Screen[None]):
     """One row per board member, officer and guest; a letter sets each one's attendance."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("i", "mark('in_person')", "Present", id="rollcall.present"),
+        Binding("i", "mark('in_person')", "In", id="rollcall.present", tooltip="Present in person"),
         Binding("m", "mark('remote')", "Remote", id="rollcall.remote"),
         Binding("a", "mark('apologies')", "Apologies", id="rollcall.apologies"),
         Binding("x", "mark('absent')", "Absent", id="rollcall.absent"),
-        Binding("t", "arrived", "Arrived now", id="rollcall.arrived"),
-        Binding("o", "left", "Left now", id="rollcall.left"),
-        Binding("g", "guest", "Guest", id="rollcall.guest"),
-        Binding("d", "declaration", "Declaration", id="rollcall.declaration"),
-        Binding("n", "no_declarations", "No declarations", id="rollcall.no-declarations"),
+        Binding("t", "arrived", "Arrived now", show=False, id="rollcall.arrived"),
+        Binding("o", "left", "Left now", show=False, id="rollcall.left"),
+        Binding("g", "guest", "Add", id="rollcall.guest", tooltip="An officer or guest"),
+        Binding("d", "declaration", "Declare", id="rollcall.declaration"),
+        Binding("n", "no_declarations", "None declared", id="rollcall.no-declarations"),
         Binding("escape", "app.pop_screen", "Back", id="rollcall.back"),
     ]
 

@@ -70,8 +70,38 @@ def test_action_dialog(snap_compare, live_app: BoardApp, size: tuple[int, int]) 
     assert snap_compare(live_app, terminal_size=size, press=["a"])
 
 
-def test_roll_call(snap_compare, live_app: BoardApp) -> None:
-    assert snap_compare(live_app, terminal_size=(120, 40), press=["r", "i", "m", "a"])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_roll_call(snap_compare, live_app: BoardApp, size: tuple[int, int]) -> None:
+    assert snap_compare(live_app, terminal_size=size, press=["r", "i", "m", "a"])
+
+
+LONG_NOTE = " ".join(
+    f"Sentence {n} of a long pasted note from the partnership board about data sharing,"
+    " funded posts and reporting to residents."
+    for n in range(1, 16)
+)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_a_long_note_wraps_in_full(
+    snap_compare, live_app: BoardApp, store: Store, size: tuple[int, int]
+) -> None:
+    item = store.agenda(store.meetings()[-1].id)[3]
+    store.add_note(item.id, NoteKind.COMMENT, LONG_NOTE)
+    assert snap_compare(live_app, terminal_size=size, press=["end"])
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_a_closed_meeting_offers_reopen(
+    snap_compare, live_app: BoardApp, store: Store, size: tuple[int, int]
+) -> None:
+    store.end_meeting(store.meetings()[-1].id)
+    assert snap_compare(live_app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_the_status_update_dialog(snap_compare, live_app: BoardApp, size: tuple[int, int]) -> None:
+    assert snap_compare(live_app, terminal_size=size, press=["tab", "u"])
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])

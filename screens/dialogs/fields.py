@@ -209,7 +209,7 @@ class StatusChooser(OptionList):
                 " ",
                 ("■ ", style.ink),
                 (style.label, "bold" if status is chosen else ""),
-                ("  (now)" if status is current else "", "dim italic"),
+                ("   ← now" if status is current else "", "dim"),
             )
             options.append(Option(prompt, id=status.value))
         super().__init__(*options, id=id)

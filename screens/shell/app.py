@@ -73,7 +73,9 @@ class BoardApp(App[None]):
         Binding(
             "question_mark", "help", "Help", key_display="?", id="app.help", tooltip="All keys"
         ),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit board-tui"),
+        # Shown on the home screen (its own binding), where a new clerk looks for it; on the
+        # others the footer's room is for the meeting's keys (? lists it everywhere).
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", tooltip="Quit board-tui"),
         Binding(
             "ctrl+f",
             "search",

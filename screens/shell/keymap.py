@@ -28,7 +28,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("ctrl+p", "Command palette: jump to any board, meeting or plan"),
         Key("ctrl+f", "Search every board's meetings, actions and plans", ("app.search",)),
         Key("escape", "Back to the previous screen"),
-        Key("ctrl+q", "Quit", ("app.quit",)),
+        Key("ctrl+q", "Quit", ("app.quit", "home.quit")),
     ),
     "Home": (
         Key("up / down", "Move in the focused list"),
