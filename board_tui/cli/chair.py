@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from board_tui.cli.arguments import RecordId
 from board_tui.cli.support import db_arg, db_option, user_errors
 
 if TYPE_CHECKING:
@@ -29,12 +30,12 @@ def _view_options(func: F) -> F:
         "--demo", is_flag=True, help="Follow the demo's database (as `board-tui demo` runs it)."
     )(func)
     func = click.option(
-        "--plan", "plan_id", type=int, metavar="ID", help="The action plan to review."
+        "--plan", "plan_id", type=RecordId("plan"), metavar="ID", help="The action plan to review."
     )(func)
     func = click.option(
         "--meeting",
         "meeting_id",
-        type=int,
+        type=RecordId("meeting"),
         metavar="ID",
         help="Follow this meeting (default: the live one, else the next).",
     )(func)

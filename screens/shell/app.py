@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import import_module
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import Event, Key
+from textual.filter import LineFilter
 from textual.screen import ModalScreen
 from textual.theme import Theme
 
@@ -16,6 +18,7 @@ from board_tui.screens import STYLES_DIR
 from board_tui.screens.home import HomeScreen
 from board_tui.screens.shell.help import HelpScreen
 from board_tui.screens.shell.palette import BoardCommands
+from board_tui.screens.shell.safe_output import with_safe_output
 from board_tui.screens.shell.themes import THEME_SETTING, apply_theme, register_themes
 from board_tui.storage.store import Store
 
@@ -67,6 +70,10 @@ class BoardApp(App[None]):
         self.store = store
         self._open_meeting_id = open_meeting_id
         register_themes(self)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Words from documents and clerks never reach the terminal as escape sequences.
+        return with_safe_output(super().get_line_filters())
 
     def get_default_screen(self) -> HomeScreen:
         board_id = None

@@ -7,14 +7,17 @@ read-only and its theme is remembered in a config file, not the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.theme import Theme
 
 from board_tui.screens import STYLES_DIR
 from board_tui.screens.chair import ChairScreen
+from board_tui.screens.shell.safe_output import with_safe_output
 from board_tui.screens.shell.themes import (
     THEME_SETTING,
     apply_theme,
@@ -48,6 +51,10 @@ class ChairApp(App[None]):
         self._meeting_id = meeting_id
         self._plan_id = plan_id
         register_themes(self)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Words from documents and clerks never reach the terminal as escape sequences.
+        return with_safe_output(super().get_line_filters())
 
     def get_default_screen(self) -> ChairScreen:
         return ChairScreen(self.store, meeting_id=self._meeting_id, plan_id=self._plan_id)
