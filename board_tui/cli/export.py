@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from board_tui.cli.arguments import Day, FileName, PlanRef, RecordId, Text
+from board_tui.cli.arguments import ArgumentError, Day, FileName, PlanRef, RecordId, Text
 from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
 from board_tui.domain.errors import BoardTuiError
 
@@ -43,6 +43,20 @@ def output_options(func: F) -> F:
         help="Where to write the document.",
     )(func)
     return db_option(func)
+
+
+def check_outputs(*outputs: Path | None, template: Path | None = None) -> None:
+    """Before anything is written: each output its own file, and none of them the database or
+    the template the export reads (`-o X --exempt-annex X` once wrote the minutes, then the
+    annex over them with --force). A clash is a usage error: one line, exit 2."""
+    from board_tui.config import database_path
+    from board_tui.exporters.safe_write import ExportError, check_distinct
+
+    try:
+        inputs = [p for p in (template, database_path(db_arg())) if p is not None]
+        check_distinct([p for p in outputs if p is not None], inputs)
+    except (ExportError, BoardTuiError) as error:
+        raise ArgumentError(str(error)) from None
 
 
 def meeting_options(func: F) -> F:
@@ -138,6 +152,7 @@ def export_minutes(
     """Write a meeting's minutes (DRAFT until a later meeting approves them)."""
     from board_tui.exporters.minutes import write_minutes
 
+    check_outputs(output, exempt_annex, template=template)
     written = run_export(
         "Writing the minutes",
         lambda store, step: write_minutes(
@@ -185,6 +200,7 @@ def export_actions(
     from board_tui.domain.statuses import parse_status
     from board_tui.exporters.action_plan import write_action_plan
 
+    check_outputs(output, template=template)
     with user_errors():
         try:
             wanted = parse_status(status) if status else None
@@ -222,6 +238,7 @@ def export_agenda(
     """Write a meeting's front sheet and agenda."""
     from board_tui.exporters.agenda import write_agenda
 
+    check_outputs(output, template=template)
     written = run_export(
         "Writing the agenda",
         lambda store, step: write_agenda(

@@ -13,6 +13,7 @@ import click
 
 from board_tui.cli.arguments import Day, FileName, Text
 from board_tui.cli.export import (
+    check_outputs,
     export_group,
     meeting_id_from,
     meeting_options,
@@ -50,6 +51,7 @@ def roundup_command(
     from board_tui.exporters.roundup import write_roundup
     from board_tui.services.roundup import draft_roundup, roundup_text
 
+    check_outputs(output, template=template)
     with open_store(database_path(db_arg())) as store, user_errors():
         meeting_id = meeting_id_from(store, meeting, board_name, day)
         body = draft_roundup(store, meeting_id) if fresh else roundup_text(store, meeting_id)
@@ -78,6 +80,7 @@ def export_you_said_we_did(
     """Write the "You said, we did" report: residents' voice and what the board did."""
     from board_tui.exporters.you_said_we_did import write_you_said
 
+    check_outputs(output, template=template)
     if since and until and until < since:
         with user_errors():
             raise BoardTuiError("--until is before --since")
