@@ -45,11 +45,17 @@ class ChairApp(App[None]):
         *,
         meeting_id: int | None = None,
         plan_id: int | None = None,
+        public_only: bool = False,
+        remember_theme: bool = True,
     ) -> None:
         super().__init__()
         self.store = store
         self._meeting_id = meeting_id
         self._plan_id = plan_id
+        self.public_only = public_only
+        """Public share stays on (every browser tab of board-tui serve): p does nothing."""
+        self.remember_theme = remember_theme
+        """False for a browser tab: its theme is its own, and chair.json is never written."""
         register_themes(self)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
@@ -57,7 +63,12 @@ class ChairApp(App[None]):
         return with_safe_output(super().get_line_filters())
 
     def get_default_screen(self) -> ChairScreen:
-        return ChairScreen(self.store, meeting_id=self._meeting_id, plan_id=self._plan_id)
+        return ChairScreen(
+            self.store,
+            meeting_id=self._meeting_id,
+            plan_id=self._plan_id,
+            public_only=self.public_only,
+        )
 
     def on_mount(self) -> None:
         # The window's own choice first, else the one the clerk's app remembers.
@@ -65,5 +76,7 @@ class ChairApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
+        if not self.remember_theme:
+            return
         if not save_chair_theme(theme.name):
             self.notify("Could not remember the theme: the config folder is not writable.")
