@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from board_tui.domain.errors import BoardTuiError
+
 APP_NAME = "board-tui"
 DB_ENV = "BOARD_TUI_DB"
 DEFAULT_DB_NAME = "board.sqlite3"
@@ -28,10 +30,17 @@ def _in_data_dir(name: str) -> Path:
     return folder / name
 
 
+def _explicit(explicit: str | os.PathLike[str]) -> Path:
+    # An empty name is a mistake, never a way to say "the default database".
+    if not os.fspath(explicit).strip():
+        raise BoardTuiError("no database file named (the name given is empty)")
+    return Path(explicit).expanduser()
+
+
 def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--db first, then BOARD_TUI_DB, then the user data folder."""
-    if explicit:
-        return Path(explicit).expanduser()
+    """--db first, then BOARD_TUI_DB (set and not empty), then the user data folder."""
+    if explicit is not None:
+        return _explicit(explicit)
     from_env = os.environ.get(DB_ENV, "").strip()
     if from_env:
         return Path(from_env).expanduser()
@@ -40,6 +49,6 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def demo_database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """Only --db overrides the demo's file, so the demo can never fill the real database."""
-    if explicit:
-        return Path(explicit).expanduser()
+    if explicit is not None:
+        return _explicit(explicit)
     return _in_data_dir(DEMO_DB_NAME)

@@ -32,6 +32,7 @@ from board_tui.domain.model import (
     PlanItem,
     StatusUpdate,
 )
+from board_tui.domain.safe_text import file_name_part
 from board_tui.domain.statuses import Status, status_from_words
 from board_tui.exporters.blocks import Progress
 from board_tui.exporters.document import board_template, save
@@ -206,7 +207,7 @@ def plan_text(store: Store, plan_id: int, day: dt.date) -> str:
 
 def action_plan_file_name(store: Store, plan_id: int, day: dt.date) -> str:
     plan = store.plan(plan_id)
-    short = re.sub(r"[^\w\s-]", "", plan.title.split(" - ")[0]).strip()[:60] or "Action plan"
+    short = file_name_part(plan.title.split(" - ")[0], "Action plan", max_bytes=60)
     return f"{short} {day:%Y-%m-%d}.docx"
 
 

@@ -34,8 +34,8 @@ def board_template(store: Store, board_id: int) -> Path | None:
     return Path(chosen).expanduser() if chosen else None
 
 
-def save(document: Any, path: Path, *, force: bool) -> Path:
-    """Save atomically: the whole document lands, or nothing changes.
+def save(document: Any, path: Path, *, force: bool, private: bool = False) -> Path:
+    """Save atomically: the whole document lands, or nothing changes (private: owner-only).
 
     The package is built in memory and then written in one go: a disk that fills
     mid-write would otherwise leave python-docx's zip writer half-closed, and its
@@ -50,7 +50,7 @@ def save(document: Any, path: Path, *, force: bool) -> Path:
     def write(handle: BinaryIO) -> None:
         handle.write(package.getbuffer())
 
-    return write_atomically(path, write, force=force)
+    return write_atomically(path, write, force=force, private=private)
 
 
 def write_document(
@@ -61,6 +61,7 @@ def write_document(
     template: Path | None,
     force: bool,
     progress: Progress | None = None,
+    private: bool = False,
 ) -> Path:
     from board_tui.exporters.style import open_base
     from board_tui.exporters.word import page_number_footer, running_header, word_text
@@ -73,7 +74,7 @@ def write_document(
     page_number_footer(section)
     render(document, page.blocks, progress)
     document.core_properties.title = word_text(title)
-    written = save(document, path, force=force)
+    written = save(document, path, force=force, private=private)
     if progress is not None:
         progress(len(page.blocks) + 1, len(page.blocks) + 1)
     return written

@@ -27,11 +27,12 @@ from board_tui.domain.model import (
     NoteKind,
     UpdateSaid,
 )
+from board_tui.domain.safe_text import file_name_part
 from board_tui.domain.standing_items import Standing, first_of, standing_kinds
 from board_tui.exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import Page, board_template, write_document
-from board_tui.exporters.safe_write import check_target
+from board_tui.exporters.safe_write import check_distinct, check_target
 from board_tui.storage.store import Store
 
 __all__ = [
@@ -315,7 +316,8 @@ def minutes_file_name(store: Store, meeting_id: int) -> str:
     meeting = store.meeting(meeting_id)
     name = store.board(meeting.board_id).name
     initials = "".join(w[0] for w in name.split() if w[:1].isalpha() and w[0].isupper())
-    return f"{initials or name} minutes {meeting.scheduled_start:%Y-%m-%d}.docx"
+    short = file_name_part(initials or name, "Board")  # "../../x" names no other folder
+    return f"{short} minutes {meeting.scheduled_start:%Y-%m-%d}.docx"
 
 
 def write_minutes(
@@ -334,6 +336,9 @@ def write_minutes(
     """
     minutes = build_minutes(store, meeting_id)
     template = template or board_template(store, store.meeting(meeting_id).board_id)
+    # One file for the minutes, another for the annex: never the annex over the minutes.
+    named = [Path(p).expanduser() for p in (path, exempt_annex) if p is not None]
+    check_distinct(named, [p for p in (template, store.path) if p is not None])
     pages = [(Path(path), minutes.public)]
     if exempt_annex is not None and minutes.annex is not None:
         pages.append((Path(exempt_annex), minutes.annex))
@@ -351,7 +356,15 @@ def write_minutes(
 
         title = minutes.title if page is minutes.public else f"{minutes.title}: confidential annex"
         written.append(
-            write_document(page, target, title, template=template, force=force, progress=step)
+            write_document(
+                page,
+                target,
+                title,
+                template=template,
+                force=force,
+                progress=step,
+                private=page is not minutes.public,  # the confidential annex: owner-only
+            )
         )
         done += len(page.blocks) + 1
     return written

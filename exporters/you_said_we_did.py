@@ -20,6 +20,7 @@ from pathlib import Path
 
 from board_tui.domain.formatting import short_date
 from board_tui.domain.model import Action, ResidentVoice
+from board_tui.domain.safe_text import file_name_part
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import board_template, save
 from board_tui.exporters.safe_write import check_target
@@ -162,7 +163,7 @@ def you_said_text(report: YouSaid) -> str:
 
 def you_said_file_name(store: Store, board_id: int, day: dt.date) -> str:
     """ "You said we did - Transformation Advisory Board 2023-10-17.docx"."""
-    name = re.sub(r"[^\w\s-]", "", store.board(board_id).name).strip()
+    name = file_name_part(store.board(board_id).name, "Board")
     return f"You said we did - {name} {day:%Y-%m-%d}.docx"
 
 

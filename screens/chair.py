@@ -85,10 +85,13 @@ class ChairScreen(Screen[None]):
         meeting_id: int | None = None,
         plan_id: int | None = None,
         in_app: bool = False,
+        public_only: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
         self.in_app = in_app
+        self.public_only = public_only
+        """Public share cannot be turned off (a browser tab of board-tui serve)."""
         self.filter = ChairFilter()
         self.state = ChairState(today=store.clock().date())
         self._pinned = meeting_id
@@ -364,8 +367,8 @@ class ChairScreen(Screen[None]):
 
     def _keys(self) -> Text:
         keys = [("v", "back")] if self.in_app else [("q", "quit")]
+        keys += [] if self.public_only else [("p", "public")]
         keys += [
-            ("p", "public"),
             ("a", "item/plan"),
             ("o", "overdue"),
             ("l", "lead"),
@@ -405,6 +408,8 @@ class ChairScreen(Screen[None]):
         self.app.theme = other_theme(self.app.theme)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "public":
+            return not self.public_only  # locked on: the key does nothing at all
         return self.in_app if action == "back" else True
 
     def action_back(self) -> None:

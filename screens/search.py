@@ -1,22 +1,32 @@
 """Search everything the boards have said, decided and tracked: type, see, jump.
 
-Results come ranked from the store's full-text index as you type (it answers in
-a millisecond or two, so no worker is needed); each shows its board, meeting
-date and item, and a snippet with the matched words highlighted. enter opens
-the meeting at that item, or the action plan at that item.
+Results come ranked from the store's full-text index as you type; each shows its
+board, meeting date and item, and a snippet with the matched words highlighted.
+enter opens the meeting at that item, or the action plan at that item.
+
+Each search runs in a thread worker on its own read-only connection, so typing
+never waits for one: a key typed while a search runs starts a new one, the old
+one's SQLite statement is interrupted, and only the answer to what the box holds
+now is shown. (An index answers in milliseconds, but a long query on ten years of
+meetings once froze the box for seconds per key.)
 """
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence
@@ -54,11 +64,22 @@ class SearchScreen(Screen[None]):
         Binding("down", "to_results", "Results", show=False, id="search.to-results"),
     ]
 
+    @dataclass
+    class Answered(Message):
+        """A search worker's answer: the hits for `text`, or why it cannot be searched."""
+
+        text: str
+        hits: list[SearchHit]
+        problem: str | None = None
+
     def __init__(self, store: Store, *, query: str = "") -> None:
         super().__init__()
         self.store = store
         self.initial = query
         self.hits: list[SearchHit] = []
+        self._search_connection: sqlite3.Connection | None = None
+        """The connection of the search in progress, to interrupt when a newer one starts."""
+        self._search_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,23 +105,79 @@ class SearchScreen(Screen[None]):
         self.run_search(event.value)
 
     def run_search(self, text: str) -> None:
+        """Search for text in a worker; the answer comes back as an Answered message."""
+        self._interrupt_running()
+        if not text.strip():
+            self.workers.cancel_group(self, "search")
+            self._show(text, [], None)
+            return
+        if self.store.path is None:  # in memory (tests, tools): only this thread can read it
+            try:
+                self._show(text, self.store.search(text), None)
+            except BoardTuiError as error:
+                self._show(text, [], str(error))
+            return
+        self._search(text)
+
+    def _interrupt_running(self) -> None:
+        with self._search_lock:
+            if self._search_connection is not None:
+                # Safe from another thread: SQLite stops the statement at its next step.
+                self._search_connection.interrupt()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _search(self, text: str) -> None:
+        worker = get_current_worker()
+        problem: str | None = None
+        hits: list[SearchHit] = []
+        assert self.store.path is not None
+        try:
+            # Its own read-only connection: one is used only on the thread that made it.
+            with Store.open(self.store.path, read_only=True) as store:
+                connection = store.db.conn
+                with self._search_lock:
+                    if worker.is_cancelled:
+                        return
+                    self._search_connection = connection
+                try:
+                    hits = store.search(text)
+                finally:
+                    with self._search_lock:
+                        if self._search_connection is connection:
+                            self._search_connection = None
+        except BoardTuiError as error:
+            problem = str(error)
+        except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+                return  # a newer search took over
+            problem = f"cannot search just now ({error})"
+        if not worker.is_cancelled:
+            self.post_message(self.Answered(text, hits, problem))
+
+    @on(Answered)
+    def _answered(self, message: Answered) -> None:
+        if message.text == self.query_one("#search-query", Input).value:
+            self._show(message.text, message.hits, message.problem)
+
+    def _show(self, text: str, hits: list[SearchHit], problem: str | None) -> None:
         status = self.query_one("#search-status", Static)
         results = self.query_one("#search-results", ResultList)
         results.clear_options()
-        self.hits = []
+        self.hits = hits
         if not text.strip():
             status.update("Type to search every board's meetings, actions and plans.")
             return
-        try:
-            self.hits = self.store.search(text)
-        except BoardTuiError as error:
-            status.update(Text(sentence(str(error)) + ".", style="italic"))
+        if problem is not None:
+            status.update(Text(sentence(problem) + ".", style="italic"))
             return
-        results.add_options(Option(results.prompt(h), id=str(n)) for n, h in enumerate(self.hits))
-        found = len(self.hits)
+        results.add_options(Option(results.prompt(h), id=str(n)) for n, h in enumerate(hits))
+        found = len(hits)
         status.update(f"{found} found, best first" if found else "Nothing found.")
         if found:
             results.highlighted = 0
+
+    def on_unmount(self) -> None:
+        self._interrupt_running()
 
     @on(Input.Submitted, "#search-query")
     def action_to_results(self) -> None:

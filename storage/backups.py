@@ -1,10 +1,14 @@
 """Online backups of the database file, kept beside it, and the checks a restore needs.
 
 A backup is taken with SQLite's backup API, so it is a consistent copy even while
-the app (or the chair's window) has the file open. Backups live in a `backups`
-folder next to the database, named `<db stem>-YYYYMMDD-HHMMSS-<reason>.sqlite3`
-(`-2`, `-3`… when more than one is taken in the same second), private to their
-owner like the database, and only the newest ten are kept.
+the app (or the chair's window) has the file open. It is written first under a random
+hidden name (`.<db stem>-<random>.partial`), made new with O_EXCL|O_NOFOLLOW so that a
+file or link planted in the folder is never written through, and renamed into place
+when whole; a partial file left by a killed backup is deleted once it is an hour old.
+Backups live in a `backups` folder next to the database, named
+`<db stem>-YYYYMMDD-HHMMSS-<reason>.sqlite3` (`-2`, `-3`… when more than one is taken
+in the same second), private to their owner like the database, and only the newest
+ten are kept.
 
 When a backup cannot be written, the store refuses the import or migration it was
 meant to protect: a clerk would rather fix a full disk than find an import they
@@ -17,7 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import secrets
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +36,9 @@ from board_tui.storage.errors import BackupError, DatabaseOpenError
 BACKUP_FOLDER = "backups"
 KEEP = 10
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
+STALE_PARTIAL_SECONDS = 3600
+"""A partial backup this old is no backup in progress (one takes seconds): it is deleted."""
+_PARTIAL_TRIES = 100
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,51 @@ def _free_name(db_path: Path, stamp: str, reason: str) -> Path:
     return backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}{suffix}.sqlite3"
 
 
+def _partial_pattern(db_path: Path) -> re.Pattern[str]:
+    # This database's partial files, and SQLite's journal beside one; also the fixed names
+    # (".<backup name>.partial") earlier versions used.
+    return re.compile(rf"^\.{re.escape(db_path.stem)}-.+\.partial(?:-journal)?$")
+
+
+def _new_partial(folder: Path, db_path: Path) -> Path:
+    """A new, empty, owner-only file under a random name: never one already there, or a link."""
+    flags = (
+        os.O_WRONLY
+        | os.O_CREAT
+        | os.O_EXCL
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    for _ in range(_PARTIAL_TRIES):
+        partial = folder / f".{db_path.stem}-{secrets.token_hex(8)}.partial"
+        try:
+            os.close(os.open(partial, flags, 0o600))
+        except FileExistsError:
+            continue
+        return partial
+    raise FileExistsError(f"no free name for a backup in {folder}")
+
+
+def prune_partials(db_path: Path, *, now: float | None = None) -> list[Path]:
+    """Delete partial backups (and their journals) a killed backup left over an hour ago."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    pattern = _partial_pattern(db_path)
+    cutoff = (time.time() if now is None else now) - STALE_PARTIAL_SECONDS
+    removed = []
+    for path in folder.iterdir():
+        if not pattern.match(path.name):
+            continue
+        try:
+            if path.lstat().st_mtime < cutoff:
+                path.unlink()  # a planted link goes, never what it points at
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -102,8 +156,7 @@ def take_backup(conn: sqlite3.Connection, db_path: Path, reason: str, now: dt.da
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         final = _free_name(db_path, now.strftime(STAMP_FORMAT), reason)
-        partial = folder / f".{final.name}.partial"
-        os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
+        partial = _new_partial(folder, db_path)
         try:
             target = sqlite3.connect(partial)
             try:
@@ -117,6 +170,7 @@ def take_backup(conn: sqlite3.Connection, db_path: Path, reason: str, now: dt.da
             os.replace(partial, final)
         except BaseException:
             partial.unlink(missing_ok=True)
+            partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
             raise
         if os.name == "posix":  # makes the rename itself durable; Windows cannot open folders
             _fsync(folder)
@@ -130,8 +184,8 @@ def take_backup(conn: sqlite3.Connection, db_path: Path, reason: str, now: dt.da
 
 
 def prune(db_path: Path, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups; returns the ones deleted."""
-    removed = []
+    """Delete all but the newest `keep` backups, and stale partial ones; returns those deleted."""
+    removed = prune_partials(db_path)
     for _match, path in _matches(db_path)[keep:]:
         try:
             path.unlink()

@@ -4,7 +4,9 @@ The index (search_index, SQLite FTS5) is kept by triggers made in migration
 0004, so every write through any code path is searchable at once and a removed
 note drops out. What the clerk types is read as words, "quoted phrases" and
 prefix* terms joined by AND (OR between terms widens), never as raw FTS syntax,
-so a stray quote or bracket cannot break a search.
+so a stray quote or bracket cannot break a search. A query holds at most
+MAX_SEARCH_WORDS words: each more term makes SQLite's work grow faster than the
+query (1,600 `b* OR` terms took 10 s), and no clerk types that many.
 
 Every hit says whether it is Part 2 (SearchHit.part2), and a search for a public
 audience (public=True) leaves those out. Which items are Part 2 is the one rule's
@@ -31,6 +33,8 @@ HIGHLIGHT_END = "\x03"
 """Around each matched word in a snippet; screens and the command line style them."""
 
 SEARCH_LIMIT = 50
+MAX_SEARCH_WORDS = 32
+"""Words, prefixes and the words of phrases together; 32 `b* OR` terms take a few ms."""
 SNIPPET_WORDS = 14
 # Words in a record's short title (an item's title, a plan item's ref) count for more.
 _WEIGHTS = (3.0, 1.0)
@@ -70,6 +74,7 @@ def fts_query(text: str) -> str:
     """
     parts: list[str] = []
     pending_or = False
+    words = 0
     for match in _TERM.finditer(_CONTROL.sub(" ", text)):
         phrase, word = match.group(1), match.group(2)
         if word == "OR":
@@ -83,6 +88,11 @@ def fts_query(text: str) -> str:
             term = _quoted(bare) + ("*" if prefix else "") if re.search(r"\w", bare) else ""
         if not term:
             continue
+        words += max(len(re.findall(r"\w+", phrase if phrase is not None else word)), 1)
+        if words > MAX_SEARCH_WORDS:
+            raise SearchQueryError(
+                f"too many words to search for at once (at most {MAX_SEARCH_WORDS})"
+            )
         if pending_or:
             parts.append("OR")
         parts.append(term)
@@ -159,7 +169,9 @@ class SearchMixin(StoreBase):
                     "public": int(public),
                 },
             )
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+                raise  # stopped by a newer search, not a bad query
             raise SearchQueryError(
                 f'cannot search for {text.strip()!r}: use words, "a phrase" or a prefix*'
             ) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlite_utils import Database
 from board_tui.storage import backups, schema
 from board_tui.storage.base import Clock, StoreBase, local_now
 from board_tui.storage.boards import BoardsMixin
-from board_tui.storage.connection import connect
+from board_tui.storage.connection import connect, open_failure
 from board_tui.storage.errors import BackupError, DatabaseOpenError
 from board_tui.storage.history import HistoryMixin
 from board_tui.storage.live import LiveMixin
@@ -95,6 +96,10 @@ class Store(
                         f"{path}: its schema is out of date; open it once in board-tui"
                         " (not read-only) to update it"
                     )
+        except sqlite3.Error as error:
+            # A disk that fills, or turns read-only, while the schema is made or updated.
+            conn.close()
+            raise open_failure(path, error) from None
         except BaseException:
             conn.close()
             raise

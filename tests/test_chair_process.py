@@ -1,5 +1,6 @@
 """The chair's own window is a second process on the clerk's database: it follows every save
-within a second, never writes, and never makes a save wait; `board-tui serve` needs no internet.
+within a second, never writes, and never makes a save wait; `board-tui serve` needs no internet
+(its security is tried in test_serve_security.py).
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ import json
 import os
 import pty
 import re
-import signal
-import socket
 import sqlite3
 import struct
 import subprocess
@@ -162,27 +161,16 @@ def test_the_chairs_window_follows_the_clerk_and_never_blocks_a_save(
     clerk.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 async def test_serve_gives_a_browser_the_chairs_view_with_no_internet(
     demo_db: tuple[Path, int], chair_env: dict[str, str]
 ) -> None:
+    from test_serve_security import serving
+
     db, _ = demo_db
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "board_tui", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=chair_env,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        page = _fetch_when_up(f"{base}/")
+    with serving(db, chair_env) as (_server, addresses):
+        assert len(addresses) == 1 and addresses[0].startswith("http://127.0.0.1:")
+        base, token = addresses[0].split("/?token=")
+        page = _fetch_when_up(addresses[0])
         assert "googleapis" not in page
         found = re.findall(r"(?:href|src)=\"([^\"]+)\"|url\([\"']?([^\"')]+)", page)
         urls = [a or b for a, b in found]
@@ -193,9 +181,10 @@ async def test_serve_gives_a_browser_the_chairs_view_with_no_internet(
             with urllib.request.urlopen(url, timeout=10) as response:
                 assert response.status == 200
         painted = b""
+        ws_url = f"{base.replace('http', 'ws')}/ws/{token}?width=120&height=40"
         async with (
             aiohttp.ClientSession() as session,
-            session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=120&height=40") as ws,
+            session.ws_connect(ws_url) as ws,
         ):
             deadline = time.monotonic() + START_SECONDS
             while b"PUBLIC SHARE" not in painted and time.monotonic() < deadline:
@@ -203,10 +192,6 @@ async def test_serve_gives_a_browser_the_chairs_view_with_no_internet(
                 if message.type == aiohttp.WSMsgType.BINARY:
                     painted += message.data
         assert b"PUBLIC SHARE" in painted
-    finally:
-        server.send_signal(signal.SIGINT)
-        output = server.communicate(timeout=20)[0].decode()
-    assert f"Serving the chair's view on {base}" in output
 
 
 def _fetch_when_up(url: str) -> str:

@@ -64,10 +64,10 @@ def test_a_full_disk_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_a_refused_temporary_file_reads_as_an_unwritable_folder(tmp_path, monkeypatch) -> None:
-    def refused(**_kwargs):
+    def refused(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(safe_write.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(safe_write, "open_temporary", refused)
     with pytest.raises(ExportError, match="is not writable"):
         write_atomically(tmp_path / "out.docx", _write(b"x"), force=False)
     assert os.listdir(tmp_path) == []
@@ -190,20 +190,20 @@ EXPORTS = {
 OLD = b"the clerk's edited copy, which must survive"
 
 _FULL_DISK = """
-import os, sys, tempfile
+import os, sys
 from board_tui.exporters import safe_write
 
-real = tempfile.mkstemp
+real = safe_write.open_temporary
 
-def on_a_full_disk(**kwargs):
+def on_a_full_disk(*args, **kwargs):
     # The real temporary file, with its writes sent to /dev/full: the kernel's own ENOSPC.
-    fd, name = real(**kwargs)
+    fd, name = real(*args, **kwargs)
     full = os.open("/dev/full", os.O_WRONLY)
     os.dup2(full, fd)
     os.close(full)
     return fd, name
 
-safe_write.tempfile.mkstemp = on_a_full_disk
+safe_write.open_temporary = on_a_full_disk
 from board_tui.cli.main import main
 sys.argv = ["board-tui", *sys.argv[1:]]
 main()

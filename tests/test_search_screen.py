@@ -18,6 +18,13 @@ from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
 
 
+async def searched(app: BoardApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Searches run in a worker: wait for it, then for its answer to be shown."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_ctrl_f_finds_youth_council_and_enter_opens_the_item(demo_store: Store) -> None:
     app = BoardApp(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -25,7 +32,7 @@ async def test_ctrl_f_finds_youth_council_and_enter_opens_the_item(demo_store: S
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         await type_text(pilot, "youth council")
-        await pilot.pause()
+        await searched(app, pilot)
         results = app.screen.query_one("#search-results", OptionList)
         assert results.option_count == 1
         shown = str(results.get_option_at_index(0).prompt)
@@ -54,7 +61,7 @@ async def test_a_plan_result_opens_the_plan_at_its_item(demo_store: Store) -> No
         open_search(app, demo_store)
         await pilot.pause()
         await type_text(pilot, "iStatements")
-        await pilot.pause()
+        await searched(app, pilot)
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
@@ -68,7 +75,7 @@ async def test_a_bad_query_says_so_in_one_line(demo_store: Store) -> None:
         open_search(app, demo_store)
         await pilot.pause()
         app.screen.query_one("#search-query", Input).value = '"" ***'
-        await pilot.pause()
+        await searched(app, pilot)
         status = str(app.screen.query_one("#search-status", Static).render())
         assert status == "Type a word to search for."
         await pilot.press("escape")

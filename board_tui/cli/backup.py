@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.cli.arguments import FileName
+from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
 
 
 def _size(size: int) -> str:
@@ -32,10 +33,10 @@ def backup_command(show_list: bool) -> None:
     if show_list:
         found = list_backups(path)
         if not found:
-            click.echo(f"No backups of {path} in {backup_folder(path)}.")
+            say(f"No backups of {path} in {backup_folder(path)}.")
             return
         for backup in found:
-            click.echo(
+            say(
                 f"{backup.taken_at:%Y-%m-%d %H:%M:%S}  {backup.reason:<9}"
                 f"  {_size(backup.size):>8}  {backup.path}"
             )
@@ -43,11 +44,11 @@ def backup_command(show_list: bool) -> None:
     with open_store(path) as store, user_errors():
         taken = store.backup()
     assert taken is not None  # a database file, outside any transaction
-    click.echo(f"Backed up {path} to {taken}")
+    say(f"Backed up {path} to {taken}")
 
 
 @click.command(name="restore")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=FileName())
 @db_option
 def restore_command(file: Path) -> None:
     """Replace the database with a backup FILE; what it held is backed up first."""
@@ -60,8 +61,8 @@ def restore_command(file: Path) -> None:
         check_restorable(file.expanduser(), path)
     with open_store(path) as store, user_errors():
         restored = store.restore_from(file)
-    click.echo(f"Restored {path} from {restored.source}")
-    click.echo(f"  what it held before is backed up in {restored.saved_before}")
+    say(f"Restored {path} from {restored.source}")
+    say(f"  what it held before is backed up in {restored.saved_before}")
     if restored.migrations:
-        click.echo(f"  brought up to date: {', '.join(restored.migrations)}")
-    click.echo("  if board-tui is open on this database, close it and open it again")
+        say(f"  brought up to date: {', '.join(restored.migrations)}")
+    say("  if board-tui is open on this database, close it and open it again")

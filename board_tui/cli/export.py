@@ -15,21 +15,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.cli.arguments import ArgumentError, Day, FileName, PlanRef, RecordId, Text
+from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
 from board_tui.domain.errors import BoardTuiError
 
 if TYPE_CHECKING:
     from board_tui.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def output_options(func: F) -> F:
     """-o FILE, --force and --template, which every export takes."""
     func = click.option(
         "--template",
-        type=click.Path(path_type=Path),
+        type=FileName(),
         metavar="FILE.docx",
         help="Word template for the house style (default: the board's, else built-in).",
     )(func)
@@ -37,7 +37,7 @@ def output_options(func: F) -> F:
     func = click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path),
+        type=FileName(),
         required=True,
         metavar="FILE.docx",
         help="Where to write the document.",
@@ -45,27 +45,50 @@ def output_options(func: F) -> F:
     return db_option(func)
 
 
+def check_outputs(*outputs: Path | None, template: Path | None = None) -> None:
+    """Before anything is written: each output its own file, and none of them the database or
+    the template the export reads (`-o X --exempt-annex X` once wrote the minutes, then the
+    annex over them with --force). A clash is a usage error: one line, exit 2."""
+    from board_tui.config import database_path
+    from board_tui.exporters.safe_write import ExportError, check_distinct
+
+    try:
+        inputs = [p for p in (template, database_path(db_arg())) if p is not None]
+        check_distinct([p for p in outputs if p is not None], inputs)
+    except (ExportError, BoardTuiError) as error:
+        raise ArgumentError(str(error)) from None
+
+
 def meeting_options(func: F) -> F:
     func = click.option(
-        "--date", "day", type=_DATE, metavar="YYYY-MM-DD", help="The meeting's date."
+        "--date", "day", type=Day(), metavar="YYYY-MM-DD", help="The meeting's date."
     )(func)
     func = click.option(
-        "--board", "board_name", metavar="NAME", help="With --date: the board that met."
+        "--board",
+        "board_name",
+        type=Text(),
+        metavar="NAME",
+        help="With --date: the board that met.",
     )(func)
-    return click.argument("meeting", required=False, metavar="[MEETING]")(func)
+    return click.argument("meeting", required=False, type=RecordId("meeting"), metavar="[MEETING]")(
+        func
+    )
 
 
 def meeting_id_from(
-    store: Store, meeting: str | None, board_name: str | None, day: dt.datetime | None
+    store: Store, meeting: int | None, board_name: str | None, day: dt.date | None
 ) -> int:
     """MEETING as an id from `board-tui list meetings`, or --board NAME --date YYYY-MM-DD."""
     if meeting is not None:
-        if not meeting.strip().isdigit():
-            raise BoardTuiError(f"{meeting!r} is not a meeting id (see board-tui list meetings)")
-        return store.meeting(int(meeting)).id
+        return store.meeting(meeting).id
     if board_name is None or day is None:
         raise BoardTuiError("name the meeting: an id, or --board NAME --date YYYY-MM-DD")
-    return store.meeting_on(store.board_by_name(board_name).id, day.date()).id
+    return store.meeting_on(store.board_by_name(board_name).id, day).id
+
+
+def plan_id_from(store: Store, plan: int | str) -> int:
+    """PLAN as an id from `board-tui list plans`, or a plan's title."""
+    return store.plan(plan).id if isinstance(plan, int) else store.plan_titled(plan).id
 
 
 @contextmanager
@@ -112,15 +135,15 @@ def export_group() -> None:
 @meeting_options
 @click.option(
     "--exempt-annex",
-    type=click.Path(path_type=Path),
+    type=FileName(),
     metavar="FILE.docx",
     help="Also write the exempt (Part 2) items to this confidential annex.",
 )
 @output_options
 def export_minutes(
-    meeting: str | None,
+    meeting: int | None,
     board_name: str | None,
-    day: dt.datetime | None,
+    day: dt.date | None,
     exempt_annex: Path | None,
     output: Path,
     force: bool,
@@ -129,6 +152,7 @@ def export_minutes(
     """Write a meeting's minutes (DRAFT until a later meeting approves them)."""
     from board_tui.exporters.minutes import write_minutes
 
+    check_outputs(output, exempt_annex, template=template)
     written = run_export(
         "Writing the minutes",
         lambda store, step: write_minutes(
@@ -141,29 +165,33 @@ def export_minutes(
             progress=step,
         ),
     )
-    click.echo(f"Wrote the minutes to {written[0]}")
+    say(f"Wrote the minutes to {written[0]}")
     if len(written) > 1:
-        click.echo(f"Wrote the confidential annex to {written[1]}")
+        say(f"Wrote the confidential annex to {written[1]}")
     elif exempt_annex is not None:
-        click.echo("No exempt (Part 2) items: no annex written")
+        say("No exempt (Part 2) items: no annex written")
 
 
 @export_group.command(name="actions")
-@click.argument("plan")
-@click.option("--status", metavar="STATUS", help="Only items with this status (e.g. on_track).")
-@click.option("--lead", metavar="WORDS", help="Only items whose lead includes these words.")
+@click.argument("plan", type=PlanRef())
+@click.option(
+    "--status", type=Text(), metavar="STATUS", help="Only items with this status (e.g. on_track)."
+)
+@click.option(
+    "--lead", type=Text(), metavar="WORDS", help="Only items whose lead includes these words."
+)
 @click.option(
     "--changed-since",
-    type=_DATE,
+    type=Day(),
     metavar="YYYY-MM-DD",
     help='"Update:" lines said since this date (default: the plan\'s date).',
 )
 @output_options
 def export_actions(
-    plan: str,
+    plan: int | str,
     status: str | None,
     lead: str | None,
-    changed_since: dt.datetime | None,
+    changed_since: dt.date | None,
     output: Path,
     force: bool,
     template: Path | None,
@@ -172,6 +200,7 @@ def export_actions(
     from board_tui.domain.statuses import parse_status
     from board_tui.exporters.action_plan import write_action_plan
 
+    check_outputs(output, template=template)
     with user_errors():
         try:
             wanted = parse_status(status) if status else None
@@ -179,30 +208,29 @@ def export_actions(
             raise BoardTuiError(f"{status!r} is not a status") from None
 
     def write(store: Store, step: Callable[[int, int], None]) -> Path:
-        found = store.plan(int(plan)) if plan.strip().isdigit() else store.plan_titled(plan)
         return write_action_plan(
             store,
-            found.id,
+            plan_id_from(store, plan),
             output,
             template=template,
             force=force,
             status=wanted,
             lead=lead,
-            changed_since=changed_since.date() if changed_since else None,
+            changed_since=changed_since,
             progress=step,
         )
 
     written = run_export("Writing the action plan", write)
-    click.echo(f"Wrote the action plan to {written}")
+    say(f"Wrote the action plan to {written}")
 
 
 @export_group.command(name="agenda")
 @meeting_options
 @output_options
 def export_agenda(
-    meeting: str | None,
+    meeting: int | None,
     board_name: str | None,
-    day: dt.datetime | None,
+    day: dt.date | None,
     output: Path,
     force: bool,
     template: Path | None,
@@ -210,6 +238,7 @@ def export_agenda(
     """Write a meeting's front sheet and agenda."""
     from board_tui.exporters.agenda import write_agenda
 
+    check_outputs(output, template=template)
     written = run_export(
         "Writing the agenda",
         lambda store, step: write_agenda(
@@ -221,4 +250,4 @@ def export_agenda(
             progress=step,
         ),
     )
-    click.echo(f"Wrote the agenda to {written}")
+    say(f"Wrote the agenda to {written}")

@@ -8,20 +8,21 @@ free. Heavy imports (Textual, the store) happen inside commands so that
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from board_tui import __version__
+from board_tui.cli.arguments import ClockTime, Day, FileName, RecordId, Text
 from board_tui.cli.backup import backup_command, restore_command
 from board_tui.cli.chair import chair_command, serve_command
 from board_tui.cli.export import export_group
 from board_tui.cli.reports import roundup_command
 from board_tui.cli.search import history_command, search_command
-from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.cli.support import db_arg, db_option, open_store, say, say_json, user_errors
 from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.safe_text import for_terminal
 
 if TYPE_CHECKING:
     from board_tui.storage.store import Store
@@ -69,13 +70,15 @@ def demo(build_only: bool) -> None:
             result = build_demo(store)
         if build_only:
             verb = "built" if result.created else "already built"
-            click.echo(f"Demo {verb} in {path}")
+            say(f"Demo {verb} in {path}")
             return
         _run_app(store, meeting_id=result.next_meeting_id)
 
 
 @cli.command()
-@click.option("--meeting", "meeting_id", type=int, metavar="ID", help="The meeting to run.")
+@click.option(
+    "--meeting", "meeting_id", type=RecordId("meeting"), metavar="ID", help="The meeting to run."
+)
 @db_option
 def live(meeting_id: int | None) -> None:
     """Open the live meeting screen.
@@ -97,14 +100,21 @@ def import_group() -> None:
 
 
 @import_group.command(name="actions")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=FileName())
 @click.option(
-    "--board", "board_name", required=True, metavar="NAME", help="The board it belongs to."
+    "--board",
+    "board_name",
+    required=True,
+    type=Text(),
+    metavar="NAME",
+    help="The board it belongs to.",
 )
-@click.option("--title", metavar="TITLE", help="The plan's title (default: the document's).")
+@click.option(
+    "--title", type=Text(), metavar="TITLE", help="The plan's title (default: the document's)."
+)
 @click.option(
     "--dated",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Day(),
     metavar="YYYY-MM-DD",
     help="The date of this update, for year-less time frames (default: today).",
 )
@@ -114,7 +124,7 @@ def import_actions(
     file: Path,
     board_name: str,
     title: str | None,
-    dated: dt.datetime | None,
+    dated: dt.date | None,
     skip_bad_rows: bool,
 ) -> None:
     """Import a Word (.docx) or CSV action plan, all or nothing; again, it updates by ref."""
@@ -133,45 +143,46 @@ def import_actions(
     with open_store(database_path(db_arg())) as store, user_errors():
         board = store.board_by_name(board_name)
         plan_title = title or plan.title or file.stem
-        day = dated.date() if dated else store.clock().date()
+        day = dated or store.clock().date()
         summary = write_plan(store, board.id, plan, title=plan_title, dated=day, source=file.name)
     steps = sum(len(item.next_steps) for item in plan.items)
     verb = "Imported" if summary.created else "Updated"
-    click.echo(
+    say(
         f"{verb} '{summary.title}' for {board.name} (plan {summary.plan_id}): "
         f"{len(plan.items)} items, {steps} next steps, {len(summary.sections)} sections"
     )
     if not summary.created:
-        click.echo(
+        say(
             f"  {summary.items_added} new items, {summary.steps_added} new next steps, "
             f"{summary.status_changes} status changes recorded as updates"
         )
     for line in plan.skipped:
-        click.echo(f"  skipped: {line}")
+        say(f"  skipped: {line}")
     for ref in summary.not_in_file:
-        click.echo(f"  item {ref} is in the plan but not in this file: left as it was")
+        say(f"  item {ref} is in the plan but not in this file: left as it was")
 
 
 @import_group.command(name="agenda")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=FileName())
 @click.option(
     "--board",
     "board_name",
     required=True,
+    type=Text(),
     metavar="NAME",
     help="The board it belongs to (made if it does not exist yet).",
 )
 @click.option(
     "--date",
     "day",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Day(),
     metavar="YYYY-MM-DD",
     help="The meeting's date (default: the one the agenda gives).",
 )
 @click.option(
     "--time",
     "start",
-    type=click.DateTime(formats=["%H:%M"]),
+    type=ClockTime(),
     metavar="HH:MM",
     help="The meeting's start (default: the one the agenda gives).",
 )
@@ -180,8 +191,8 @@ def import_actions(
 def import_agenda(
     file: Path,
     board_name: str,
-    day: dt.datetime | None,
-    start: dt.datetime | None,
+    day: dt.date | None,
+    start: dt.time | None,
     replace: bool,
 ) -> None:
     """Import a Word agenda pack (.docx) or a text outline (.txt, .md), all or nothing."""
@@ -197,16 +208,16 @@ def import_agenda(
             read,
             board_name=board_name,
             source=file.name,
-            day=day.date() if day else None,
-            start=start.time() if start else None,
+            day=day,
+            start=start,
             replace=replace,
         )
     if summary.board_created:
-        click.echo(f"New board: {summary.board.name}")
+        say(f"New board: {summary.board.name}")
     for line in summary.lines():
-        click.echo(line)
+        say(line)
     for line in preview_lines(read, summary.scheduled_start):
-        click.echo(f"  {line}")
+        say(f"  {line}")
 
 
 LIST_KINDS = ("boards", "meetings", "plans")
@@ -214,7 +225,13 @@ LIST_KINDS = ("boards", "meetings", "plans")
 
 @cli.command(name="list")
 @click.argument("kind", type=click.Choice(LIST_KINDS))
-@click.option("--board", "board_name", metavar="NAME", help="Only this board's meetings or plans.")
+@click.option(
+    "--board",
+    "board_name",
+    type=Text(),
+    metavar="NAME",
+    help="Only this board's meetings or plans.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 @db_option
 def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
@@ -225,16 +242,18 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
     with open_store(database_path(db_arg())) as store, user_errors():
         records = listing_rows(store, kind, board_name)
     if as_json:
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        say_json(records)
         return
     if not records:
-        click.echo(f"No {kind}.")
+        say(f"No {kind}.")
         return
     columns = list(records[0])
-    widths = {c: max(len(c), *(len(str(r[c] or "")) for r in records)) for c in columns}
-    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
-    for record in records:
-        click.echo("  ".join(str(record[c] or "").ljust(widths[c]) for c in columns).rstrip())
+    # Each cell on one line, its control characters out, so the columns line up.
+    cells = [{c: for_terminal(str(r[c] or ""), one_line=True) for c in columns} for r in records]
+    widths = {c: max(len(c), *(len(row[c]) for row in cells)) for c in columns}
+    say("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
+    for row in cells:
+        say("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip())
 
 
 cli.add_command(export_group)

@@ -11,17 +11,17 @@ from pathlib import Path
 
 import click
 
+from board_tui.cli.arguments import Day, FileName, Text
 from board_tui.cli.export import (
+    check_outputs,
     export_group,
     meeting_id_from,
     meeting_options,
     output_options,
     run_export,
 )
-from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
 from board_tui.domain.errors import BoardTuiError
-
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.command(name="roundup")
@@ -29,18 +29,18 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=FileName(),
     metavar="FILE",
     help="Write it: Word for .docx, else Markdown (default: print it).",
 )
 @click.option("--fresh", is_flag=True, help="A new first draft, not the draft kept in the app.")
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
-@click.option("--template", type=click.Path(path_type=Path), metavar="FILE.docx")
+@click.option("--template", type=FileName(), metavar="FILE.docx")
 @db_option
 def roundup_command(
-    meeting: str | None,
+    meeting: int | None,
     board_name: str | None,
-    day: dt.datetime | None,
+    day: dt.date | None,
     output: Path | None,
     fresh: bool,
     force: bool,
@@ -58,26 +58,29 @@ def roundup_command(
         roundup_text,
     )
 
+    check_outputs(output, template=template)
     with open_store(database_path(db_arg())) as store, user_errors():
         meeting_id = meeting_id_from(store, meeting, board_name, day)
         body = draft_roundup(store, meeting_id) if fresh else roundup_text(store, meeting_id)
         if output is None:
             check_no_part2(store, meeting_id, body)
-            click.echo(body, nl=False)
+            say(body, nl=False)
             return
         written = export_roundup(store, meeting_id, body, output, template=template, force=force)
-    click.echo(f"Wrote the round-up to {written}")
+    say(f"Wrote the round-up to {written}")
 
 
 @export_group.command(name="you-said-we-did")
-@click.option("--board", "board_name", required=True, metavar="NAME", help="The board.")
-@click.option("--since", type=_DATE, metavar="YYYY-MM-DD", help="Meetings from this date on.")
-@click.option("--until", type=_DATE, metavar="YYYY-MM-DD", help="Meetings up to this date.")
+@click.option(
+    "--board", "board_name", required=True, type=Text(), metavar="NAME", help="The board."
+)
+@click.option("--since", type=Day(), metavar="YYYY-MM-DD", help="Meetings from this date on.")
+@click.option("--until", type=Day(), metavar="YYYY-MM-DD", help="Meetings up to this date.")
 @output_options
 def export_you_said_we_did(
     board_name: str,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
+    since: dt.date | None,
+    until: dt.date | None,
     output: Path,
     force: bool,
     template: Path | None,
@@ -85,6 +88,7 @@ def export_you_said_we_did(
     """Write the "You said, we did" report: residents' voice and what the board did."""
     from board_tui.exporters.you_said_we_did import write_you_said
 
+    check_outputs(output, template=template)
     if since and until and until < since:
         with user_errors():
             raise BoardTuiError("--until is before --since")
@@ -94,11 +98,11 @@ def export_you_said_we_did(
             store,
             store.board_by_name(board_name).id,
             output,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
+            since=since,
+            until=until,
             template=template,
             force=force,
             progress=step,
         ),
     )
-    click.echo(f'Wrote "You said, we did" to {written}')
+    say(f'Wrote "You said, we did" to {written}')

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.cli.arguments import Day, PlanRef, Text
+from board_tui.cli.export import plan_id_from
+from board_tui.cli.support import db_arg, db_option, open_store, say, say_json, user_errors
 from board_tui.domain.errors import NotFoundError
+from board_tui.domain.safe_text import for_terminal
 from board_tui.services.search_words import KIND_WORDS, history_line, hit_place
 
 if TYPE_CHECKING:
     from board_tui.domain.model import SearchHit
     from board_tui.storage.store import Store
-
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _hit_record(hit: SearchHit) -> dict[str, Any]:
@@ -40,9 +40,11 @@ def _hit_record(hit: SearchHit) -> dict[str, Any]:
 
 
 @click.command(name="search")
-@click.argument("query")
-@click.option("--board", "board_name", metavar="NAME", help="Only this board's records.")
-@click.option("--since", type=_DATE, metavar="YYYY-MM-DD", help="Only records from this date on.")
+@click.argument("query", type=Text())
+@click.option(
+    "--board", "board_name", type=Text(), metavar="NAME", help="Only this board's records."
+)
+@click.option("--since", type=Day(), metavar="YYYY-MM-DD", help="Only records from this date on.")
 @click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 @click.option(
@@ -54,7 +56,7 @@ def _hit_record(hit: SearchHit) -> dict[str, Any]:
 def search_command(
     query: str,
     board_name: str | None,
-    since: dt.datetime | None,
+    since: dt.date | None,
     limit: int,
     as_json: bool,
     public: bool,
@@ -69,36 +71,29 @@ def search_command(
 
     with open_store(database_path(db_arg())) as store, user_errors():
         board_id = store.board_by_name(board_name).id if board_name else None
-        hits = store.search(
-            query,
-            board_id=board_id,
-            since=since.date() if since else None,
-            limit=limit,
-            public=public,
-        )
+        hits = store.search(query, board_id=board_id, since=since, limit=limit, public=public)
     if as_json:
-        click.echo(json.dumps([_hit_record(h) for h in hits], ensure_ascii=False, indent=2))
+        say_json([_hit_record(h) for h in hits])
         return
     if not hits:
-        click.echo(f"Nothing found for {query}.")
+        say(f"Nothing found for {for_terminal(query, one_line=True)}.")
         return
     for hit in hits:
-        click.echo(f"{hit_place(hit)} ({KIND_WORDS.get(hit.kind, hit.kind)})")
-        snippet = "".join(
-            click.style(text, bold=True) if matched else text
-            for text, matched in snippet_parts(hit.snippet)
-        )
+        say(f"{hit_place(hit)} ({KIND_WORDS.get(hit.kind, hit.kind)})")
+        # Each piece made safe before the bold is added: the style's own codes must stay.
+        pieces = [(for_terminal(text), matched) for text, matched in snippet_parts(hit.snippet)]
+        snippet = "".join(click.style(text, bold=True) if m else text for text, m in pieces)
         click.echo(f"    {' '.join(snippet.split())}")
 
 
 def find_history_target(
-    store: Store, plan: str, ref: str, *, public: bool = False
+    store: Store, plan: int | str, ref: str, *, public: bool = False
 ) -> tuple[int, int | None]:
     """(plan item id, next step id or None) for REF ("9") or REF.STEP ("9.2").
 
     public: steps are numbered as a public audience sees them, without those set in Part 2.
     """
-    found = store.plan(int(plan)) if plan.strip().isdigit() else store.plan_titled(plan)
+    found = store.plan(plan_id_from(store, plan))
     items = {item.ref: item for item in store.plan_items(found.id)}
     ref = ref.strip()
     if ref in items:
@@ -118,8 +113,10 @@ def find_history_target(
 
 
 @click.command(name="history")
-@click.argument("ref")
-@click.option("--plan", required=True, metavar="PLAN", help="The plan (an id or a title).")
+@click.argument("ref", type=Text())
+@click.option(
+    "--plan", required=True, type=PlanRef(), metavar="PLAN", help="The plan (an id or a title)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 @click.option(
     "--public",
@@ -127,7 +124,7 @@ def find_history_target(
     help="For a public audience: no step set, and no update said, in Part 2.",
 )
 @db_option
-def history_command(ref: str, plan: str, as_json: bool, public: bool) -> None:
+def history_command(ref: str, plan: int | str, as_json: bool, public: bool) -> None:
     """A plan item's whole life (REF, e.g. 9) or one next step's (REF.STEP, e.g. 9.2).
 
     Without --public, what was set or said in Part 2 says "CONFIDENTIAL – Part 2".
@@ -162,8 +159,8 @@ def history_command(ref: str, plan: str, as_json: bool, public: bool) -> None:
             }
             for e in entries
         ]
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        say_json(records)
         return
-    click.echo(f"{item.ref}. {item.recommendation}  [{item.status.label}]")
+    say(f"{item.ref}. {item.recommendation}  [{item.status.label}]")
     for entry in entries:
-        click.echo(f"  {short_date(entry.at.date()):>11}  {history_line(entry)}")
+        say(f"  {short_date(entry.at.date()):>11}  {history_line(entry)}")

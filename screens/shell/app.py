@@ -6,7 +6,7 @@ Two things only the app can do live here: hand typed keys on one at a time
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import import_module
 from typing import ClassVar
 
@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.events import Event, Key, Paste
+from textual.filter import LineFilter
 from textual.screen import ModalScreen
 from textual.theme import Theme
 
@@ -25,6 +26,7 @@ from board_tui.screens.shell.help import HelpScreen
 from board_tui.screens.shell.keymap import load_user_keymap
 from board_tui.screens.shell.layout import HORIZONTAL_BREAKPOINTS
 from board_tui.screens.shell.palette import BoardCommands, ScreenCommands
+from board_tui.screens.shell.safe_output import with_safe_output
 from board_tui.screens.shell.survival import Survival
 from board_tui.screens.shell.themes import (
     STATUS_DEFAULTS,
@@ -98,6 +100,10 @@ class BoardApp(App[None]):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **STATUS_DEFAULTS}
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Words from documents and clerks never reach the terminal as escape sequences.
+        return with_safe_output(super().get_line_filters())
 
     def get_default_screen(self) -> HomeScreen:
         board_id = None
