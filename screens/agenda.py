@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Header, Static
 
 from board_tui.domain import agenda_order
 from board_tui.domain.exempt import Part2
-from board_tui.domain.formatting import agenda_time, long_date, minutes_time, shorten
+from board_tui.domain.formatting import long_date, minutes_time, shorten
 from board_tui.domain.model import AgendaItem, Meeting
 from board_tui.screens.agenda_dialogs import (
     AgendaItemDialog,
@@ -42,7 +42,7 @@ def item_fields(item: AgendaItem) -> dict[str, Any]:
         "title": item.title,
         "presenter": item.presenter or "",
         "minutes": str(item.duration_minutes) if item.duration_minutes is not None else "",
-        "fixed": agenda_time(item.fixed_start) if item.fixed_start else "",
+        "fixed": minutes_time(item.fixed_start) if item.fixed_start else "",
         "papers": item.papers or "",
         "exempt": item.exempt,
         "note": item.chair_note or "",
@@ -150,7 +150,7 @@ class AgendaScreen(Screen[None]):
             fixed = item.fixed_start is not None
             table.add_row(
                 item.number,
-                Text(agenda_time(starts[item.id]), style="bold" if fixed else ""),
+                Text(minutes_time(starts[item.id]), style="bold" if fixed else ""),
                 str(item.duration_minutes) if item.duration_minutes is not None else "",
                 title,
                 shorten((item.presenter or "").split(",")[0], 24),
@@ -177,7 +177,7 @@ class AgendaScreen(Screen[None]):
             subs = len(self._items) - len(top)
             counts = f"{len(top)} items" + (f", {subs} sub-item{'s' * (subs != 1)}" if subs else "")
             heading.append(
-                f"\n{counts} · planned to end about {agenda_time(max(ends))}", style="dim"
+                f"\n{counts} · planned to end about {minutes_time(max(ends))}", style="dim"
             )
         else:
             heading.append(
@@ -196,7 +196,7 @@ class AgendaScreen(Screen[None]):
             if item.presenter:
                 detail.append(f"\nPresenter: {item.presenter}")
             if item.fixed_start:
-                detail.append(f"  fixed at {agenda_time(item.fixed_start)}", style="dim")
+                detail.append(f"  fixed at {minutes_time(item.fixed_start)}", style="dim")
             if item.chair_note:
                 detail.append(f"\nNote: {item.chair_note}")
             if item.comments_lead_in:

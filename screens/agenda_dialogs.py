@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from board_tui.domain.formatting import agenda_time
+from board_tui.domain.formatting import minutes_time
 from board_tui.domain.model import Board, Contact, Meeting, MembershipRole
 from board_tui.domain.times import duration, parse_clock
 from board_tui.screens.dialogs.form import FormDialog, dialog_box, text_area
@@ -121,7 +121,7 @@ class MeetingInput:
 def meeting_fields(meeting: Meeting) -> dict[str, str]:
     return {
         "date": meeting.scheduled_start.date().isoformat(),
-        "start": agenda_time(meeting.scheduled_start),
+        "start": minutes_time(meeting.scheduled_start),
         "venue": meeting.venue or "",
         "title": meeting.title,
     }

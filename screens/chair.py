@@ -193,7 +193,7 @@ class ChairScreen(Screen[None]):
         elif state.waiting:
             number.update("")
             text.append("Waiting for the meeting to start", style="bold")
-            text.append(f"\n{meeting.title}, {agenda_time(meeting.scheduled_start)}")
+            text.append(f"\n{meeting.title}, {minutes_time(meeting.scheduled_start)}")
             if meeting.venue:
                 text.append(f" · {meeting.venue}")
         elif item is None:

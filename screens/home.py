@@ -23,7 +23,6 @@ from textual.widgets.option_list import Option
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import (
     MEETING_STATUS_WORDS,
-    agenda_time,
     long_date,
     minutes_time,
     sentence,
@@ -163,7 +162,7 @@ class HomeScreen(Screen[None]):
             # Text, not str: a str cell is parsed as markup, which costs more than the row.
             meetings.add_row(
                 Text(short_date(meeting.scheduled_start.date())),
-                Text(agenda_time(meeting.scheduled_start)),
+                Text(minutes_time(meeting.scheduled_start)),
                 Text(status, style="bold" if meeting.status is MeetingStatus.LIVE else ""),
                 Text(meeting.title),
                 key=str(meeting.id),
@@ -287,7 +286,7 @@ class HomeScreen(Screen[None]):
         )
         fields = {
             "date": "",
-            "start": agenda_time(start),
+            "start": minutes_time(start),
             "venue": (last.venue if last else None) or "",
             "title": last.title if last else board.name,
         }

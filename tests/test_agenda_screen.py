@@ -92,12 +92,12 @@ async def test_board_meeting_and_agenda_from_scratch(store: Store) -> None:
         ]
         table = app.screen.query_one("#agenda-items", DataTable)
         assert [str(table.get_row_at(r)[1]) for r in range(table.row_count)] == [
-            "2:00pm",
-            "2:05pm",
-            "2:10pm",
-            "2:15pm",
-            "2:15pm",
-            "2:45pm",
+            "2.00 p.m.",
+            "2.05 p.m.",
+            "2.10 p.m.",
+            "2.15 p.m.",
+            "2.15 p.m.",
+            "2.45 p.m.",
         ]
 
         # Move AOB up above Budget, mark Budget Part 2, outdent the sub-item: lifted out of
