@@ -34,12 +34,9 @@ from board_tui.readers.word_package import (
     P,
     W,
     blocks,
-    body_rows,
-    body_tables,
     cell_entries,
     check_package,
     collapse,
-    find_table,
     joined,
     paragraph_entries,
     read_limited,
@@ -47,6 +44,7 @@ from board_tui.readers.word_package import (
     refuse_entities,
     style_name,
 )
+from board_tui.readers.word_tables import tables as word_tables
 
 __all__ = [
     "MAX_CSV_BYTES",
@@ -501,7 +499,7 @@ def _finished_items(
 def _legend(tables: Sequence[Any]) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
     for table in tables:
-        rows = table._tbl.findall(TR)
+        rows = table.findall(TR)
         if len(rows) > _LEGEND_MAX_ROWS:
             continue
         for tr in rows:
@@ -555,8 +553,16 @@ def read_action_plan(path: Path) -> PlanRead:
 
 
 def _read(document: Any, name: str) -> PlanRead:
-    tables = body_tables(document)
-    found = find_table(document, tables, _columns)
+    grids = word_tables(document.element.body)
+    found = None
+    for grid in [g for g in grids if g.top_level] + [g for g in grids if not g.top_level]:
+        for index, grid_row in enumerate(grid.rows[:3]):
+            columns_found = _columns(grid_row.texts())
+            if columns_found is not None:
+                found = (grid, index, columns_found)
+                break
+        if found is not None:
+            break
     if found is None:
         raise PlanReadError(
             f"{name}: no action-plan table found "
@@ -564,11 +570,12 @@ def _read(document: Any, name: str) -> PlanRead:
         )
     plan, header_index, columns = found
     reader = _TableReader(columns)
-    for number, cells, distinct in body_rows(plan, header_index):
-        reader.row(number, cells, distinct)
+    for grid_row in plan.rows[header_index + 1 :]:
+        cells = [None if c is None or c.continued else c.element for c in grid_row.cells]
+        reader.row(grid_row.number, cells, grid_row.distinct)
     items = _finished_items(name, reader)
-    title, introduction = _title_and_introduction(document, plan._tbl)
-    legend = _legend([t for t in tables if t is not plan])
+    title, introduction = _title_and_introduction(document, plan.element)
+    legend = _legend([t.element for t in grids if t is not plan])
     return PlanRead(
         title=title,
         introduction=introduction,
