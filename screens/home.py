@@ -37,7 +37,12 @@ from board_tui.storage.store import Store
 if TYPE_CHECKING:
     from board_tui.readers.agenda_reader import AgendaRead
     from board_tui.readers.plan_reader import PlanRead
-    from board_tui.screens.agenda_dialogs import AgendaFileInput, BoardInput, MeetingInput
+    from board_tui.screens.agenda_dialogs import (
+        AgendaFileInput,
+        BoardInput,
+        MeetingInput,
+        WhenInput,
+    )
     from board_tui.screens.plan_dialogs import ImportInput
 
 
@@ -373,19 +378,36 @@ class HomeScreen(Screen[None]):
         day: dt.date | None,
         replace: bool,
         read: AgendaRead,
+        start: dt.time | None = None,
     ) -> None:
         from board_tui.screens.agenda import AgendaScreen
+        from board_tui.screens.agenda_dialogs import MeetingWhenDialog
         from board_tui.screens.dialogs import ConfirmDialog
-        from board_tui.services.agenda_import import meeting_start, preview_lines, write_agenda
+        from board_tui.services.agenda_import import (
+            MissingWhen,
+            meeting_start,
+            preview_lines,
+            write_agenda,
+        )
 
         name = board_name or read.board
         if not name:
             self.notify(f"{path.name} names no board: type the board's name", severity="error")
             return
         try:
-            scheduled = meeting_start(read, path.name, day, None)
-        except BoardTuiError as error:
-            self.notify(f"{error}: type the date in the import dialog", severity="error")
+            scheduled = meeting_start(read, path.name, day, start)
+        except MissingWhen:
+            # The agenda gives no date (or start): ask for it instead of failing.
+            def given(value: WhenInput | None) -> None:
+                if value is not None:
+                    self._confirm_agenda(path, name, value.day, replace, read, value.start)
+
+            known_start = (
+                start or read.start or next((i.start for i in read.items if i.start), None)
+            )
+            self.app.push_screen(
+                MeetingWhenDialog(path.name, day=day or read.date, start=known_start), given
+            )
             return
         question = Text.assemble(
             (f"{path.name}", "bold"),
@@ -403,7 +425,13 @@ class HomeScreen(Screen[None]):
                 return
             try:
                 summary = write_agenda(
-                    self.store, read, board_name=name, source=path.name, day=day, replace=replace
+                    self.store,
+                    read,
+                    board_name=name,
+                    source=path.name,
+                    day=day,
+                    start=start,
+                    replace=replace,
                 )
             except BoardTuiError as error:
                 self.notify(str(error), severity="error", timeout=10)

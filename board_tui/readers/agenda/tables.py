@@ -282,7 +282,8 @@ class _RowReader:
                 return
             if not presenter:
                 return
-            title = presenter  # a talk with a time and a speaker, its title still to come
+            # A talk with a time and a speaker, its title still to come: the speaker names it.
+            title, presenter = presenter, ""
         depth = 1 if self.group is not None else self._depth(number)
         draft = self.items.add(number, title, depth, row.number)
         draft.notes.extend(notes)
