@@ -266,7 +266,7 @@ def write_agenda(
         try:
             board = store.board_by_name(board_name)
         except NotFoundError:
-            board = store.create_board(board_name)
+            board = store.create_board(board_name, read.organisation)
             board_created = True
         meeting_id, meeting_created = _meeting(store, board, scheduled, read, source, replace)
         people_added, members_added = _people(store, board.id, read)

@@ -73,7 +73,7 @@ _NOTICE = re.compile(
     re.I,
 )
 _BOARD_IN_NOTICE = re.compile(
-    r"\bthe\s+(?:[0-9]+(?:st|nd|rd|th)\s+)?(?P<board>[A-Z][\w&'’ -]{2,60}?)\s+"
+    r"\b[Tt]he\s+(?:[0-9]+(?:st|nd|rd|th)\s+)?(?P<board>[A-Z][\w&'’ -]{2,60}?)\s+"
     r"(?:meeting|committee\s+meeting)\s+(?:will|is|to)\b"
 )
 _HELD = re.compile(r"\bheld\s+(?:in|at)\s+(?P<venue>.+)$", re.I)
@@ -142,6 +142,7 @@ class Sheet:
     contact_lines: list[str] = field(default_factory=list)
     mailtos: list[str] = field(default_factory=list)
     next_meeting: When | None = None
+    organisation: str | None = None
 
     def people(self, kind: str) -> list[PersonRead]:
         return self.members if kind == MEMBERS else self.officers
@@ -174,6 +175,7 @@ class Sheet:
             items=items,
             next_meeting=next_meeting,
             layout=layout,
+            organisation=self.organisation,
         )
 
 
@@ -266,11 +268,31 @@ def front_sheet(before: Sequence[Para | Table], after: Sequence[Para | Table]) -
         reader.block(block)
     sheet, general = reader.sheet, reader.general
     later = [block.lines for block in after if isinstance(block, Para) and block.lines]
+    sheet.organisation = _organisation(before, sheet.board)
     sheet.next_meeting, used = next_meeting([*general, *later])
     meeting(sheet, [p for i, p in enumerate(general) if i not in used])
     if sheet.date is None:
         meeting(sheet, [p for i, p in enumerate(later, len(general)) if i not in used])
     return sheet
+
+
+def _organisation(before: Sequence[Para | Table], board: str | None) -> str | None:
+    """The line above the board's name in the masthead just before the agenda ("London
+    Borough of Tower Hamlets" over "Transformation Advisory Board")."""
+    if board is None:
+        return None
+    lines: list[str] = []
+    for block in reversed(before):
+        if not isinstance(block, Para) or block.page_break:
+            break
+        lines[:0] = block.lines
+    key = collapse(board).casefold()
+    for index, line in enumerate(lines):
+        if collapse(line).casefold() == key and index > 0:
+            above = lines[index - 1]
+            if find_date(above) is None and pure_time(above) is None and label(above) is None:
+                return collapse(above)
+    return None
 
 
 def next_meeting(paras: Sequence[Sequence[str]]) -> tuple[When | None, set[int]]:

@@ -72,3 +72,5 @@ class AgendaRead:
     """The date and time of the next meeting, when the document gives them."""
     layout: str = ""
     """Where the items were found: "table", "list", "paragraphs" or "outline"."""
+    organisation: str | None = None
+    """The organisation the board belongs to, when a masthead names it above the board."""
