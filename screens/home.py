@@ -448,65 +448,65 @@ class HomeScreen(Screen[None]):
         from board_tui.screens.plan_dialogs import ImportPlanDialog
 
         boards_list = self.query_one("#boards", OptionList)
-        if not self._boards or boards_list.highlighted is None:
-            self.notify("There is no board to import a plan for yet.")
-            return
-        board = self._boards[boards_list.highlighted]
+        index = boards_list.highlighted
+        board_name = self._boards[index].name if self._boards and index is not None else None
 
         def chosen(value: ImportInput | None) -> None:
             if value is not None:
-                self._read_plan(board, Path(value.path).expanduser(), value.title, value.dated)
+                path = Path(value.path).expanduser()
+                self._read_plan(value.board, path, value.title, value.dated)
 
-        self.app.push_screen(ImportPlanDialog(board.name, self.store.clock().date()), chosen)
+        self.app.push_screen(ImportPlanDialog(board_name, self.store.clock().date()), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _read_plan(self, board: Board, path: Path, title: str | None, dated: dt.date) -> None:
+    def _read_plan(self, board_name: str, path: Path, title: str | None, dated: dt.date) -> None:
         """Reading a big document can take a moment: off the main thread, which owns the store."""
-        from board_tui.readers.plan_reader import read_action_plan
+        from board_tui.services.plan_import import read_plan
 
         try:
-            plan = read_action_plan(path)
+            plan = read_plan(path, skip_bad_rows=True)
         except BoardTuiError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
-        self.app.call_from_thread(self._confirm_import, board, path, title, dated, plan)
+        self.app.call_from_thread(self._confirm_import, board_name, path, title, dated, plan)
 
     def _confirm_import(
-        self, board: Board, path: Path, title: str | None, dated: dt.date, plan: PlanRead
+        self, board_name: str, path: Path, title: str | None, dated: dt.date, plan: PlanRead
     ) -> None:
         from board_tui.screens.dialogs import ConfirmDialog
+        from board_tui.services.plan_import import import_plan, plan_title, preview_lines
 
-        plan_title = title or plan.title or path.stem
+        name = plan_title(plan, path, title)
         steps = sum(len(item.next_steps) for item in plan.items)
         question = Text.assemble(
-            f"{path.name}: {len(plan.items)} items, {steps} next steps",
-            f", {len(plan.skipped)} rows that could not be read" if plan.skipped else "",
-            ".\n\nImport it for ",
-            (board.name, "bold"),
+            (f"{path.name}", "bold"),
+            f": {len(plan.items)} items, {steps} next steps",
+            f", {len(plan.skipped)} rows that could not be read (left out)" if plan.skipped else "",
+            "\n\n",
+            "\n".join(preview_lines(plan, dated)),
+            "\n\nImport it for ",
+            (board_name, "bold"),
             " as ",
-            (plan_title, "bold"),
+            (name, "bold"),
             "? (The same plan imported again is updated, by ref.)",
         )
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            from board_tui.services.plan_import import write_plan
-
             try:
-                summary = write_plan(
+                done = import_plan(
                     self.store,
-                    board.id,
                     plan,
-                    title=plan_title,
+                    board_name=board_name,
+                    title=name,
                     dated=dated,
                     source=path.name,
                 )
             except BoardTuiError as error:  # e.g. no backup could be taken: nothing imported
                 self.notify(str(error), severity="error", timeout=10)
                 return
-            self.show_board(board)
-            verb = "Imported" if summary.created else "Updated"
-            self.notify(f"{verb} {plan_title}: {len(plan.items)} items, {steps} next steps")
+            self._show_board_named(done.board.id)
+            self.notify("\n".join(done.lines()[:2]))
 
         self.app.push_screen(ConfirmDialog("Import this plan?", question), confirmed)

@@ -8,7 +8,6 @@ free. Heavy imports (Textual, the store) happen inside commands so that
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,12 +15,13 @@ import click
 
 from board_tui import __version__
 from board_tui.cli.backup import backup_command, restore_command
+from board_tui.cli.boards import board_group
 from board_tui.cli.chair import chair_command, serve_command
 from board_tui.cli.export import export_group
+from board_tui.cli.records import echo_records
 from board_tui.cli.reports import roundup_command
 from board_tui.cli.search import history_command, search_command
 from board_tui.cli.support import db_arg, db_option, open_store, user_errors
-from board_tui.domain.errors import BoardTuiError
 
 if TYPE_CHECKING:
     from board_tui.storage.store import Store
@@ -99,7 +99,11 @@ def import_group() -> None:
 @import_group.command(name="actions")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
-    "--board", "board_name", required=True, metavar="NAME", help="The board it belongs to."
+    "--board",
+    "board_name",
+    required=True,
+    metavar="NAME",
+    help="The board it belongs to (made if it does not exist yet).",
 )
 @click.option("--title", metavar="TITLE", help="The plan's title (default: the document's).")
 @click.option(
@@ -117,39 +121,25 @@ def import_actions(
     dated: dt.datetime | None,
     skip_bad_rows: bool,
 ) -> None:
-    """Import a Word (.docx) or CSV action plan, all or nothing; again, it updates by ref."""
+    """Import a Word (.docx) or CSV action plan or action log, all or nothing; again, it
+    updates by ref."""
     from board_tui.config import database_path
-    from board_tui.readers.plan_reader import read_action_plan
-    from board_tui.services.plan_import import write_plan
+    from board_tui.services.plan_import import import_plan, plan_title, read_plan
 
     with user_errors():
-        plan = read_action_plan(file)
-        if plan.skipped and not skip_bad_rows:
-            raise BoardTuiError(
-                f"{file}: {plan.skipped[0]}"
-                + (f" (and {len(plan.skipped) - 1} more)" if len(plan.skipped) > 1 else "")
-                + "; nothing imported (--skip-bad-rows imports the rest)"
-            )
+        plan = read_plan(file, skip_bad_rows=skip_bad_rows)
     with open_store(database_path(db_arg())) as store, user_errors():
-        board = store.board_by_name(board_name)
-        plan_title = title or plan.title or file.stem
         day = dated.date() if dated else store.clock().date()
-        summary = write_plan(store, board.id, plan, title=plan_title, dated=day, source=file.name)
-    steps = sum(len(item.next_steps) for item in plan.items)
-    verb = "Imported" if summary.created else "Updated"
-    click.echo(
-        f"{verb} '{summary.title}' for {board.name} (plan {summary.plan_id}): "
-        f"{len(plan.items)} items, {steps} next steps, {len(summary.sections)} sections"
-    )
-    if not summary.created:
-        click.echo(
-            f"  {summary.items_added} new items, {summary.steps_added} new next steps, "
-            f"{summary.status_changes} status changes recorded as updates"
+        done = import_plan(
+            store,
+            plan,
+            board_name=board_name,
+            title=plan_title(plan, file, title),
+            dated=day,
+            source=file.name,
         )
-    for line in plan.skipped:
-        click.echo(f"  skipped: {line}")
-    for ref in summary.not_in_file:
-        click.echo(f"  item {ref} is in the plan but not in this file: left as it was")
+    for line in done.lines():
+        click.echo(line)
 
 
 @import_group.command(name="agenda")
@@ -224,20 +214,11 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
 
     with open_store(database_path(db_arg())) as store, user_errors():
         records = listing_rows(store, kind, board_name)
-    if as_json:
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-        return
-    if not records:
-        click.echo(f"No {kind}.")
-        return
-    columns = list(records[0])
-    widths = {c: max(len(c), *(len(str(r[c] or "")) for r in records)) for c in columns}
-    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
-    for record in records:
-        click.echo("  ".join(str(record[c] or "").ljust(widths[c]) for c in columns).rstrip())
+    echo_records(records, as_json=as_json, kind=kind)
 
 
 cli.add_command(export_group)
+cli.add_command(board_group)
 cli.add_command(search_command)
 cli.add_command(history_command)
 cli.add_command(roundup_command)

@@ -65,6 +65,10 @@ _YEAR_LESS = (
 )
 
 
+_UNDECOMPOSED = str.maketrans("đĐøØłŁ", "dDoOlL")
+"""Letters that carry their mark in their shape, which Unicode does not decompose."""
+
+
 def fold(text: str) -> str:
     """Lower case without accents, for matching words ("Février" → "fevrier")."""
     return _folded(text)[0]
@@ -74,7 +78,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
     """The folded text, and for each of its characters where it stands in ``text``."""
     out: list[str] = []
     where: list[int] = []
-    for index, char in enumerate(text):
+    for index, char in enumerate(text.translate(_UNDECOMPOSED)):
         for part in unicodedata.normalize("NFKD", char.casefold()):
             if not unicodedata.combining(part):
                 out.append(part)

@@ -13,7 +13,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from board_tui.readers.word_package import TBL, TC, TR, TRANSPARENT, W, cell_entries, joined
+from board_tui.readers.word_package import (
+    TBL,
+    TC,
+    TR,
+    TRANSPARENT,
+    P,
+    W,
+    blocks,
+    joined,
+    paragraph_entries,
+)
 
 __all__ = ["GridCell", "GridRow", "Table", "cell_fill", "is_top_level", "read_table", "tables"]
 
@@ -27,6 +37,8 @@ class GridCell:
 
     entries: tuple[str, ...]
     """Its paragraphs (and lines split at line breaks) in order, empty ones kept."""
+    paragraphs: tuple[tuple[str, ...], ...]
+    """The same lines, grouped by the paragraph they stand in."""
     fill: str | None
     """The shading as RRGGBB, upper case; None when there is none."""
     span: int
@@ -135,8 +147,12 @@ def read_table(tbl: Any, *, top_level: bool = True) -> Table:
             span = span if 1 <= span <= _MAX_SPAN else 1
             merge = _vmerge(tc)
             top = tops.get(column) if merge == "continue" else None
+            paragraphs = tuple(
+                tuple(paragraph_entries(block)) for block in blocks(tc) if block.tag == P
+            )
             cell = GridCell(
-                entries=tuple(cell_entries(tc)),
+                entries=tuple(line for para in paragraphs for line in para),
+                paragraphs=paragraphs,
                 fill=cell_fill(tc),
                 span=span,
                 continued=top is not None,
