@@ -69,6 +69,12 @@ def _flat(text: str) -> str:
     return " ".join(word_text(text).split())
 
 
+def _paragraphs(text: str) -> str:
+    """An update's paragraphs, each on one line: written as line breaks in one paragraph
+    after its "Update:", which the importer reads back as the same paragraphs."""
+    return "\n".join(_flat(line) for line in text.split("\n") if line.strip())
+
+
 def _meaningful(update: StatusUpdate) -> bool:
     """What a person said, not the importer's "Imported from …" or an undo's bookkeeping."""
     body = update.body.strip()
@@ -110,7 +116,7 @@ def _row(store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date 
     own = [u for u in history if u.action_id is None]
     undone = _undone(own)
     updates = [
-        _flat(u.body)
+        _paragraphs(u.body)
         for u in own
         if _meaningful(u)
         and u.body not in undone

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from board_tui.domain.times import is_no_time, time_in, time_range
 
@@ -59,6 +60,7 @@ def _ambiguous(part: str, marked: bool) -> bool:
     return not marked and _AMBIGUOUS.fullmatch(part.strip()) is not None
 
 
+@lru_cache(maxsize=4096)
 def read_clock(text: str) -> Clock | None:
     """The time or range in ``text`` (the whole text), or None when it is not one."""
     if is_no_time(text):

@@ -9,6 +9,7 @@ mailto: links. Tables come as grids (:mod:`word_tables`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,17 +192,19 @@ def paragraph(p: Any, styles: Styles, numbering: Numbering | None, part: Any = N
     )
 
 
-def body(document: Any) -> list[Para | Table]:
-    """The body's paragraphs and tables in order (tables nested in cells stay in theirs)."""
+def body(document: Any, tables: Sequence[Table] = ()) -> list[Para | Table]:
+    """The body's paragraphs and tables in order (tables nested in cells stay in theirs);
+    ``tables`` already read are used as they are."""
     styles = Styles(document)
     numbering = Numbering(document)
     part = document.part
+    known = {id(table.element): table for table in tables}
     found: list[Para | Table] = []
     for block in blocks(document.element.body):
         if block.tag == P:
             found.append(paragraph(block, styles, numbering, part))
         elif block.tag == TBL:
-            found.append(read_table(block))
+            found.append(known.get(id(block)) or read_table(block))
     return found
 
 

@@ -29,6 +29,7 @@ __all__ = ["GridCell", "GridRow", "Table", "cell_fill", "is_top_level", "read_ta
 
 _MAX_SPAN = 64
 """A gridSpan beyond this is damage, not layout: it is read as 1."""
+_UNREAD: Any = object()
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,11 +49,8 @@ class GridCell:
     top: GridCell | None
     """For a continued cell, the cell the merge starts in."""
     element: Any
-
-    @property
-    def text(self) -> str:
-        """The cell's words on one line."""
-        return joined(self.entries)
+    text: str
+    """The cell's words on one line."""
 
     @property
     def shown(self) -> str:
@@ -94,10 +92,8 @@ class Table:
     rows: tuple[GridRow, ...]
     top_level: bool
     """Standing in the body, not nested in another table's cell."""
-
-    @property
-    def width(self) -> int:
-        return max((len(row.cells) for row in self.rows), default=0)
+    width: int
+    """The number of grid columns of its widest row."""
 
 
 def _children(parent: Any, tag: str) -> Iterator[Any]:
@@ -116,18 +112,19 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def cell_fill(tc: Any) -> str | None:
+def cell_fill(tc: Any, tc_pr: Any = _UNREAD) -> str | None:
     """The cell's shading as RRGGBB, or None for none, "auto" and "nil"."""
-    shd = tc.find(f"{W}tcPr/{W}shd")
+    tc_pr = tc.find(f"{W}tcPr") if tc_pr is _UNREAD else tc_pr
+    shd = None if tc_pr is None else tc_pr.find(f"{W}shd")
     fill = None if shd is None else shd.get(f"{W}fill")
     if not fill or fill.lower() in ("auto", "none", "nil"):
         return None
     return str(fill).upper()
 
 
-def _vmerge(tc: Any) -> str | None:
+def _vmerge(tc_pr: Any) -> str | None:
     """ "restart", "continue" or None for a cell outside any vertical merge."""
-    merge = tc.find(f"{W}tcPr/{W}vMerge")
+    merge = None if tc_pr is None else tc_pr.find(f"{W}vMerge")
     if merge is None:
         return None
     return "restart" if merge.get(f"{W}val") == "restart" else "continue"
@@ -142,22 +139,25 @@ def read_table(tbl: Any, *, top_level: bool = True) -> Table:
         column = min(max(_int(None if before is None else before.get(f"{W}val"), 0), 0), _MAX_SPAN)
         cells: list[GridCell | None] = [None] * column
         for tc in _children(tr, TC):
-            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            tc_pr = tc.find(f"{W}tcPr")
+            span_el = None if tc_pr is None else tc_pr.find(f"{W}gridSpan")
             span = _int(None if span_el is None else span_el.get(f"{W}val"), 1)
             span = span if 1 <= span <= _MAX_SPAN else 1
-            merge = _vmerge(tc)
+            merge = _vmerge(tc_pr)
             top = tops.get(column) if merge == "continue" else None
             paragraphs = tuple(
                 tuple(paragraph_entries(block)) for block in blocks(tc) if block.tag == P
             )
+            entries = tuple(line for para in paragraphs for line in para)
             cell = GridCell(
-                entries=tuple(line for para in paragraphs for line in para),
+                entries=entries,
                 paragraphs=paragraphs,
-                fill=cell_fill(tc),
+                fill=cell_fill(tc, tc_pr),
                 span=span,
                 continued=top is not None,
                 top=top,
                 element=tc,
+                text=joined(entries),
             )
             if merge == "restart" or (merge == "continue" and top is None):
                 tops[column] = cell
@@ -167,7 +167,8 @@ def read_table(tbl: Any, *, top_level: bool = True) -> Table:
             cells.extend([None] * (span - 1))
             column += span
         rows.append(GridRow(number, tuple(cells)))
-    return Table(tbl, tuple(rows), top_level)
+    width = max((len(row.cells) for row in rows), default=0)
+    return Table(tbl, tuple(rows), top_level, width)
 
 
 def is_top_level(tbl: Any, body: Any) -> bool:

@@ -111,8 +111,8 @@ def _table_agenda(name: str, found: AgendaTable, styles: Styles, year: int | Non
 
 def read_document(document: Any, name: str) -> AgendaRead:
     """The agenda in an opened Word document; raises AgendaReadError when there is none."""
-    blocks = body(document)
     candidates = tables(document.element.body)
+    blocks = body(document, candidates)
     styles = Styles(document)
     year = _year(blocks)
     found = find_agenda_table(candidates)

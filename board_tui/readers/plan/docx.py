@@ -149,9 +149,9 @@ def _meeting_date(title: str, blocks: Sequence[Para | Table], first: int) -> str
 
 def read_document(document: Any, name: str) -> PlanRead:
     """The plan in an opened Word document; raises PlanReadError when there is none."""
-    blocks = body(document)
-    styles = Styles(document)
     grids = tables(document.element.body)
+    blocks = body(document, grids)
+    styles = Styles(document)
     plans = find_plan_tables(grids)
     if plans:
         reader = read_tables(plans, blocks)
