@@ -124,7 +124,7 @@ def import_actions(
     """Import a Word (.docx) or CSV action plan or action log, all or nothing; again, it
     updates by ref."""
     from board_tui.config import database_path
-    from board_tui.services.plan_import import import_plan, plan_title, read_plan
+    from board_tui.services.plan_import import import_plan, plan_title, preview_lines, read_plan
 
     with user_errors():
         plan = read_plan(file, skip_bad_rows=skip_bad_rows)
@@ -140,6 +140,8 @@ def import_actions(
         )
     for line in done.lines():
         click.echo(line)
+    for line in preview_lines(plan, day):
+        click.echo(f"  {line}")
 
 
 @import_group.command(name="agenda")

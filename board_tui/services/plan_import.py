@@ -118,7 +118,8 @@ def preview_lines(plan: PlanRead, dated: dt.date) -> list[str]:
             when = _when(step, dated)
             said = f" [{step.status.label}]" if step.status else ""
             if words or when or (said and len(item.next_steps) > 1):
-                lines.append(f"        - {words}{when}{said}".rstrip())
+                shown = " ".join(part.strip() for part in (words, when, said) if part.strip())
+                lines.append(f"        - {shown}")
         for update in item.updates:
             lines.append(f"        {update.label} {update.body}".replace("\n", " / "))
     return lines
