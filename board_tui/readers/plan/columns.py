@@ -66,7 +66,7 @@ _LEAD_HEADER = re.compile(
 )
 _RECOMMENDATION_HEADER = re.compile(
     r"\b(?:recommendations?|actions?|action items?|action points?|tasks?|descriptions?"
-    r"|objectives?|what|acciones|accion|tareas?|actividad(?:es)?|taches?|mesures?"
+    r"|objectives?|what|acciones|accion|tareas?|actividad(?:es)?|taches?|mesures?|gweithredu"
     r"|gweithred(?:oedd)?|tasgau|tasg|hanh dong|nhiem vu|cong viec)\b"
 )
 
