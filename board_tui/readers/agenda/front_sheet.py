@@ -18,6 +18,7 @@ from board_tui.readers.agenda.model import AgendaItemRead, AgendaRead, PersonRea
 from board_tui.readers.agenda.people import (
     CONTACT,
     MEMBERS,
+    OFFICERS,
     chair,
     contact,
     label,
@@ -205,7 +206,7 @@ class _FrontReader:
             self.paragraph(block)
             return
         rows = [tuple(cell.text for cell in row.cells if cell is not None) for row in block.rows]
-        if self.kind in (MEMBERS, "officers"):
+        if self.kind in (MEMBERS, OFFICERS):
             self.sheet.people(self.kind).extend(table_people(rows))
             self.kind = None
         else:  # a layout table: each row read as a line ("Contact:" | "Jane Smith")

@@ -115,8 +115,6 @@ class _Reader:
     def __init__(self, year: int | None) -> None:
         self.items = Items()
         self.year = year
-        self.sub: bool = False
-        """Whether the last entry read was a sub-item (notes then go to it)."""
 
     def item(self, entry: _Entry, depth: int) -> None:
         text = collapse(entry.text)
@@ -128,7 +126,6 @@ class _Reader:
         draft = self.items.add(entry.number, title, depth, entry.index + 1)
         draft.clock = clock
         draft.presenter = presenter
-        self.sub = depth > 0
 
     def between(self, para: Para) -> None:
         """A paragraph that is not an entry, between items: a day, a section, or a note."""
