@@ -72,7 +72,7 @@ def _flat(text: str) -> str:
 def _paragraphs(text: str) -> str:
     """An update's paragraphs, each on one line: written as line breaks in one paragraph
     after its "Update:", which the importer reads back as the same paragraphs."""
-    return "\n".join(_flat(line) for line in text.split("\n") if line.strip())
+    return "\n".join(line for line in (_flat(part) for part in text.split("\n")) if line)
 
 
 def _meaningful(update: StatusUpdate) -> bool:
