@@ -82,6 +82,12 @@ def _flat(text: str) -> str:
     return " ".join(word_text(text).split())
 
 
+def _paragraphs(text: str) -> str:
+    """An update's paragraphs, each on one line: written as line breaks in one paragraph
+    after its "Update:", which the importer reads back as the same paragraphs."""
+    return "\n".join(line for line in (_flat(part) for part in text.split("\n")) if line)
+
+
 def _meaningful(update: StatusUpdate) -> bool:
     """What a person said, not the importer's "Imported from …" (undone updates are never
     in the history the store gives)."""
@@ -134,7 +140,7 @@ def _row(
             by_step.setdefault(update.action_id, []).append(update)
     own = [u for u in history if u.action_id is None]
     updates = [
-        _flat(u.body)
+        _paragraphs(u.body)
         for u in own
         if _meaningful(u) and (since is None or u.recorded_at.date() >= since)
     ]

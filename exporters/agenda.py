@@ -7,10 +7,13 @@ ITEM TITLE | TIME | PRESENTER | PAGES table, the item number typed in the title
 cell, planned times as "2:15pm", and a note to the chair as an italic row of its own.
 The agenda is public: a Part 2 item and its sub-items show only as "Exempt item (Part 2)"
 with their number and time (domain.exempt), never their title, presenter, papers or note.
+An item whose end is not the next row's start (the last item, an item with sub-items)
+shows its time as a range, "2:15pm – 3:15pm", so the importer reads its length back.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -113,9 +116,16 @@ def _agenda_table(document: Any, store: Store, meeting: Meeting, progress: Progr
     rows = iter(table.rows[1:])
     for done, (item, depth) in enumerate(entries, start=1):
         cells = next(rows).cells
+        start = starts[item.id]
+        time_text = agenda_time(start)
+        if item.duration_minutes:
+            end = start + dt.timedelta(minutes=item.duration_minutes)
+            next_start = starts[entries[done][0].id] if done < len(entries) else None
+            if end != next_start:
+                time_text = f"{time_text} \u2013 {agenda_time(end)}"
         title = f"{item.number}. {item.title}" if depth == 0 else f"{item.number} {item.title}"
         fill_cell(cells[0], [(title, "")], SUB_ITEM if depth else TABLE_TEXT)
-        fill_cell(cells[1], [("", agenda_time(starts[item.id]))])
+        fill_cell(cells[1], [("", time_text)])
         fill_cell(cells[2], [("", item.presenter or "")])
         fill_cell(cells[3], [("", item.papers or "")])
         if item.chair_note:

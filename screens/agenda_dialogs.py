@@ -336,6 +336,58 @@ class ImportAgendaDialog(FormDialog[AgendaFileInput]):
 
 
 @dataclass(frozen=True)
+class WhenInput:
+    day: dt.date
+    start: dt.time
+
+
+class MeetingWhenDialog(FormDialog[WhenInput]):
+    """The date and start an imported agenda does not give (a club's agenda often has none):
+    asked for here rather than the import failing."""
+
+    def __init__(self, file_name: str, *, day: dt.date | None, start: dt.time | None) -> None:
+        super().__init__(f"When is the meeting of {file_name}?")
+        self.day = day
+        self.start = start
+
+    def compose(self) -> ComposeResult:
+        missing = " and ".join(
+            word for word, known in (("date", self.day), ("start time", self.start)) if not known
+        )
+        with dialog_box(self.dialog_title, "tab next field · ctrl+s go on · escape cancel"):
+            yield Label(f"The agenda gives no {missing}: type it here.")
+            yield Label("Meeting date")
+            yield Input(
+                self.day.isoformat() if self.day else "",
+                id="day",
+                placeholder="YYYY-MM-DD or 11/12/2023",
+            )
+            yield Label("Start time")
+            yield Input(
+                agenda_time(dt.datetime.combine(dt.date.today(), self.start)) if self.start else "",
+                id="start",
+                placeholder="2pm or 14:00",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#start" if self.day else "#day", Input).focus()
+
+    def fields(self) -> dict[str, Any]:
+        return {f: self.query_one(f"#{f}", Input).value for f in ("day", "start")}
+
+    def result(self) -> WhenInput | None:
+        day = read_day(_value(self, "day"))
+        if day is None:
+            self.notify("The date reads like 2023-12-11 or 11/12/2023.")
+            return None
+        start = parse_clock(_value(self, "start"))
+        if start is None:
+            self.notify("The start time reads like 2pm or 14:00.")
+            return None
+        return WhenInput(day, start)
+
+
+@dataclass(frozen=True)
 class PersonInput:
     name: str
     title: str | None

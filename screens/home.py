@@ -36,7 +36,12 @@ from board_tui.storage.store import Store
 if TYPE_CHECKING:
     from board_tui.readers.agenda_reader import AgendaRead
     from board_tui.readers.plan_reader import PlanRead
-    from board_tui.screens.agenda_dialogs import AgendaFileInput, BoardInput, MeetingInput
+    from board_tui.screens.agenda_dialogs import (
+        AgendaFileInput,
+        BoardInput,
+        MeetingInput,
+        WhenInput,
+    )
     from board_tui.screens.plan_dialogs import ImportInput
 
 
@@ -383,19 +388,36 @@ class HomeScreen(Screen[None]):
         day: dt.date | None,
         replace: bool,
         read: AgendaRead,
+        start: dt.time | None = None,
     ) -> None:
         from board_tui.screens.agenda import AgendaScreen
+        from board_tui.screens.agenda_dialogs import MeetingWhenDialog
         from board_tui.screens.dialogs.questions import ConfirmDialog
-        from board_tui.services.agenda_import import meeting_start, preview_lines, write_agenda
+        from board_tui.services.agenda_import import (
+            MissingWhen,
+            meeting_start,
+            preview_lines,
+            write_agenda,
+        )
 
         name = board_name or read.board
         if not name:
             self.notify(f"{path.name} names no board: type the board's name", severity="error")
             return
         try:
-            scheduled = meeting_start(read, path.name, day, None)
-        except BoardTuiError as error:
-            self.notify(f"{error}: type the date in the import dialog", severity="error")
+            scheduled = meeting_start(read, path.name, day, start)
+        except MissingWhen:
+            # The agenda gives no date (or start): ask for it instead of failing.
+            def given(value: WhenInput | None) -> None:
+                if value is not None:
+                    self._confirm_agenda(path, name, value.day, replace, read, value.start)
+
+            known_start = (
+                start or read.start or next((i.start for i in read.items if i.start), None)
+            )
+            self.app.push_screen(
+                MeetingWhenDialog(path.name, day=day or read.date, start=known_start), given
+            )
             return
         question = Text.assemble(
             (f"{path.name}", "bold"),
@@ -413,7 +435,13 @@ class HomeScreen(Screen[None]):
                 return
             try:
                 summary = write_agenda(
-                    self.store, read, board_name=name, source=path.name, day=day, replace=replace
+                    self.store,
+                    read,
+                    board_name=name,
+                    source=path.name,
+                    day=day,
+                    start=start,
+                    replace=replace,
                 )
             except BoardTuiError as error:
                 self.notify(str(error), severity="error", timeout=10)
@@ -430,65 +458,65 @@ class HomeScreen(Screen[None]):
         from board_tui.screens.plan_dialogs import ImportPlanDialog
 
         boards_list = self.query_one("#boards", OptionList)
-        if not self._boards or boards_list.highlighted is None:
-            self.notify("There is no board to import a plan for yet.")
-            return
-        board = self._boards[boards_list.highlighted]
+        index = boards_list.highlighted
+        board_name = self._boards[index].name if self._boards and index is not None else None
 
         def chosen(value: ImportInput | None) -> None:
             if value is not None:
-                self._read_plan(board, Path(value.path).expanduser(), value.title, value.dated)
+                path = Path(value.path).expanduser()
+                self._read_plan(value.board, path, value.title, value.dated)
 
-        self.app.push_screen(ImportPlanDialog(board.name, self.store.clock().date()), chosen)
+        self.app.push_screen(ImportPlanDialog(board_name, self.store.clock().date()), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _read_plan(self, board: Board, path: Path, title: str | None, dated: dt.date) -> None:
+    def _read_plan(self, board_name: str, path: Path, title: str | None, dated: dt.date) -> None:
         """Reading a big document can take a moment: off the main thread, which owns the store."""
-        from board_tui.readers.plan_reader import read_action_plan
+        from board_tui.services.plan_import import read_plan
 
         try:
-            plan = read_action_plan(path)
+            plan = read_plan(path, skip_bad_rows=True)
         except BoardTuiError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
-        self.app.call_from_thread(self._confirm_import, board, path, title, dated, plan)
+        self.app.call_from_thread(self._confirm_import, board_name, path, title, dated, plan)
 
     def _confirm_import(
-        self, board: Board, path: Path, title: str | None, dated: dt.date, plan: PlanRead
+        self, board_name: str, path: Path, title: str | None, dated: dt.date, plan: PlanRead
     ) -> None:
         from board_tui.screens.dialogs.questions import ConfirmDialog
+        from board_tui.services.plan_import import import_plan, plan_title, preview_lines
 
-        plan_title = title or plan.title or path.stem
+        name = plan_title(plan, path, title)
         steps = sum(len(item.next_steps) for item in plan.items)
         question = Text.assemble(
-            f"{path.name}: {len(plan.items)} items, {steps} next steps",
-            f", {len(plan.skipped)} rows that could not be read" if plan.skipped else "",
-            ".\n\nImport it for ",
-            (board.name, "bold"),
+            (f"{path.name}", "bold"),
+            f": {len(plan.items)} items, {steps} next steps",
+            f", {len(plan.skipped)} rows that could not be read (left out)" if plan.skipped else "",
+            "\n\n",
+            "\n".join(preview_lines(plan, dated)),
+            "\n\nImport it for ",
+            (board_name, "bold"),
             " as ",
-            (plan_title, "bold"),
+            (name, "bold"),
             "? (The same plan imported again is updated, by ref.)",
         )
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            from board_tui.services.plan_import import write_plan
-
             try:
-                summary = write_plan(
+                done = import_plan(
                     self.store,
-                    board.id,
                     plan,
-                    title=plan_title,
+                    board_name=board_name,
+                    title=name,
                     dated=dated,
                     source=path.name,
                 )
             except BoardTuiError as error:  # e.g. no backup could be taken: nothing imported
                 self.notify(str(error), severity="error", timeout=10)
                 return
-            self.show_board(board)
-            verb = "Imported" if summary.created else "Updated"
-            self.notify(f"{verb} {plan_title}: {len(plan.items)} items, {steps} next steps")
+            self._show_board_named(done.board.id)
+            self.notify("\n".join(done.lines()[:2]))
 
         self.app.push_screen(ConfirmDialog("Import this plan?", question), confirmed)

@@ -138,23 +138,29 @@ class ImportInput:
     path: str
     title: str | None
     dated: dt.date
+    board: str
+    """The board typed (a new name makes a new board)."""
 
 
 class ImportPlanDialog(FormDialog[ImportInput]):
-    """Which Word (or CSV) action plan to bring in for the board, and the date it speaks of."""
+    """Which Word (or CSV) action plan or action log to bring in, for which board (made if
+    new), and the date it speaks of."""
 
-    def __init__(self, board_name: str, today: dt.date) -> None:
-        super().__init__(f"Import an action plan for {board_name}")
+    def __init__(self, board_name: str | None, today: dt.date) -> None:
+        super().__init__("Import an action plan or action log")
+        self.board_name = board_name or ""
         self.today = today
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, "tab next field · ctrl+s read the file · escape cancel"):
-            yield Label("File (.docx or .csv)")
+            yield Label("File (.docx or .csv): a plan, an action log, or minutes with actions")
             yield Input(id="path", placeholder="~/Documents/action-plan.docx")
             yield Label("Title (optional: the document's own title otherwise)")
             yield Input(id="title")
             yield Label("Date of this update (year-less time frames like “Mid Nov” count from it)")
             yield Input(self.today.isoformat(), id="dated", placeholder="YYYY-MM-DD")
+            yield Label("Board (a new name makes a new board)")
+            yield Input(self.board_name, id="board")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -172,4 +178,9 @@ class ImportPlanDialog(FormDialog[ImportInput]):
         except ValueError:
             self.notify("The date of the update reads like 2022-11-03.")
             return None
-        return ImportInput(path, self.query_one("#title", Input).value.strip() or None, dated)
+        board = self.query_one("#board", Input).value.strip()
+        if not board:
+            self.notify("Type the board the plan belongs to (a new name makes it).")
+            return None
+        title = self.query_one("#title", Input).value.strip() or None
+        return ImportInput(path, title, dated, board)

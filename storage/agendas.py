@@ -1,12 +1,17 @@
 """A meeting's agenda: items and sub-items, kept in order and numbered by that order.
 
-Every change that moves items renumbers the whole agenda in the same
-transaction, so "6.1" always sits under "6" and nothing is ever numbered twice.
+Every change that moves items renumbers the whole agenda in the same transaction, so
+"6.1" always sits under "6" and nothing is ever numbered twice; the numbers follow the
+agenda's own style ("3a, 3b" stay lettered). A whole agenda brought in at once
+(:meth:`AgendaMixin.add_agenda_items`) keeps the numbers it was written with and is
+renumbered at most once, so a long agenda is written in time proportional to its length.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from board_tui.domain import agenda_order
@@ -35,6 +40,23 @@ _EDITABLE = {
     "chair_note",
     "comments_lead_in",
 }
+
+
+@dataclass(frozen=True)
+class NewAgendaItem:
+    """An item of an agenda written in one go (:meth:`AgendaMixin.add_agenda_items`)."""
+
+    title: str
+    parent: int | None = None
+    """The index, in the same batch, of the item it is a sub-item of."""
+    number: str | None = None
+    """As written ("3a"); None numbers it by its place."""
+    presenter: str | None = None
+    duration_minutes: int | None = None
+    fixed_start: dt.time | None = None
+    papers: str | None = None
+    exempt: bool = False
+    chair_note: str | None = None
 
 
 class AgendaMixin(StoreBase):
@@ -107,6 +129,56 @@ class AgendaMixin(StoreBase):
                     "UPDATE agenda_items SET number = ? WHERE id = ?", (number, item_id)
                 )
         return self.agenda_item(item_id)
+
+    def add_agenda_items(self, meeting_id: int, items: Sequence[NewAgendaItem]) -> list[int]:
+        """Add a whole agenda after what the meeting already has, in one transaction; the
+        ids in order. Items keep the numbers they are given; the agenda is renumbered
+        once, at the end, only when some item came without one."""
+        titles = [" ".join(item.title.split()) for item in items]
+        for title, item in zip(titles, items, strict=True):
+            if not title:
+                raise BoardTuiError("an agenda item needs a title")
+            if item.duration_minutes is not None and item.duration_minutes < 0:
+                raise BoardTuiError("a duration cannot be negative")
+        ids: list[int] = []
+        stamp = rows.stamp(self.clock())
+        with self.transaction():
+            top = self._scalar(
+                "SELECT coalesce(max(position), 0) FROM agenda_items"
+                " WHERE meeting_id = ? AND parent_id IS NULL",
+                (meeting_id,),
+            )
+            positions: dict[int | None, int] = {None: top}
+            for title, item in zip(titles, items, strict=True):
+                if item.parent is not None and not 0 <= item.parent < len(ids):
+                    raise BoardTuiError("a sub-item must come after the item it is under")
+                parent_id = ids[item.parent] if item.parent is not None else None
+                positions[parent_id] = positions.get(parent_id, 0) + 1
+                cursor = self.db.execute(
+                    """INSERT INTO agenda_items (meeting_id, parent_id, position, number, title,
+                           presenter, fixed_start, duration_minutes, papers, exempt, chair_note,
+                           created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        meeting_id,
+                        parent_id,
+                        positions[parent_id],
+                        item.number or "",
+                        title,
+                        item.presenter,
+                        rows.clock_text(item.fixed_start),
+                        item.duration_minutes,
+                        item.papers,
+                        int(item.exempt),
+                        item.chair_note,
+                        stamp,
+                    ),
+                )
+                assert cursor.lastrowid is not None
+                ids.append(cursor.lastrowid)
+            if any(item.number is None for item in items):
+                self._renumber(meeting_id)
+        return ids
 
     def agenda_item(self, item_id: int) -> AgendaItem:
         return rows.agenda_item(

@@ -31,7 +31,11 @@ from board_tui.readers.agenda_reader import (
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 TAB_EXPECTED = FIXTURES / "tab-2023-12-11-agenda.expected.json"
 
-NO_TABLE = "(looked for columns like Item | Time | Presenter | Pages)"
+NO_AGENDA = (
+    "no agenda found (looked for a table with columns like Item | Time | Presenter, or a "
+    "column of times; a numbered or bulleted list of items; or paragraphs under an "
+    '"Agenda" heading)'
+)
 
 
 def agenda_error(path: Path) -> str:
@@ -285,7 +289,7 @@ def test_a_member_table_is_never_the_agenda(tmp_path: Path) -> None:
         ("Name", "Role"),
         [("Cllr Asma Begum", "(Lead Member for Resources and Time)"), ("Ann Lee", "Officer")],
     )
-    assert agenda_error(path) == f"members.docx: no agenda table found {NO_TABLE}"
+    assert agenda_error(path) == f"members.docx: {NO_AGENDA}"
 
 
 # -- Text outlines ----------------------------------------------------------------------------
@@ -485,7 +489,7 @@ def test_no_agenda_table(tmp_path: Path) -> None:
     document.add_paragraph("Monday, 11 December 2023 at 2.00 p.m.")
     path = tmp_path / "letter.docx"
     document.save(str(path))
-    assert agenda_error(path) == f"letter.docx: no agenda table found {NO_TABLE}"
+    assert agenda_error(path) == f"letter.docx: {NO_AGENDA}"
 
 
 def test_table_of_only_headers(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def test_agenda_table(agenda_file: Path) -> None:
         "2:10pm",
         "2:15pm",
         "3:15pm",
-        "4:15pm",
+        "4:15pm \u2013 4:30pm",  # the last item's length, for the importer to read back
     ]
 
 

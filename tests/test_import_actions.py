@@ -132,7 +132,7 @@ def test_an_unreadable_row_stops_the_import_unless_asked(tmp_path: Path, demo_db
     refused = run(str(path), "--board", BOARD, "--db", str(demo_db))
     assert refused.returncode == 1
     assert refused.stderr.strip() == (
-        f"Error: {path}: row 2: no item number and no item above it;"
+        f"Error: {path.name}: row 2: no item number and no item above it;"
         " nothing imported (--skip-bad-rows imports the rest)"
     )
     assert _digest(demo_db) == before
@@ -154,13 +154,35 @@ def test_bad_files_change_nothing(tmp_path: Path, demo_db: Path, content: bytes)
     assert _digest(demo_db) == before
 
 
-def test_an_unknown_board_changes_nothing(tmp_path: Path, demo_db: Path) -> None:
+def test_a_new_board_on_an_empty_database_is_made_for_the_plan(tmp_path: Path) -> None:
     path = council_plan(tmp_path / "council.docx")
-    before = _digest(demo_db)
-    result = run(str(path), "--board", "No Such Board", "--db", str(demo_db))
-    assert result.returncode == 1
-    assert result.stderr.strip() == "Error: no board called 'No Such Board'"
-    assert _digest(demo_db) == before
+    db = tmp_path / "new.sqlite3"
+    result = run(str(path), "--board", "A New Board", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "New board: A New Board"
+    with Store.open(db) as store:
+        (board,) = store.boards()
+        (plan,) = store.plans(board.id)
+        assert (board.name, plan.title) == (
+            "A New Board",
+            "Resident Engagement Improvement Plan 2024/25",
+        )
+        assert store.count_plan_items(plan.id) == 4
+
+
+def test_a_refused_plan_makes_no_board(tmp_path: Path) -> None:
+    path = tmp_path / "essay.docx"
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Action Plan")
+    document.add_paragraph("An essay about what we should all do, in prose.")
+    document.save(str(path))
+    db = tmp_path / "new.sqlite3"
+    result = run(str(path), "--board", "A New Board", "--db", str(db))
+    assert result.returncode == 1 and "no action plan found" in result.stderr
+    with Store.open(db) as store:
+        assert store.boards() == []
 
 
 def test_an_action_plan_import_keeps_the_time_frame_words(tmp_path: Path, demo_db: Path) -> None:

@@ -390,3 +390,37 @@ def test_import_actions_takes_a_csv(tmp_path: Path) -> None:
             "Advertise the roles",
             "Interview",
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '#,Recommendation,Lead\n1,"Publish the plan,Ann\n2,Second,Bob\n3,Third,Cy\n',
+            'quote.csv: line 2: a quote (") opens a cell that never closes; nothing imported',
+        ),
+        (
+            '#,Recommendation,Lead\n1,Hold the forum,Ann\n2,"Publish the plan,Bob\n3,"Third",Cy\n',
+            'quote.csv: line 3: a quote (") opens a cell that does not close where the cell'
+            " ends (the record runs on to line 4); nothing imported",
+        ),
+    ],
+)
+def test_an_unbalanced_quote_is_refused_with_its_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "quote.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanReadError) as caught:
+        read_action_plan_csv(path)
+    assert str(caught.value) == message
+
+
+def test_quoted_cells_over_several_lines_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_text(
+        '#,Recommendation,Lead\n1,"Publish ""the"" plan",Ann\n2,"Two\nlines",Bob\n',
+        encoding="utf-8",
+    )
+    plan = read_action_plan_csv(path)
+    assert [i.recommendation for i in plan.items] == ['Publish "the" plan', "Two lines"]

@@ -16,13 +16,13 @@ import click
 from board_tui import __version__
 from board_tui.cli.arguments import ClockTime, Day, FileName, RecordId, Text
 from board_tui.cli.backup import backup_command, restore_command
+from board_tui.cli.boards import board_group
 from board_tui.cli.chair import chair_command, serve_command
 from board_tui.cli.export import export_group
+from board_tui.cli.records import echo_records
 from board_tui.cli.reports import roundup_command
 from board_tui.cli.search import history_command, search_command
-from board_tui.cli.support import db_arg, db_option, open_store, say, say_json, user_errors
-from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.safe_text import for_terminal
+from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
 
 if TYPE_CHECKING:
     from board_tui.storage.store import Store
@@ -107,7 +107,7 @@ def import_group() -> None:
     required=True,
     type=Text(),
     metavar="NAME",
-    help="The board it belongs to.",
+    help="The board it belongs to (made if it does not exist yet).",
 )
 @click.option(
     "--title", type=Text(), metavar="TITLE", help="The plan's title (default: the document's)."
@@ -127,39 +127,27 @@ def import_actions(
     dated: dt.date | None,
     skip_bad_rows: bool,
 ) -> None:
-    """Import a Word (.docx) or CSV action plan, all or nothing; again, it updates by ref."""
+    """Import a Word (.docx) or CSV action plan or action log, all or nothing; again, it
+    updates by ref."""
     from board_tui.config import database_path
-    from board_tui.readers.plan_reader import read_action_plan
-    from board_tui.services.plan_import import write_plan
+    from board_tui.services.plan_import import import_plan, plan_title, preview_lines, read_plan
 
     with user_errors():
-        plan = read_action_plan(file)
-        if plan.skipped and not skip_bad_rows:
-            raise BoardTuiError(
-                f"{file}: {plan.skipped[0]}"
-                + (f" (and {len(plan.skipped) - 1} more)" if len(plan.skipped) > 1 else "")
-                + "; nothing imported (--skip-bad-rows imports the rest)"
-            )
+        plan = read_plan(file, skip_bad_rows=skip_bad_rows)
     with open_store(database_path(db_arg())) as store, user_errors():
-        board = store.board_by_name(board_name)
-        plan_title = title or plan.title or file.stem
         day = dated or store.clock().date()
-        summary = write_plan(store, board.id, plan, title=plan_title, dated=day, source=file.name)
-    steps = sum(len(item.next_steps) for item in plan.items)
-    verb = "Imported" if summary.created else "Updated"
-    say(
-        f"{verb} '{summary.title}' for {board.name} (plan {summary.plan_id}): "
-        f"{len(plan.items)} items, {steps} next steps, {len(summary.sections)} sections"
-    )
-    if not summary.created:
-        say(
-            f"  {summary.items_added} new items, {summary.steps_added} new next steps, "
-            f"{summary.status_changes} status changes recorded as updates"
+        done = import_plan(
+            store,
+            plan,
+            board_name=board_name,
+            title=plan_title(plan, file, title),
+            dated=day,
+            source=file.name,
         )
-    for line in plan.skipped:
-        say(f"  skipped: {line}")
-    for ref in summary.not_in_file:
-        say(f"  item {ref} is in the plan but not in this file: left as it was")
+    for line in done.lines():
+        say(line)
+    for line in preview_lines(plan, day):
+        say(f"  {line}")
 
 
 @import_group.command(name="agenda")
@@ -241,22 +229,11 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
 
     with open_store(database_path(db_arg())) as store, user_errors():
         records = listing_rows(store, kind, board_name)
-    if as_json:
-        say_json(records)
-        return
-    if not records:
-        say(f"No {kind}.")
-        return
-    columns = list(records[0])
-    # Each cell on one line, its control characters out, so the columns line up.
-    cells = [{c: for_terminal(str(r[c] or ""), one_line=True) for c in columns} for r in records]
-    widths = {c: max(len(c), *(len(row[c]) for row in cells)) for c in columns}
-    say("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
-    for row in cells:
-        say("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip())
+    echo_records(records, as_json=as_json, kind=kind)
 
 
 cli.add_command(export_group)
+cli.add_command(board_group)
 cli.add_command(search_command)
 cli.add_command(history_command)
 cli.add_command(roundup_command)

@@ -7,6 +7,7 @@ agenda compute times the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from board_tui.domain.model import AgendaItem, Meeting
@@ -30,14 +31,55 @@ def outline(items: Sequence[AgendaItem]) -> list[tuple[AgendaItem, int]]:
     return result
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def sub_style(parent_number: str, numbers: Sequence[str]) -> str:
+    """How an agenda numbers the sub-items under ``parent_number``, from the numbers they
+    have: "letter" (3a, 3b), "roman" (3(i), 3(ii)) or "dotted" (3.1, 3.2, the default)."""
+    for number in numbers:
+        rest = number[len(parent_number) :] if number.startswith(parent_number) else number
+        rest = rest.strip()
+        if re.fullmatch(r"\(?(?:i{1,3}|iv|vi{0,3}|ix|x|xi{1,2})\)", rest):
+            return "roman"
+        if re.fullmatch(r"\(?[a-z]\)?", rest):
+            return "letter"
+        if re.fullmatch(r"\.?[0-9]+", rest):
+            return "dotted"
+    return "dotted"
+
+
+def sub_number(parent_number: str, index: int, style: str) -> str:
+    """The ``index``-th (1-based) sub-item's number in that style: "3a", "3(ii)", "3.2"."""
+    if style == "letter" and index <= len(_LETTERS):
+        return f"{parent_number}{_LETTERS[index - 1]}"
+    if style == "roman" and index <= len(_ROMAN):
+        return f"{parent_number}({_ROMAN[index - 1]})"
+    return f"{parent_number}.{index}"
+
+
 def numbers(items: Sequence[AgendaItem]) -> dict[int, str]:
-    """The numbers the order gives: 1, 2, … for items and 6.1, 6.2 … for sub-items."""
-    result: dict[int, str] = {}
-    counters: dict[int | None, int] = {}
-    for item, _depth in outline(items):
-        counters[item.parent_id] = counters.get(item.parent_id, 0) + 1
-        prefix = f"{result[item.parent_id]}." if item.parent_id is not None else ""
-        result[item.id] = f"{prefix}{counters[item.parent_id]}"
+    """The numbers the order gives, in the agenda's own style: items count on from the
+    lowest number the agenda already uses (1 when none), sub-items follow how their
+    siblings are numbered ("6.1, 6.2", "3a, 3b", "4(i), 4(ii)")."""
+    ordered = [item for item, _depth in outline(items)]
+    top = [item for item in ordered if item.parent_id is None]
+    written = [int(item.number) for item in top if item.number.isdigit()]
+    first = min(written) if written else 1
+    result = {item.id: str(first + index) for index, item in enumerate(top)}
+    children: dict[int, list[AgendaItem]] = {}
+    for item in ordered:
+        if item.parent_id is not None:
+            children.setdefault(item.parent_id, []).append(item)
+    by_id = {item.id: item for item in items}
+    for item in ordered:  # parents before their children, so a parent's number is known
+        kids = children.get(item.id)
+        if not kids or item.id not in result:
+            continue
+        style = sub_style(by_id[item.id].number, [kid.number for kid in kids])
+        for index, kid in enumerate(kids, start=1):
+            result[kid.id] = sub_number(result[item.id], index, style)
     return result
 
 

@@ -22,24 +22,14 @@ from typing import Any, TypeVar
 from board_tui.domain.errors import BoardTuiError
 
 __all__ = [
-    "HEADER_SEARCH_ROWS",
     "MAX_UNCOMPRESSED_BYTES",
-    "TBL",
-    "TC",
-    "TR",
     "P",
     "W",
     "blocks",
-    "body_rows",
-    "body_tables",
     "cell_entries",
     "check_exists",
     "check_package",
     "collapse",
-    "find_table",
-    "grid_row",
-    "header_texts",
-    "is_top_level",
     "joined",
     "paragraph_entries",
     "read_limited",
@@ -52,18 +42,28 @@ MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 """A .docx whose parts add up to more than this is refused before it is unpacked."""
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-P, TBL, TR, TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+P, TBL, TR, TC, R = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}r"
 T, TAB, BR, CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 TEXT_TAGS = (T, TAB, BR, CR)
 TRANSPARENT = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"}
 """Wrappers whose children are read as if they stood in the parent (content controls etc.)."""
-
-HEADER_SEARCH_ROWS = 3
-"""A table's header is looked for in its first rows: a title row may stand above it."""
+_UNSEEN = {
+    f"{W}drawing",
+    f"{W}pict",
+    f"{W}object",
+    f"{MC}AlternateContent",
+    f"{W}txbxContent",
+    f"{W}rPr",
+    f"{W}pPr",
+    f"{W}sdtPr",
+    f"{W}sdtEndPr",
+}
+"""What a paragraph holds that is not its running text: pictures and their text boxes,
+properties. A text box's words are drawn beside the text, not read as part of it."""
 
 ErrorClass = type[BoardTuiError]
 _Result = TypeVar("_Result")
-_Header = TypeVar("_Header")
 
 
 # -- Text -------------------------------------------------------------------------------------
@@ -79,11 +79,31 @@ def joined(entries: Sequence[str]) -> str:
     return " ".join(e for e in entries if e)
 
 
+def _text_elements(parent: Any) -> Iterator[Any]:
+    """The text, tab and break elements of a paragraph in order, leaving out pictures,
+    text boxes and hidden runs."""
+    for child in parent.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _UNSEEN:
+            continue  # comments and processing instructions have no string tag
+        if tag in TEXT_TAGS:
+            yield child
+        elif tag == R and _hidden(child):
+            continue
+        else:
+            yield from _text_elements(child)
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val") not in ("0", "false", "off")
+
+
 def paragraph_entries(p: Any) -> list[str]:
     """A paragraph's text, hyperlinks included, split at line breaks and whitespace-collapsed."""
     entries: list[str] = []
     current: list[str] = []
-    for el in p.iter(*TEXT_TAGS):
+    for el in _text_elements(p):
         if el.tag == T:
             current.append(el.text or "")
         elif el.tag == TAB:
@@ -121,86 +141,6 @@ def style_name(paragraph: Any) -> str:
         return str(paragraph.style.name or "")
     except (KeyError, ValueError, AttributeError):
         return ""
-
-
-# -- Tables -----------------------------------------------------------------------------------
-
-
-def grid_row(row: Any, seen: set[Any]) -> tuple[list[Any | None], int]:
-    """A ``w:tc`` per grid column (None for gaps and cells read in an earlier row).
-
-    Also how many distinct cells the row has: one, in a table of several columns, is a
-    row merged all across (a section heading).
-    """
-    before = int(getattr(row, "grid_cols_before", 0) or 0)
-    cells: list[Any | None] = [None] * before
-    distinct: list[Any] = []
-    for cell in row.cells:
-        tc = cell._tc
-        if tc in distinct:
-            cells.append(None)  # the second grid column of a horizontally merged cell
-            continue
-        distinct.append(tc)
-        cells.append(None if tc in seen else tc)
-    seen.update(distinct)
-    return cells, len(distinct)
-
-
-def header_texts(row: Any) -> list[str | None]:
-    """Each grid column's header text; None for gaps and merged-over columns."""
-    texts: list[str | None] = [None] * int(getattr(row, "grid_cols_before", 0) or 0)
-    previous: Any = None
-    for cell in row.cells:
-        texts.append(None if cell._tc is previous else joined(cell_entries(cell._tc)))
-        previous = cell._tc
-    return texts
-
-
-def body_tables(document: Any) -> list[Any]:
-    """Every table in the document body, in document order, nested ones included."""
-    from docx.table import Table
-
-    return [Table(tbl, document._body) for tbl in document.element.body.iter(TBL)]
-
-
-def find_table(
-    document: Any, tables: Sequence[Any], header: Callable[[list[str | None]], _Header | None]
-) -> tuple[Any, int, _Header] | None:
-    """(table, header row index, what ``header`` made of that row) for the first table whose
-    first rows hold a header that ``header`` accepts.
-
-    Tables standing in the body are tried before those nested in a cell (a layout table
-    may hold the real one).
-    """
-    body = document.element.body
-    top_level = [t for t in tables if is_top_level(t._tbl, body)]
-    for candidates in (top_level, tables):
-        for table in candidates:
-            for r_index, row in enumerate(table.rows):
-                if r_index >= HEADER_SEARCH_ROWS:
-                    break
-                found = header(header_texts(row))
-                if found is not None:
-                    return table, r_index, found
-    return None
-
-
-def body_rows(table: Any, header_index: int) -> Iterator[tuple[int, list[Any | None], int]]:
-    """(1-based row number, :func:`grid_row` cells, distinct cells) for each row below the
-    header; merged cells are read once, in the first row they stand in."""
-    seen: set[Any] = set()
-    for r_index, row in enumerate(table.rows):
-        cells, distinct = grid_row(row, seen)
-        if r_index > header_index:
-            yield r_index + 1, cells, distinct
-
-
-def is_top_level(tbl: Any, body: Any) -> bool:
-    """Whether the table stands in the body (not nested in another table's cell)."""
-    parent = tbl.getparent()
-    while parent is not None and parent.tag in TRANSPARENT:
-        parent = parent.getparent()
-    return parent is body
 
 
 # -- The package ------------------------------------------------------------------------------

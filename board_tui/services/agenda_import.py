@@ -1,14 +1,18 @@
 """Writing a read agenda to the store: the board, its people, the meeting and its items.
 
-One transaction: a clerk's import lands whole or not at all. Times written on the
-agenda become durations (the gap to the next item) so that moving or lengthening
-an item later moves the times after it; an item whose written time the durations
-cannot reach (a fixed break, a late start) keeps it as a fixed time.
+One transaction: a clerk's import lands whole or not at all, and a long agenda is
+written in one pass (numbered once, not after every item). Items keep their numbers as
+written ("3a" stays 3a; a lettered "a." under item 1 becomes 1a). Times written on the
+agenda become durations (a range's length, else the gap to the next item) so that moving
+or lengthening an item later moves the times after it; an item whose written time the
+durations cannot reach (a fixed break, a late start, the next day) keeps it as a fixed
+time. The day heading of an agenda over several days goes in its first item's note.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,8 +21,26 @@ from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import agenda_time, short_date
 from board_tui.domain.model import AgendaItem, Board, Contact, MeetingStatus, MembershipRole
-from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead, PersonRead
+from board_tui.readers.agenda import AgendaItemRead, AgendaRead, PersonRead
+from board_tui.storage.agendas import NewAgendaItem
 from board_tui.storage.store import Store
+
+
+class MissingWhen(BoardTuiError):
+    """The agenda gives no date or no start time, and none was given: ask for them."""
+
+    def __init__(self, source: str, *, date: bool, time: bool) -> None:
+        self.date = date
+        """Whether the date is missing."""
+        self.time = time
+        """Whether the start time is missing."""
+        what = " or ".join(w for w, gone in (("meeting date", date), ("start time", time)) if gone)
+        options = " ".join(
+            o for o, gone in (("--date YYYY-MM-DD", date), ("--time HH:MM", time)) if gone
+        )
+        super().__init__(
+            f"{source}: no {what} found; give {'them' if date and time else 'it'} with {options}"
+        )
 
 
 @dataclass(frozen=True)
@@ -53,7 +75,8 @@ def _minutes(start: dt.time, end: dt.time) -> int:
 
 
 def _durations(items: Sequence[AgendaItemRead]) -> list[int | None]:
-    """Each item's planned minutes: as written, from a range, or up to the next time written."""
+    """Each item's planned minutes: as written, from a range, or up to the next time written
+    (on the same day)."""
     result: list[int | None] = []
     for index, item in enumerate(items):
         has_children = index + 1 < len(items) and items[index + 1].depth > item.depth
@@ -64,33 +87,80 @@ def _durations(items: Sequence[AgendaItemRead]) -> list[int | None]:
         elif item.start is None or has_children:
             result.append(None)
         else:
-            later = next((i.start for i in items[index + 1 :] if i.start is not None), None)
+            later = None
+            for following in items[index + 1 :]:
+                if following.day is not None:
+                    break  # the next day's first time is no end for this one
+                if following.start is not None:
+                    later = following.start
+                    break
             gap = _minutes(item.start, later) if later is not None else None
             result.append(gap if gap is not None and gap > 0 else None)
+    return result
+
+
+def numbers(items: Sequence[AgendaItemRead]) -> list[str]:
+    """Each item's number as it will be kept: as written, a sub-item's letter or number
+    joined to its item's ("a" under 1 is "1a", "2" under 3 is "3.2"), and the order's
+    number where none was written."""
+    result: list[str] = []
+    parent = ""
+    previous_top: int | None = None
+    siblings: list[str] = []
+    for item in items:
+        if item.depth == 0:
+            number = item.number or (str(previous_top + 1) if previous_top is not None else "")
+            number = number or str(sum(1 for i in items[: len(result)] if i.depth == 0) + 1)
+            previous_top = int(number) if number.isdigit() else previous_top
+            parent, siblings = number, []
+            result.append(number)
+            continue
+        written = item.number
+        if written and not written.startswith(parent):
+            if re.fullmatch(r"\(?[a-z]\)?", written, re.I):
+                written = f"{parent}{written.strip('()')}"
+            elif re.fullmatch(r"\(?[ivx]+\)?", written, re.I):
+                written = f"{parent}({written.strip('()')})"
+            elif written.isdigit():
+                written = f"{parent}.{written}"
+        style = agenda_order.sub_style(parent, siblings)
+        number = written or agenda_order.sub_number(parent, len(siblings) + 1, style)
+        siblings.append(number)
+        result.append(number)
     return result
 
 
 def timings(
     items: Sequence[AgendaItemRead], meeting_start: dt.datetime
 ) -> list[tuple[int | None, dt.time | None]]:
-    """(duration, fixed start) for each item, so planned times equal the times written."""
+    """(duration, fixed start) for each item, so planned times equal the times written.
+
+    One pass in agenda order, keeping the clock as :func:`agenda_order.planned_starts`
+    does (sub-items run from their item's start; the next item starts when the longer of
+    the two ends): an item whose written time the clock does not reach keeps it as fixed.
+    """
     durations = _durations(items)
     fixed: list[dt.time | None] = [None] * len(items)
-    while True:
-        planned = agenda_order.planned_starts(_sketch(items, durations, fixed), meeting_start)
-        wrong = next(
-            (
-                index
-                for index, item in enumerate(items)
-                if item.start is not None
-                and fixed[index] is None
-                and planned[index].time() != item.start
-            ),
-            None,
-        )
-        if wrong is None:
-            return list(zip(durations, fixed, strict=True))
-        fixed[wrong] = items[wrong].start
+    clock = meeting_start
+    own_end = children_end = child_clock = meeting_start
+    first = True
+    for index, item in enumerate(items):
+        minutes = dt.timedelta(minutes=durations[index] or 0)
+        if item.depth == 0:
+            if not first:
+                clock = max(own_end, children_end)
+            first = False
+            if item.start is not None and clock.time() != item.start:
+                fixed[index] = item.start
+                clock = dt.datetime.combine(clock.date(), item.start)
+            own_end, children_end, child_clock = clock + minutes, clock, clock
+        else:
+            if item.start is not None and child_clock.time() != item.start:
+                fixed[index] = item.start
+                child_clock = dt.datetime.combine(child_clock.date(), item.start)
+            child_clock = child_clock + minutes
+            children_end = max(children_end, child_clock)
+    return list(zip(durations, fixed, strict=True))
 
 
 def _sketch(
@@ -133,7 +203,7 @@ def preview_lines(read: AgendaRead, scheduled: dt.datetime) -> list[str]:
     plan = timings(read.items, scheduled)
     sketch = _sketch(read.items, [d for d, _ in plan], [f for _, f in plan])
     starts = agenda_order.planned_starts(sketch, scheduled)
-    numbers = agenda_order.numbers(sketch)
+    kept = numbers(read.items)
     part2 = Part2.of(sketch)  # a sub-item of a Part 2 item is Part 2, as it will be once written
     lines = []
     for index, item in enumerate(read.items):
@@ -144,10 +214,10 @@ def preview_lines(read: AgendaRead, scheduled: dt.datetime) -> list[str]:
             parts.append(item.papers)
         marks = (" [Part 2]" if part2.item(index) else "") + (" [note]" if item.note else "")
         indent = "  " * item.depth
+        if item.day:
+            lines.append(f"— {item.day} —")
         lines.append(
-            f"{indent}{numbers[index]:<5}{agenda_time(starts[index]):>8}  "
-            + " · ".join(parts)
-            + marks
+            f"{indent}{kept[index]:<5}{agenda_time(starts[index]):>8}  " + " · ".join(parts) + marks
         )
     return lines
 
@@ -168,13 +238,12 @@ def _role(person: PersonRead, officer: bool) -> MembershipRole:
 def meeting_start(
     read: AgendaRead, source: str, day: dt.date | None, start: dt.time | None
 ) -> dt.datetime:
-    """When the meeting is: what the clerk said, else the document, else a clear refusal."""
+    """When the meeting is: what the clerk said, else the document, else a clear refusal
+    (:class:`MissingWhen`, so the app can ask for it)."""
     day = day or read.date
-    if day is None:
-        raise BoardTuiError(f"{source}: no meeting date found; give it with --date YYYY-MM-DD")
     start = start or read.start or next((i.start for i in read.items if i.start), None)
-    if start is None:
-        raise BoardTuiError(f"{source}: no start time found; give it with --time HH:MM")
+    if day is None or start is None:
+        raise MissingWhen(source, date=day is None, time=start is None)
     return dt.datetime.combine(day, start)
 
 
@@ -199,7 +268,7 @@ def write_agenda(
         try:
             board = store.board_by_name(board_name)
         except NotFoundError:
-            board = store.create_board(board_name)
+            board = store.create_board(board_name, read.organisation)
             board_created = True
         meeting_id, meeting_created = _meeting(store, board, scheduled, read, source, replace)
         people_added, members_added = _people(store, board.id, read)
@@ -279,21 +348,33 @@ def _people(store: Store, board_id: int, read: AgendaRead) -> tuple[int, int]:
     return people_added, members_added
 
 
+def _note(item: AgendaItemRead) -> str | None:
+    """The item's note, with the day's heading first on the first item of a day."""
+    return "\n".join(part for part in (item.day, item.note) if part) or None
+
+
 def _items(
     store: Store, meeting_id: int, items: Sequence[AgendaItemRead], scheduled: dt.datetime
 ) -> None:
-    parent_id: int | None = None
-    for item, (minutes, fixed) in zip(items, timings(items, scheduled), strict=True):
-        added = store.add_agenda_item(
-            meeting_id,
-            item.title,
-            parent_id=parent_id if item.depth else None,
-            presenter=item.presenter,
-            duration_minutes=minutes,
-            fixed_start=fixed,
-            papers=item.papers,
-            exempt=item.exempt,
-            chair_note=item.note,
-        )
+    batch: list[NewAgendaItem] = []
+    parent: int | None = None
+    plan = timings(items, scheduled)
+    for index, (item, (minutes, fixed), number) in enumerate(
+        zip(items, plan, numbers(items), strict=True)
+    ):
         if item.depth == 0:
-            parent_id = added.id
+            parent = index
+        batch.append(
+            NewAgendaItem(
+                title=item.title,
+                parent=parent if item.depth and parent is not None else None,
+                number=number,
+                presenter=item.presenter,
+                duration_minutes=minutes,
+                fixed_start=fixed,
+                papers=item.papers,
+                exempt=item.exempt,
+                chair_note=_note(item),
+            )
+        )
+    store.add_agenda_items(meeting_id, batch)

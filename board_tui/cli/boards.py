@@ -1,0 +1,52 @@
+"""`board-tui board add | list | rename`: boards made and named from scripts."""
+
+from __future__ import annotations
+
+import click
+
+from board_tui.cli.records import echo_records
+from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+
+
+@click.group(name="board")
+def board_group() -> None:
+    """Make, list and rename boards (for scripts; the app's home screen does the same)."""
+
+
+@board_group.command(name="add")
+@click.argument("name")
+@click.option("--organisation", metavar="NAME", help="The organisation the board belongs to.")
+@db_option
+def board_add(name: str, organisation: str | None) -> None:
+    """Make a board called NAME."""
+    from board_tui.config import database_path
+
+    with open_store(database_path(db_arg())) as store, user_errors():
+        board = store.create_board(name, organisation)
+    click.echo(f"New board {board.id}: {board.name}")
+
+
+@board_group.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+@db_option
+def board_list(as_json: bool) -> None:
+    """Print the boards' ids, names and organisations."""
+    from board_tui.config import database_path
+    from board_tui.services.listing import listing_rows
+
+    with open_store(database_path(db_arg())) as store, user_errors():
+        records = listing_rows(store, "boards")
+    echo_records(records, as_json=as_json, kind="boards")
+
+
+@board_group.command(name="rename")
+@click.argument("old")
+@click.argument("new")
+@db_option
+def board_rename(old: str, new: str) -> None:
+    """Rename the board called OLD to NEW (its meetings, people and plans go with it)."""
+    from board_tui.config import database_path
+
+    with open_store(database_path(db_arg())) as store, user_errors():
+        board = store.rename_board(store.board_by_name(old).id, new)
+    click.echo(f"Board {board.id}: {old} is now {board.name}")
