@@ -364,7 +364,7 @@ class MeetingWhenDialog(FormDialog[WhenInput]):
             )
             yield Label("Start time")
             yield Input(
-                agenda_time(dt.datetime.combine(dt.date.today(), self.start)) if self.start else "",
+                minutes_time(self.start) if self.start else "",
                 id="start",
                 placeholder="2pm or 14:00",
             )
