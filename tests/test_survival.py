@@ -64,3 +64,30 @@ async def test_the_last_resort_keeps_the_open_dialogs_words(store: Store, clock)
             await pilot.pause()
     [draft] = store.drafts()
     assert draft.fields == {"body": "It was agreed that nothing is lost"}
+
+
+async def test_the_last_resort_writes_a_recovery_file_when_the_store_refuses(
+    store: Store, clock, db_path: Path
+) -> None:
+    import sqlite3
+
+    app, _meeting_id = _demo(store, clock)
+
+    def boom() -> None:
+        raise RuntimeError("nothing guarded this either")
+
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    with pytest.raises(RuntimeError, match="either"):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("s", "y", "c")
+            await pilot.pause()
+            await type_text(pilot, "Words the database cannot take just now")
+            blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+            store.set_busy_timeout(50)
+            app.call_later(boom)
+            await pilot.pause()
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    [recovered] = db_path.parent.glob("board-tui-recovered-*.txt")
+    assert "Words the database cannot take just now" in recovered.read_text(encoding="utf-8")
+    assert oct(recovered.stat().st_mode & 0o777) == "0o600"

@@ -23,15 +23,52 @@ from board_tui.cli.records import echo_records
 from board_tui.cli.reports import roundup_command
 from board_tui.cli.search import history_command, search_command
 from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
+from board_tui.domain.safe_text import for_terminal
 
 if TYPE_CHECKING:
     from board_tui.storage.store import Store
 
 
 def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
-    from board_tui.screens.shell.app import BoardApp
+    """The clerk's app, holding the database against a second clerk's app (storage/instance.py).
 
-    BoardApp(store, open_meeting_id=meeting_id).run()
+    A second one is told who has it and since when, and offered the read-only chair's view.
+    """
+    from board_tui.screens.shell.app import BoardApp
+    from board_tui.storage.instance import InstanceLock
+
+    lock = InstanceLock(store.path) if store.path is not None else None
+    holder = lock.claim() if lock is not None else None
+    if holder is not None:
+        _offer_read_only(store, holder.describe(), meeting_id)
+        return
+    try:
+        BoardApp(store, open_meeting_id=meeting_id).run()
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _offer_read_only(store: Store, holder: str, meeting_id: int | None) -> None:
+    import sys
+
+    from board_tui.screens.shell.chair_app import ChairApp
+    from board_tui.storage.store import Store as ReadOnlyStore
+
+    assert store.path is not None
+    say(f"{store.path}: board-tui has it open already ({holder}).", err=True)
+    wanted = sys.stdin.isatty() and click.confirm(
+        "Open it read-only instead, in the chair's view?", default=True, err=True
+    )
+    if not wanted:
+        raise click.ClickException(
+            f"{for_terminal(str(store.path))}: open in board-tui already ({holder}); "
+            "close it there first, or use board-tui chair to follow the meeting"
+        )
+    path = store.path
+    store.close()
+    with user_errors(), ReadOnlyStore.open(path, read_only=True) as watcher:
+        ChairApp(watcher, meeting_id=meeting_id).run()
 
 
 @click.group(

@@ -47,6 +47,9 @@ WARM_UP = (
     "board_tui.screens.agenda",
 )
 WARM_UP_AFTER_SECONDS = 0.5
+BUSY_WAIT_MS = 1000
+"""How long a save waits for another program's write lock before the form says so and
+retries: short, so the screen never freezes for long while someone else writes."""
 STYLES = (
     "app",
     "home",
@@ -92,6 +95,7 @@ class BoardApp(App[None]):
     def __init__(self, store: Store, *, open_meeting_id: int | None = None) -> None:
         super().__init__()
         self.store = store
+        store.set_busy_timeout(BUSY_WAIT_MS)
         self._open_meeting_id = open_meeting_id
         self.type_ahead = TypeAhead(self)
         self.survival = Survival(self, store)
