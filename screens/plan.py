@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import sentence, short_date, shorten
-from board_tui.domain.model import Action, ActionPlan, HistoryEntry, PlanItem, PlanItemSummary
+from board_tui.domain.model import Action, HistoryEntry, PlanItem, PlanItemSummary
 from board_tui.domain.statuses import STYLES, Status
 from board_tui.screens.dialogs.capture import UpdateDialog, UpdateInput
 from board_tui.screens.export_dialog import open_plan_export
@@ -36,6 +36,7 @@ from board_tui.screens.plan_dialogs import (
 )
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.layout import is_wide
+from board_tui.screens.widgets.status import ink, legend, overdue_mark, status_mark
 from board_tui.services.search_words import history_line
 from board_tui.storage.plans import PLAN_SORTS
 from board_tui.storage.store import Store
@@ -50,25 +51,6 @@ MAX_ROWS = 300
 PAGE_ROWS = 40
 REMEMBERED_FILTERS = 16
 SORT_ORDER = tuple(PLAN_SORTS)
-
-
-_STATUS_CELLS = {
-    status: Text.assemble(("■ ", STYLES[status].ink), (STYLES[status].label, STYLES[status].ink))
-    for status in Status
-}
-
-
-def status_cell(status: Status) -> Text:
-    return _STATUS_CELLS[status].copy()
-
-
-def legend(plan: ActionPlan) -> Text:
-    """The plan's own legend when it has one (clerks' words), else the status vocabulary."""
-    text = Text()
-    entries = [(e.status, e.label) for e in plan.legend] or [(s, s.label) for s in Status]
-    for status, label in entries:
-        text.append("■ ", style=STYLES[status].ink).append(f"{label}   ")
-    return text
 
 
 @dataclass(frozen=True)
@@ -93,7 +75,7 @@ class PlanFilter:
         return Text(" · ".join(parts), style="bold" if len(parts) > 2 else "dim")
 
 
-def history_text(entries: list[HistoryEntry]) -> RenderableType:
+def history_text(app: App[Any], entries: list[HistoryEntry]) -> RenderableType:
     """The item's whole life, oldest first: where it was made, its steps, every update with
     the meeting it was said at, the words and old → new status; Part 2 says so."""
     if not entries:
@@ -108,7 +90,7 @@ def history_text(entries: list[HistoryEntry]) -> RenderableType:
             text.append(f"step {entry.step}: ", style="dim")
         if entry.old_status is not None:
             text.append(f"{STYLES[entry.old_status].label} → ", style="dim")
-        text.append(STYLES[entry.new_status].label, style=STYLES[entry.new_status].ink)
+        text.append(STYLES[entry.new_status].label, style=ink(app, entry.new_status))
         if entry.label:
             text.append(f"  {entry.label}", style="bold")
         if entry.said:
@@ -121,10 +103,10 @@ def history_text(entries: list[HistoryEntry]) -> RenderableType:
     return text
 
 
-def step_prompt(step: Action, today: dt.date, *, part2: bool = False) -> Text:
+def step_prompt(app: App[Any], step: Action, today: dt.date, *, part2: bool = False) -> Text:
     """A next step as the plan screen lists it; one set in Part 2 says so."""
     line = Text("  ")
-    line.append_text(status_cell(step.status))
+    line.append_text(status_mark(app, step.status))
     line.append("  ")
     if step.label:
         line.append(f"{step.label.text} ", style="bold")
@@ -135,7 +117,7 @@ def step_prompt(step: Action, today: dt.date, *, part2: bool = False) -> Text:
             line.append(f" → {short_date(step.due_date)}", style="dim")
         line.append(")", style="dim")
     if step.is_overdue(today):
-        line.append("  OVERDUE", style="bold red")
+        line.append("  ").append_text(overdue_mark(app))
     if step.closed_reason:
         line.append(f"  — {step.closed_reason}", style="italic dim")
     if part2:
@@ -201,7 +183,7 @@ class PlanScreen(Screen[None]):
         self.query_one("#plan-heading", Static).update(
             Text.assemble((plan.title, "bold"), (dated, "dim"))
         )
-        self.query_one("#plan-legend", Static).update(legend(plan))
+        self.query_one("#plan-legend", Static).update(legend(self.app, plan))
         table = self.query_one("#plan-items", DataTable)
         self._widths = WIDE_COLUMNS if is_wide(self.app.size.width) else NARROW_COLUMNS
         recommendation, lead, time_frame = self._widths
@@ -213,6 +195,14 @@ class PlanScreen(Screen[None]):
         table.add_column("Status", key="status")
         self.refresh_items()
         table.focus()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
+
+    def _repaint(self) -> None:
+        """A new theme: the statuses' colours are the theme's, so the rows are drawn again."""
+        self.query_one("#plan-legend", Static).update(
+            legend(self.app, self.store.plan(self.plan_id))
+        )
+        self.refresh_items()
 
     # -- the table -----------------------------------------------------------------------
 
@@ -273,7 +263,7 @@ class PlanScreen(Screen[None]):
                 Text(shorten(item.lead or "", lead)),
                 Text(str(summary.open_steps)),
                 Text(shorten(summary.next_time_frame or "", time_frame)),
-                status_cell(item.status),
+                status_mark(self.app, item.status),
                 key=str(item.id),
             )
 
@@ -310,14 +300,17 @@ class PlanScreen(Screen[None]):
         self._steps = self.store.next_steps(item.id)
         heading = Text.assemble((f"{item.ref}. ", "bold"), item.recommendation, "\n")
         heading.append("Lead: ", style="dim").append(item.lead or "—")
-        heading.append("   ").append_text(status_cell(item.status))
+        heading.append("   ").append_text(status_mark(self.app, item.status))
         steps_list.add_option(Option(heading, id="item"))
         part2 = self.store.part2()
         steps_list.add_options(
-            Option(step_prompt(step, self.today, part2=part2.action(step)), id=str(step.id))
+            Option(
+                step_prompt(self.app, step, self.today, part2=part2.action(step)),
+                id=str(step.id),
+            )
             for step in self._steps
         )
-        history.update(history_text(self.store.history(plan_item_id=item.id)))
+        history.update(history_text(self.app, self.store.history(plan_item_id=item.id)))
 
     def _chosen_step(self) -> Action | None:
         steps_list = self.query_one("#plan-steps", OptionList)
