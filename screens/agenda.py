@@ -22,14 +22,14 @@ from board_tui.domain import agenda_order
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import long_date, minutes_time, shorten
 from board_tui.domain.model import AgendaItem, Meeting
-from board_tui.screens.agenda_dialogs import (
+from board_tui.screens.dialogs.questions import ConfirmDialog
+from board_tui.screens.dialogs.setup import (
     AgendaItemDialog,
     ItemInput,
     MeetingDialog,
     MeetingInput,
     meeting_fields,
 )
-from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.notices import refusals_as_notices
 from board_tui.storage.store import Store

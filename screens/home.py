@@ -36,13 +36,13 @@ from board_tui.storage.store import Store
 if TYPE_CHECKING:
     from board_tui.readers.agenda_reader import AgendaRead
     from board_tui.readers.plan_reader import PlanRead
-    from board_tui.screens.agenda_dialogs import (
+    from board_tui.screens.dialogs.plan import ImportInput
+    from board_tui.screens.dialogs.setup import (
         AgendaFileInput,
         BoardInput,
         MeetingInput,
         WhenInput,
     )
-    from board_tui.screens.plan_dialogs import ImportInput
 
 
 def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
@@ -219,7 +219,7 @@ class HomeScreen(Screen[None]):
         self.refresh_boards()
 
     def action_new_board(self) -> None:
-        from board_tui.screens.agenda_dialogs import BoardDialog
+        from board_tui.screens.dialogs.setup import BoardDialog
 
         def saved(value: BoardInput | None) -> None:
             if value is None:
@@ -237,7 +237,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BoardDialog("New board"), saved)
 
     def action_edit_board(self) -> None:
-        from board_tui.screens.agenda_dialogs import BoardDialog, board_fields
+        from board_tui.screens.dialogs.setup import BoardDialog, board_fields
 
         board = self._board()
         if board is None:
@@ -277,7 +277,7 @@ class HomeScreen(Screen[None]):
 
     def action_new_meeting(self) -> None:
         from board_tui.screens.agenda import AgendaScreen
-        from board_tui.screens.agenda_dialogs import MeetingDialog
+        from board_tui.screens.dialogs.setup import MeetingDialog
 
         board = self._board()
         if board is None:
@@ -354,7 +354,7 @@ class HomeScreen(Screen[None]):
     # -- importing an agenda --------------------------------------------------------------
 
     def action_import_agenda(self) -> None:
-        from board_tui.screens.agenda_dialogs import ImportAgendaDialog
+        from board_tui.screens.dialogs.setup import ImportAgendaDialog
 
         boards_list = self.query_one("#boards", OptionList)
         index = boards_list.highlighted
@@ -391,8 +391,8 @@ class HomeScreen(Screen[None]):
         start: dt.time | None = None,
     ) -> None:
         from board_tui.screens.agenda import AgendaScreen
-        from board_tui.screens.agenda_dialogs import MeetingWhenDialog
         from board_tui.screens.dialogs.questions import ConfirmDialog
+        from board_tui.screens.dialogs.setup import MeetingWhenDialog
         from board_tui.services.agenda_import import (
             MissingWhen,
             meeting_start,
@@ -455,7 +455,7 @@ class HomeScreen(Screen[None]):
     # -- importing an action plan ---------------------------------------------------------
 
     def action_import_plan(self) -> None:
-        from board_tui.screens.plan_dialogs import ImportPlanDialog
+        from board_tui.screens.dialogs.plan import ImportPlanDialog
 
         boards_list = self.query_one("#boards", OptionList)
         index = boards_list.highlighted

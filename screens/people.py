@@ -17,14 +17,14 @@ from textual.widgets import DataTable, Header, Static
 
 from board_tui.domain.formatting import shorten
 from board_tui.domain.model import Membership, Person
-from board_tui.screens.agenda_dialogs import (
+from board_tui.screens.dialogs.questions import ConfirmDialog
+from board_tui.screens.dialogs.setup import (
     PERSON_FIELDS,
     MembershipDialog,
     MembershipInput,
     PersonDialog,
     PersonInput,
 )
-from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.notices import refusals_as_notices
 from board_tui.storage.store import Store

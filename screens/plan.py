@@ -27,13 +27,13 @@ from board_tui.domain.formatting import sentence, short_date, shorten
 from board_tui.domain.model import Action, HistoryEntry, PlanItem, PlanItemSummary
 from board_tui.domain.statuses import STYLES, Status
 from board_tui.screens.dialogs.capture import UpdateDialog, UpdateInput
-from board_tui.screens.export_dialog import open_plan_export
-from board_tui.screens.plan_dialogs import (
+from board_tui.screens.dialogs.plan import (
     NextStepDialog,
     NextStepInput,
     PlanItemDialog,
     PlanItemInput,
 )
+from board_tui.screens.export_dialog import open_plan_export
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.layout import is_wide
 from board_tui.screens.widgets.status import ink, legend, overdue_mark, status_mark

@@ -11,8 +11,8 @@ from pilot_keys import type_text
 from plan_docs import write_table
 
 from board_tui.screens.agenda import AgendaScreen
-from board_tui.screens.agenda_dialogs import MeetingWhenDialog
 from board_tui.screens.dialogs.questions import ConfirmDialog
+from board_tui.screens.dialogs.setup import MeetingWhenDialog
 from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
 

@@ -9,8 +9,8 @@ from textual.widgets import DataTable, OptionList, Select
 
 from board_tui.domain.model import ActionLabel, Status
 from board_tui.screens.dialogs.capture import UpdateDialog
+from board_tui.screens.dialogs.plan import NextStepDialog, PlanItemDialog
 from board_tui.screens.plan import PlanScreen
-from board_tui.screens.plan_dialogs import NextStepDialog, PlanItemDialog
 from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
 

@@ -17,7 +17,7 @@ def _section(title: str) -> str:
     return match.group(1)
 
 
-def test_the_keyboard_map_matches_the_app() -> None:
+def test_the_readme_keyboard_table_is_the_keymap() -> None:
     rows = re.findall(r"^\| (\*\*.+?\*\*|`.+?`) \|\s*(.*?)\s*\|$", _section("Keyboard"), re.M)
     documented: dict[str, list[tuple[str, str]]] = {}
     section = ""

@@ -1,8 +1,8 @@
-"""Dialogs for getting a meeting ready: a board, a meeting, an agenda item, an import.
+"""Setting up: a board, a person and their place on a board, a meeting, an agenda item, an import.
 
-Each is a FormDialog: the first field has the focus, tab moves on, ctrl+s
-saves and escape cancels. Times and durations are read the way clerks type them
-("2pm", "14:00", "1h 30m") by the same rules the agenda importer uses.
+Each is a FormDialog: the first field has the focus, tab moves on, ctrl+s saves and
+escape asks before it drops what was typed. Times and durations are read the way clerks
+type them ("2pm", "14:00", "1h 30m") by the same rules the agenda importer uses.
 """
 
 from __future__ import annotations
