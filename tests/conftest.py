@@ -58,7 +58,7 @@ def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
     for widget_class in (Input, TextArea):
         original = widget_class.__init__
 
-        def init(self, *args, _original=original, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        def init(self, *args, _original=original, **kwargs) -> None:
             _original(self, *args, **kwargs)
             self.set_reactive(type(self).cursor_blink, False)
 

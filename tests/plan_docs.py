@@ -151,16 +151,16 @@ def council_plan(path: Path) -> Path:
     rows = table.rows
     for cell, text in zip(rows[0].cells, COUNCIL_HEADER, strict=True):
         fill_cell(cell, text)
-    for row, (values, fill) in zip(rows[1:], body, strict=True):
+    for row, (values, rag_fill) in zip(rows[1:], body, strict=True):
         cells = row.cells
         if isinstance(values, str):
             merged = cells[0].merge(cells[-1])
             fill_cell(merged, values)
             continue
         for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            fill_cell(cell, value)
-            if fill and column == COUNCIL_HEADER.index("RAG rating"):
-                shade(cell, fill)
+            fill_cell(cell, value or "")
+            if rag_fill and column == COUNCIL_HEADER.index("RAG rating"):
+                shade(cell, rag_fill)
     document.add_paragraph("Contact: ")
     add_hyperlink(document.paragraphs[-1], "engagement team", "mailto:engage@example.org")
     document.save(str(path))

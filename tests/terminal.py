@@ -20,6 +20,7 @@ import termios
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 DEADLINE_SECONDS = 30.0
 ESCAPE_ALONE_SECONDS = 0.25
@@ -134,13 +135,18 @@ class Terminal:
         os.close(self.fd)
 
 
-def query(db: Path, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+def query(db: Path, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
     """Read the database as another process would, never holding it open."""
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def counted(db: Path, sql: str, expected: int) -> Callable[[], bool]:
+    """A condition for wait_for: the count the query gives has reached `expected`."""
+    return lambda: int(query(db, sql)[0][0]) == expected
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import docx
 import pytest
@@ -27,6 +27,9 @@ from board_tui.readers.agenda_reader import (
     parse_time,
     read_agenda,
 )
+
+SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
+"""Lone surrogates cannot be written as UTF-8: no clerk can type one."""
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 TAB_EXPECTED = FIXTURES / "tab-2023-12-11-agenda.expected.json"
@@ -187,7 +190,8 @@ def item(
 ) -> AgendaItemRead:
     """An item as a reader should give it: "HH:MM" times, every other field by keyword."""
     times = {"start": hhmm(start) if start else None, "end": hhmm(end) if end else None}
-    return replace(BLANK_ITEM, number=number, title=title, row=row, **times, **fields)
+    given: dict[str, Any] = {**times, **fields}
+    return replace(BLANK_ITEM, number=number, title=title, row=row, **given)
 
 
 def test_council_layout_items(tmp_path: Path) -> None:
@@ -617,7 +621,9 @@ _OUTLINE_TEXT = st.lists(
             st.sampled_from(["", "1. ", "6.1 ", "3a) ", "(i) ", "1.2.3 ", "Members:", "Part 2"]),
             st.lists(
                 st.one_of(
-                    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6),
+                    st.text(
+                        st.characters(codec="utf-8", exclude_categories=SURROGATES), max_size=6
+                    ),
                     st.sampled_from([" | ", "15m", "14:00", "pm", "pp 5", "(Exempt)", " "]),
                 ),
                 max_size=6,

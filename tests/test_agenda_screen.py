@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from notices import Notices
 from pilot_keys import type_text
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from board_tui.domain import agenda_order
 from board_tui.domain.model import MembershipRole
@@ -19,7 +20,7 @@ from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
 
 
-async def _save(pilot, text: str = "") -> None:  # type: ignore[no-untyped-def]
+async def _save(pilot, text: str = "") -> None:
     if text:
         await type_text(pilot, text)
     await pilot.press("ctrl+s")
@@ -206,6 +207,7 @@ async def test_a_bad_file_from_the_home_screen_is_a_notice(store: Store, tmp_pat
     bad = tmp_path / "agenda.docx"
     bad.write_text("not really Word", encoding="utf-8")
     app = BoardApp(store)
+    told = Notices(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
         await pilot.pause()
@@ -213,12 +215,8 @@ async def test_a_bad_file_from_the_home_screen_is_a_notice(store: Store, tmp_pat
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["agenda.docx: not a Word .docx file"]
+        assert told.messages == ["agenda.docx: not a Word .docx file"]
         assert store.meetings() == []
-
-
-def _told(app: BoardApp) -> str:
-    return "\n".join(n.message for n in app._notifications)
 
 
 def _rows(screen: AgendaScreen) -> list[str]:
@@ -234,6 +232,7 @@ async def test_x_marks_an_item_and_its_sub_items_part2(store: Store) -> None:
     store.add_agenda_item(meeting.id, "Valuation", parent_id=sale.id)
     store.add_agenda_item(meeting.id, "Bids", parent_id=sale.id)
     app = BoardApp(store)
+    told = Notices(app)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(AgendaScreen(store, meeting.id))
         await pilot.pause()
@@ -247,12 +246,12 @@ async def test_x_marks_an_item_and_its_sub_items_part2(store: Store) -> None:
             "Valuation [Part 2]",
             "Bids [Part 2]",
         ]
-        assert "Item 2 and its 2 sub-items: Part 2" in _told(app)
+        assert "Item 2 and its 2 sub-items: Part 2" in str(told)
         await pilot.press("down", "x")  # on "Valuation": Part 2 because of its parent
         await pilot.pause()
         assert not store.agenda(meeting.id)[2].exempt
-        assert "Item 2.1 is Part 2 under item 2, which is exempt" in _told(app)
-        assert "Part 2: under item 2" in str(screen.query_one("#agenda-detail").content)
+        assert "Item 2.1 is Part 2 under item 2, which is exempt" in str(told)
+        assert "Part 2: under item 2" in str(screen.query_one("#agenda-detail", Static).content)
         await pilot.press("up", "x")  # the parent again: all three public
         await pilot.pause()
         assert _rows(screen) == ["Welcome", "Land sale", "Valuation", "Bids"]

@@ -7,6 +7,7 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -107,7 +108,7 @@ def _newer(tmp_path: Path, _db: Path) -> Path:
     return path
 
 
-BAD_INPUTS = {
+BAD_INPUTS: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
     "missing": (lambda tmp_path, _db: tmp_path / "no-such.sqlite3", "no such file"),
     "folder": (lambda tmp_path, _db: tmp_path, "is a folder"),
     "not sqlite": (_not_sqlite, "not an SQLite file"),
@@ -139,7 +140,7 @@ def test_a_backup_that_cannot_be_written_gets_one_line(
     def refused(*_args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(backups.os, "replace", refused)
+    monkeypatch.setattr("board_tui.storage.backups.os.replace", refused)
     result = CliRunner().invoke(cli, ["backup", "--db", str(db)])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()

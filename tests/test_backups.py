@@ -99,7 +99,7 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     def refused(*_args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(backups.os, "replace", refused)
+    monkeypatch.setattr("board_tui.storage.backups.os.replace", refused)
 
 
 def test_a_restore_brings_back_the_data_exactly(store: Store, db_path: Path) -> None:

@@ -104,7 +104,7 @@ def test_the_chairs_window_follows_the_clerk_and_never_blocks_a_save(
     terminal, process = chair
     wait_for_text(terminal, "Waiting for the meeting to start", START_SECONDS)
 
-    def saved_then_shown(save, text: str) -> float:  # type: ignore[no-untyped-def]
+    def saved_then_shown(save, text: str) -> float:
         terminal.drain()
         terminal.screen = b""
         save()

@@ -6,10 +6,12 @@ import datetime as dt
 import io
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chair_meeting import AGREED_ON_ITEM_4, EXEMPT_DECISION, live_demo
 from rich.console import Console
+from textual.screen import Screen
 from textual.widgets import Static
 
 from board_tui.domain.model import DraftKind, DraftTarget, MeetingStatus, NoteKind, Status
@@ -39,7 +41,7 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def shown(screen: ChairScreen) -> str:
+def shown(screen: Screen[Any]) -> str:
     """All the words the chair's view has put on its widgets, as plain text."""
     out = io.StringIO()
     console = Console(width=400, color_system=None, file=out)

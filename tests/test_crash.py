@@ -41,7 +41,7 @@ class Terminal:
     def type(self, keys: bytes) -> None:
         os.write(self.fd, keys)
 
-    def wait_for(self, predicate, what: str) -> None:  # type: ignore[no-untyped-def]
+    def wait_for(self, predicate, what: str) -> None:
         """Poll until predicate() holds, draining the terminal so the app never blocks."""
         deadline = time.monotonic() + DEADLINE_SECONDS
         while time.monotonic() < deadline:

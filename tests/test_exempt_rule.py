@@ -114,9 +114,23 @@ def test_a_public_status_is_the_one_last_said_in_public(store: Store, clock) -> 
     step = store.add_action("Publish", plan_item_id=item.id)
     part2 = store.part2()
 
-    def said(on: int, status: Status, words: str, **target: int) -> None:
+    def said(
+        on: int,
+        status: Status,
+        words: str,
+        *,
+        action_id: int | None = None,
+        plan_item_id: int | None = None,
+    ) -> None:
         clock.advance(minutes=1)
-        store.record_status_update(status, words, meeting_id=meeting, agenda_item_id=on, **target)
+        store.record_status_update(
+            status,
+            words,
+            meeting_id=meeting,
+            agenda_item_id=on,
+            action_id=action_id,
+            plan_item_id=plan_item_id,
+        )
 
     said(private.id, Status.OFF_TRACK, "Slipped", plan_item_id=item.id)
     said(private.id, Status.DROPPED, "Not needed after the sale", action_id=step.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from notices import Notices
 from textual.widgets import Input, Static
 
 from board_tui.screens.dialogs.questions import ConfirmDialog
@@ -63,6 +64,7 @@ async def test_asks_before_replacing_a_file(demo_store: Store, tmp_path: Path) -
 
 async def test_a_failed_write_says_why_and_keeps_the_dialog(demo_store: Store, tmp_path) -> None:
     app = BoardApp(demo_store)
+    told = Notices(app)
     async with app.run_test(size=(120, 40)) as pilot:
         open_minutes_export(app, demo_store, october(demo_store))
         await pilot.pause()
@@ -70,7 +72,7 @@ async def test_a_failed_write_says_why_and_keeps_the_dialog(demo_store: Store, t
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        assert any("does not exist" in n.message for n in app._notifications)
+        assert any("does not exist" in message for message in told.messages)
 
 
 async def test_plan_screen_exports_with_w(demo_store: Store, tmp_path: Path) -> None:

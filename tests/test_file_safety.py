@@ -14,11 +14,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
 from board_tui.domain.model import NoteKind
-from board_tui.exporters import safe_write
 from board_tui.exporters.action_plan import action_plan_file_name
 from board_tui.exporters.agenda import agenda_file_name
 from board_tui.exporters.minutes import minutes_file_name
@@ -29,6 +29,14 @@ from board_tui.storage import backups
 from board_tui.storage.store import Store
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+
+
+def _write_x(handle: BinaryIO) -> None:
+    handle.write(b"x")
+
+
+def _write_new(handle: BinaryIO) -> None:
+    handle.write(b"new")
 
 
 def run(*args: str, umask: int = 0o022) -> subprocess.CompletedProcess[str]:
@@ -171,7 +179,7 @@ def test_an_export_never_replaces_a_pipe_or_device(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.docx"
     os.mkfifo(pipe)
     with pytest.raises(ExportError, match="not a regular file"):
-        write_atomically(pipe, lambda handle: handle.write(b"x"), force=True)
+        write_atomically(pipe, _write_x, force=True)
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
 
 
@@ -210,7 +218,7 @@ def test_a_backup_makes_its_partial_file_new_never_opening_one_there(
     folder = backups.backup_folder(db_path)
     folder.mkdir()
     guesses = iter(["guessed", "fresh"])
-    monkeypatch.setattr(backups.secrets, "token_hex", lambda _n: next(guesses))
+    monkeypatch.setattr("board_tui.storage.backups.secrets.token_hex", lambda _n: next(guesses))
     (folder / ".board-guessed.partial").symlink_to(victim)
     taken = store.backup()
     assert taken is not None and taken.read_bytes().startswith(b"SQLite format 3\x00")
@@ -269,8 +277,10 @@ def test_the_temporary_file_is_random_and_made_new(tmp_path: Path, monkeypatch) 
         pytest.skip("no symbolic links")
     victim = _victim(tmp_path)
     guesses = iter(["000000000000", "111111111111"])
-    monkeypatch.setattr(safe_write.secrets, "token_hex", lambda _n: next(guesses))
+    monkeypatch.setattr(
+        "board_tui.exporters.safe_write.secrets.token_hex", lambda _n: next(guesses)
+    )
     (tmp_path / ".out.docx.000000000000.part").symlink_to(victim)
-    write_atomically(tmp_path / "out.docx", lambda handle: handle.write(b"new"), force=False)
+    write_atomically(tmp_path / "out.docx", _write_new, force=False)
     assert (tmp_path / "out.docx").read_bytes() == b"new"
     assert victim.read_text() == "the clerk's own notes\n"

@@ -312,9 +312,9 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock)
         await pilot.press("y")
         await pilot.pause()
         await pilot.pause()
-        dialog = restarted.screen
-        assert isinstance(dialog, NoteDialog)
-        assert dialog.kind is NoteKind.DECISION
+        restored = restarted.screen
+        assert isinstance(restored, NoteDialog)
+        assert restored.kind is NoteKind.DECISION
         await type_text(pilot, " strategy go to Cabinet")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -507,7 +507,8 @@ async def test_roll_call_guests_declarations_and_times(store: Store, clock) -> N
     records = {a.person.name: a for a in store.attendance(meeting_id)}
     assert records["Mayor Lutfur Rahman"].arrived_at == dt.time(14, 22)
     assert records["Nguyễn Văn An"].capacity is Capacity.GUEST
-    assert store.person_named("Nguyễn Văn An").title == "Healthwatch"
+    guest = store.person_named("Nguyễn Văn An")
+    assert guest is not None and guest.title == "Healthwatch"
     [declaration] = store.declarations(meeting_id)
     assert (declaration.person.name, declaration.interest) == (
         "Richard Penn",

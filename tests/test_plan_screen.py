@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from notices import Notices
 from pilot_keys import type_text
 from textual.widgets import DataTable, OptionList, Select
 
@@ -17,7 +18,7 @@ from board_tui.storage.store import Store
 TODAY = dt.date(2023, 1, 1)
 
 
-async def _open_plan(store: Store, pilot, app: BoardApp) -> PlanScreen:  # type: ignore[no-untyped-def]
+async def _open_plan(store: Store, pilot, app: BoardApp) -> PlanScreen:
     plan = store.plans()[0]
     screen = PlanScreen(store, plan.id, today=TODAY)
     app.push_screen(screen)
@@ -159,7 +160,7 @@ async def test_add_and_edit_next_steps_and_items(demo_store: Store) -> None:
     )
 
 
-async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Store) -> None:
     from plan_docs import council_plan
 
     from board_tui.screens.dialogs.questions import ConfirmDialog
@@ -171,7 +172,7 @@ async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Sto
         await pilot.pause()
         home = app.screen
         assert isinstance(home, HomeScreen)
-        home.query_one("#boards").highlighted = 0  # the Engagement Leads Group
+        home.query_one("#boards", OptionList).highlighted = 0  # the Engagement Leads Group
         await pilot.pause()
         await pilot.press("I")
         await pilot.pause()
@@ -193,10 +194,11 @@ async def test_import_a_word_plan_from_the_home_screen(tmp_path, demo_store: Sto
     assert plan.dated == dt.date(2024, 1, 10)
 
 
-async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store: Store) -> None:
     bad = tmp_path / "notes.docx"
     bad.write_text("not a Word file")
     app = BoardApp(demo_store)
+    told = Notices(app)
     before = demo_store.counts()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -206,7 +208,7 @@ async def test_a_bad_file_from_the_home_screen_is_a_notice(tmp_path, demo_store:
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["notes.docx: not a Word .docx file"]
+        assert told.messages == ["notes.docx: not a Word .docx file"]
     assert demo_store.counts() == before
 
 

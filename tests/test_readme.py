@@ -55,5 +55,5 @@ def test_every_command_is_documented() -> None:
     from board_tui.cli.main import cli
 
     documented = _section("Command line")
-    for name in cli.commands:  # type: ignore[attr-defined]
+    for name in cli.commands:
         assert f"`board-tui {name}" in documented, name

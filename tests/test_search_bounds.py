@@ -56,7 +56,7 @@ def test_the_command_line_refuses_it_in_one_line(demo_store: Store, db_path: Pat
     assert time.monotonic() - started < 20  # Python's start-up, not the search
 
 
-async def _answered(app: BoardApp, pilot) -> None:  # type: ignore[no-untyped-def]
+async def _answered(app: BoardApp, pilot) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()

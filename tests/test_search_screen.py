@@ -18,7 +18,7 @@ from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
 
 
-async def searched(app: BoardApp, pilot) -> None:  # type: ignore[no-untyped-def]
+async def searched(app: BoardApp, pilot) -> None:
     """Searches run in a worker: wait for it, then for its answer to be shown."""
     await pilot.pause()
     await app.workers.wait_for_complete()

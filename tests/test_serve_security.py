@@ -82,9 +82,10 @@ def serving(
         env=env,
         start_new_session=True,
     )
-    assert server.stdout is not None
+    output = server.stdout
+    assert output is not None
     printed: list[str] = []
-    reader = threading.Thread(target=lambda: printed.extend(server.stdout), daemon=True)
+    reader = threading.Thread(target=lambda: printed.extend(output), daemon=True)
     reader.start()  # keeps reading, so the server never blocks on a full pipe
     deadline = time.monotonic() + START_SECONDS
     try:
@@ -150,6 +151,7 @@ async def test_a_foreign_origin_or_host_is_refused(part2_live: Path, env: dict[s
     with serving(part2_live, env) as (_server, addresses):
         base, token = parts(addresses[0])
         port = urlsplit(base).port
+        assert port is not None
         ws = f"{base.replace('http', 'ws')}/ws/{token}?width=80&height=24"
         assert await handshake(ws, Origin="http://evil.example") == 403
         assert await handshake(ws, Origin=f"http://evil.example:{port}") == 403
@@ -203,7 +205,7 @@ async def test_a_viewer_sees_the_public_view_and_can_neither_unlock_nor_write(
                 closed = await second.receive(timeout=10)
                 assert closed.type == aiohttp.WSMsgType.CLOSE
                 assert closed.data == TRY_AGAIN_LATER
-                assert "already has its 1 viewers" in closed.extra
+                assert "already has its 1 viewers" in (closed.extra or "")
             code, body = status(f"{base}/?token={token}")
             assert code == 503 and "try again" in body
 

@@ -121,7 +121,7 @@ def test_action_plan(snap_compare, store: Store, size: tuple[int, int]) -> None:
     build_demo(store)
     plan_id = store.plans()[0].id
 
-    async def open_plan(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def open_plan(pilot) -> None:
         pilot.app.push_screen(PlanScreen(store, plan_id, today=dt.date(2023, 1, 1)))
         await pilot.pause()
         await pilot.press("down", "down", "down", "down", "down", "l", "o")
@@ -139,7 +139,7 @@ def test_agenda_editor(snap_compare, store: Store, size: tuple[int, int]) -> Non
     meeting_id = build_demo(store).next_meeting_id
     app = BoardApp(store)
 
-    async def open_editor(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def open_editor(pilot) -> None:
         app.push_screen(AgendaScreen(store, meeting_id))
         await pilot.pause()
 
@@ -161,7 +161,7 @@ def test_minutes_preview(snap_compare, store: Store, monkeypatch: pytest.MonkeyP
     october = store.meeting_on(board.id, dt.date(2023, 10, 17)).id
     app = BoardApp(store)
 
-    async def open_preview(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def open_preview(pilot) -> None:
         export_dialog.open_minutes_export(app, store, october)
         await pilot.pause()
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from notices import Notices
 from pilot_keys import type_text
 
 from board_tui.screens.dialogs.capture import NoteDialog
@@ -33,11 +34,12 @@ async def test_a_failing_key_is_told_and_the_meeting_stays(
         raise RuntimeError("a bug in the chair's view")
 
     monkeypatch.setattr(MeetingScreen, "action_chair_view", broken)
+    told = Notices(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "y", "v")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        assert any("Something went wrong" in str(n.message) for n in app._notifications)
+        assert any("Something went wrong" in message for message in told.messages)
         await pilot.press("c")
         await pilot.pause()
         await type_text(pilot, "Still capturing")

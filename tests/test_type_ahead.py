@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from terminal import Terminal, busy_machine, query, running
+from terminal import Terminal, busy_machine, counted, query, running
 
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
@@ -73,8 +73,7 @@ def _runs(
         before = query(db, count_sql)[0][0]
         term.press(*keys(tag), gap=gap)
         term.wait_for(
-            lambda before=before: query(db, count_sql)[0][0] == before + 1,  # type: ignore[misc]
-            f"the record typed with {gap * 1000:.0f} ms gaps",
+            counted(db, count_sql, before + 1), f"the record typed with {gap * 1000:.0f} ms gaps"
         )
         got, want = read(), expected(tag)
         if got != want:
@@ -168,10 +167,7 @@ def test_the_board_meeting_and_agenda_item_dialogs(home: tuple[Terminal, Path]) 
     for gap, tag in zip(GAPS, TAGS, strict=True):
         count = query(db, "SELECT count(*) FROM meetings")[0][0]
         mark = term.press(*meeting_keys(tag), gap=gap)
-        term.wait_for(
-            lambda count=count: query(db, "SELECT count(*) FROM meetings")[0][0] == count + 1,
-            "the new meeting",
-        )
+        term.wait_for(counted(db, "SELECT count(*) FROM meetings", count + 1), "the new meeting")
         got = query(db, "SELECT scheduled_start, venue FROM meetings ORDER BY id DESC LIMIT 1")[0]
         want = (f"{days[tag].isoformat()}T15:00:00", f"Venue {tag}")
         if got != want:
@@ -181,9 +177,8 @@ def test_the_board_meeting_and_agenda_item_dialogs(home: tuple[Terminal, Path]) 
         items = query(db, f"SELECT count(*) FROM agenda_items WHERE meeting_id = {meeting}")[0][0]
         term.press("a", f"Item {tag}", "tab", f"Lead {tag}", "tab", "15", "ctrl+s", gap=gap)
         term.wait_for(
-            lambda meeting=meeting, items=items: (
-                query(db, f"SELECT count(*) FROM agenda_items WHERE meeting_id = {meeting}")[0][0]
-                == items + 1
+            counted(
+                db, f"SELECT count(*) FROM agenda_items WHERE meeting_id = {meeting}", items + 1
             ),
             "the new agenda item",
         )

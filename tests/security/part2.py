@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +56,7 @@ class Part2:
     """What the confidential annex must carry: a word of each capture on both items."""
 
 
-def build_part2(store: Store, clock: Callable[[], dt.datetime] | Any) -> Part2:
+def build_part2(store: Store, clock: Any) -> Part2:
     """Build the scenario on an empty store; the meeting is left live on the sub-item.
 
     `clock` is the store's FakeClock: it is moved on between captures so that every
