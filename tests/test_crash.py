@@ -3,105 +3,44 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
-import pty
 import re
 import signal
-import sqlite3
-import struct
-import subprocess
-import sys
-import termios
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from terminal import Terminal, query, running
 
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
 
-DEADLINE_SECONDS = 30
-
-
-class Terminal:
-    """The clerk's side of a pseudo-terminal: what the app painted, and the keys typed."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self.screen = b""
-
-    def drain(self) -> None:
-        os.set_blocking(self.fd, False)
-        try:
-            while chunk := os.read(self.fd, 65536):
-                self.screen += chunk
-        except OSError:
-            pass
-
-    def type(self, keys: bytes) -> None:
-        os.write(self.fd, keys)
-
-    def wait_for(self, predicate, what: str) -> None:
-        """Poll until predicate() holds, draining the terminal so the app never blocks."""
-        deadline = time.monotonic() + DEADLINE_SECONDS
-        while time.monotonic() < deadline:
-            self.drain()
-            if predicate():
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}")
-
 
 def _query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    return query(db, sql)
 
 
 @contextlib.contextmanager
-def _started_meeting(
-    tmp_path: Path,
-) -> Iterator[tuple[Path, int, Terminal, subprocess.Popen[bytes]]]:
+def _started_meeting(tmp_path: Path) -> Iterator[tuple[Path, int, Terminal]]:
     """`board-tui live` on the demo in a pseudo-terminal, the meeting started by its keys."""
     db = tmp_path / "board.sqlite3"
     with Store.open(db) as store:
         meeting_id = build_demo(store).next_meeting_id
-
-    main_fd, child_fd = pty.openpty()
-    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "board_tui", "live", "--meeting", str(meeting_id), "--db", str(db)],
-        stdin=child_fd,
-        stdout=child_fd,
-        stderr=child_fd,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(child_fd)
-    terminal = Terminal(main_fd)
-    try:
-        terminal.wait_for(lambda: b"Comment" in terminal.screen, "the live meeting screen")
-        terminal.type(b"s")
-        time.sleep(0.5)
-        terminal.type(b"y")
+    with running(["live", "--meeting", str(meeting_id), "--db", str(db)]) as terminal:
+        terminal.wait_for_text("Comment")
+        mark = terminal.press("s")
+        terminal.wait_for_text("Record that the meeting has started", since=mark)
+        terminal.press("y")
         terminal.wait_for(
             lambda: (
-                _query(db, f"SELECT status FROM meetings WHERE id = {meeting_id}") == [("live",)]
+                query(db, f"SELECT status FROM meetings WHERE id = {meeting_id}") == [("live",)]
             ),
             "the meeting to start",
         )
-        yield db, meeting_id, terminal, process
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(main_fd)
+        yield db, meeting_id, terminal
 
 
 def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
-    with _started_meeting(tmp_path) as (db, meeting_id, terminal, process):
+    with _started_meeting(tmp_path) as (db, meeting_id, terminal):
+        process = terminal.process
         for n in range(3):
             # A fast typist: the key that opens the dialog, the words and ctrl+s in one
             # burst. The app must keep them in order: every word in, then the save.
@@ -138,7 +77,8 @@ def _shown_saved(screen: bytes) -> set[int]:
 
 def test_sigkill_in_a_burst_of_captures_keeps_every_one_shown_saved(tmp_path: Path) -> None:
     shown_before_the_kill = 15
-    with _started_meeting(tmp_path) as (db, meeting_id, terminal, process):
+    with _started_meeting(tmp_path) as (db, meeting_id, terminal):
+        process = terminal.process
         # A clerk going as fast as the screen: each capture (dialog key, words, ctrl+s in
         # one burst) typed the instant the one before shows as saved, never waiting on disk.
         for n in range(shown_before_the_kill):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pilot_keys import type_text
+from pilot_keys import type_text, until
 from textual.widgets import OptionList
 
 from board_tui.domain.model import (
@@ -299,7 +299,11 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(store: Store, clock)
         await type_text(pilot, "It was agreed that the")
         dialog = app.screen
         assert isinstance(dialog, NoteDialog)
-        await pilot.pause(1.3)  # a pause in typing writes the draft
+        await until(
+            pilot,
+            lambda: [d.fields.get("body") for d in store.drafts()] == ["It was agreed that the"],
+            "the draft a pause in typing writes",
+        )
         # The app dies here: nothing else runs.
     [draft] = store.drafts()
     assert draft.target.kind is DraftKind.DECISION
@@ -525,7 +529,11 @@ async def test_a_declaration_being_typed_survives_a_crash(store: Store, clock) -
         await type_text(pilot, "Richard Penn")
         await pilot.press("tab", "4", "tab")
         await type_text(pilot, "Trustee of a charity")
-        await pilot.pause(1.3)
+        await until(
+            pilot,
+            lambda: [d.fields.get("interest") for d in store.drafts()] == ["Trustee of a charity"],
+            "the declaration's draft",
+        )
     [draft] = store.drafts()
     assert draft.target.kind is DraftKind.DECLARATION
 
