@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from board_tui.domain.errors import BoardTuiError
+from board_tui.storage.new_files import NEW_FILE_FLAGS
 
 __all__ = ["ExportError", "check_distinct", "check_target", "same_file", "write_atomically"]
 
@@ -104,13 +105,7 @@ def open_temporary(
     The mode is asked for at creation, so the system applies the clerk's umask to it;
     exact_mode, when given, is set on it straight after, whatever the umask.
     """
-    flags = (
-        os.O_WRONLY
-        | os.O_CREAT
-        | os.O_EXCL
-        | getattr(os, "O_NOFOLLOW", 0)
-        | getattr(os, "O_BINARY", 0)
-    )
+    flags = NEW_FILE_FLAGS
     for _ in range(_TEMPORARY_TRIES):
         temporary = os.path.join(folder, f".{name}.{secrets.token_hex(6)}.part")
         try:

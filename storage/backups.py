@@ -32,6 +32,7 @@ from sqlite_utils import Database
 from board_tui.storage import schema
 from board_tui.storage.connection import connect
 from board_tui.storage.errors import BackupError, DatabaseOpenError
+from board_tui.storage.new_files import NEW_FILE_FLAGS
 
 BACKUP_FOLDER = "backups"
 KEEP = 10
@@ -101,13 +102,7 @@ def _partial_pattern(db_path: Path) -> re.Pattern[str]:
 
 def _new_partial(folder: Path, db_path: Path) -> Path:
     """A new, empty, owner-only file under a random name: never one already there, or a link."""
-    flags = (
-        os.O_WRONLY
-        | os.O_CREAT
-        | os.O_EXCL
-        | getattr(os, "O_NOFOLLOW", 0)
-        | getattr(os, "O_BINARY", 0)
-    )
+    flags = NEW_FILE_FLAGS
     for _ in range(_PARTIAL_TRIES):
         partial = folder / f".{db_path.stem}-{secrets.token_hex(8)}.partial"
         try:

@@ -1,0 +1,11 @@
+"""Making a file that must be new: never one already there, and never through a planted link."""
+
+from __future__ import annotations
+
+import os
+
+NEW_FILE_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
+"""O_EXCL|O_NOFOLLOW (where the system has them): a partial export or backup is always a
+file this process made, whatever an attacker put at the name first."""
