@@ -34,8 +34,8 @@ from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.storage.store import Store
 
 if TYPE_CHECKING:
-    from board_tui.readers.agenda_reader import AgendaRead
-    from board_tui.readers.plan_reader import PlanRead
+    from board_tui.readers.agenda import AgendaRead
+    from board_tui.readers.plan import PlanRead
     from board_tui.screens.dialogs.plan import ImportInput
     from board_tui.screens.dialogs.setup import (
         AgendaFileInput,
@@ -372,7 +372,7 @@ class HomeScreen(Screen[None]):
         self, path: Path, board_name: str | None, day: dt.date | None, replace: bool
     ) -> None:
         """Reading a Word pack can take a moment: off the main thread, which owns the store."""
-        from board_tui.readers.agenda_reader import read_agenda
+        from board_tui.readers.agenda import read_agenda
 
         try:
             read = read_agenda(path)

@@ -185,7 +185,7 @@ def read_error(path: Path) -> str:
     import pytest
 
     from board_tui.domain.errors import BoardTuiError
-    from board_tui.readers.plan_reader import PlanReadError, read_action_plan
+    from board_tui.readers.plan import PlanReadError, read_action_plan
 
     with pytest.raises(PlanReadError) as caught:
         read_action_plan(path)

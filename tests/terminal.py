@@ -42,30 +42,16 @@ KEYS = {
 }
 
 
-class Terminal:
-    """One board-tui process in a pseudo-terminal of the given size."""
+class Pty:
+    """The clerk's side of a pseudo-terminal: what was painted, and the keys typed.
 
-    def __init__(self, args: Sequence[str], *, size: tuple[int, int] = (120, 40)) -> None:
-        columns, rows = size
-        main_fd, child_fd = pty.openpty()
-        fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        env = {
-            **os.environ,
-            "TERM": "xterm-256color",
-            "COLUMNS": str(columns),
-            "LINES": str(rows),
-        }
-        env.pop("TEXTUAL", None)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "board_tui", *args],
-            stdin=child_fd,
-            stdout=child_fd,
-            stderr=child_fd,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(child_fd)
-        self.fd = main_fd
+    For a test that starts its own process on the terminal (its own environment or
+    command); Terminal below starts board-tui itself."""
+
+    process: subprocess.Popen[bytes] | None = None
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
         self.screen = b""
         os.set_blocking(self.fd, False)
 
@@ -117,7 +103,7 @@ class Terminal:
             self.drain()
             if predicate():
                 return
-            if self.process.poll() is not None:
+            if self.process is not None and self.process.poll() is not None:
                 raise AssertionError(f"board-tui ended while waiting for {what}: {self.text()}")
             time.sleep(0.02)
         raise AssertionError(
@@ -126,6 +112,34 @@ class Terminal:
 
     def wait_for_text(self, words: str, *, since: int = 0) -> None:
         self.wait_for(lambda: words in self.text(since), repr(words))
+
+
+class Terminal(Pty):
+    """One board-tui process in a pseudo-terminal of the given size."""
+
+    process: subprocess.Popen[bytes]
+
+    def __init__(self, args: Sequence[str], *, size: tuple[int, int] = (120, 40)) -> None:
+        columns, rows = size
+        main_fd, child_fd = pty.openpty()
+        fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(columns),
+            "LINES": str(rows),
+        }
+        env.pop("TEXTUAL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "board_tui", *args],
+            stdin=child_fd,
+            stdout=child_fd,
+            stderr=child_fd,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(child_fd)
+        super().__init__(main_fd)
 
     def close(self) -> None:
         if self.process.poll() is None:

@@ -10,7 +10,7 @@ import pytest
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import MeetingStatus, MembershipRole, NoteKind
-from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead, ContactRead, PersonRead
+from board_tui.readers.agenda import AgendaItemRead, AgendaRead, ContactRead, PersonRead
 from board_tui.services.agenda_import import preview_lines, timings, write_agenda
 from board_tui.storage.store import Store
 

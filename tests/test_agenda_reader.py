@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_docs import Cell, fill_cell, write_table, zip_bomb
 
-from board_tui.readers.agenda_reader import (
+from board_tui.readers.agenda import (
     AgendaItemRead,
     AgendaRead,
     AgendaReadError,
@@ -114,9 +114,7 @@ def test_tab_next_meeting(agenda: AgendaRead, expected: dict[str, Any]) -> None:
 
 
 def test_reader_imports_neither_textual_nor_docx() -> None:
-    code = (
-        "import sys, board_tui.readers.agenda_reader; print({'textual', 'docx'} & set(sys.modules))"
-    )
+    code = "import sys, board_tui.readers.agenda; print({'textual', 'docx'} & set(sys.modules))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "set()"
 

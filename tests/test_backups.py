@@ -15,8 +15,8 @@ from sqlite_utils import Database
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import MeetingStatus
-from board_tui.readers.agenda_reader import AgendaItemRead, AgendaRead
-from board_tui.readers.plan_reader import PlanItemRead, PlanRead
+from board_tui.readers.agenda import AgendaItemRead, AgendaRead
+from board_tui.readers.plan import PlanItemRead, PlanRead
 from board_tui.services.agenda_import import write_agenda
 from board_tui.services.demo import build_demo
 from board_tui.services.plan_import import write_plan

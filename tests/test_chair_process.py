@@ -23,7 +23,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from click.testing import CliRunner
-from test_crash import Terminal
+from terminal import Pty
 
 from board_tui.cli.main import cli
 from board_tui.domain.model import NoteKind
@@ -41,7 +41,7 @@ def plain(data: bytes) -> str:
     return _ANSI.sub(b"", data).decode("utf-8", "replace")
 
 
-def wait_for_text(terminal: Terminal, text: str, seconds: float) -> float:
+def wait_for_text(terminal: Pty, text: str, seconds: float) -> float:
     """Seconds until text was painted; fails once the deadline passes."""
     start = time.monotonic()
     while True:
@@ -75,7 +75,7 @@ def demo_db(tmp_path: Path) -> tuple[Path, int]:
 @pytest.fixture
 def chair(
     demo_db: tuple[Path, int], chair_env: dict[str, str]
-) -> Iterator[tuple[Terminal, subprocess.Popen[bytes]]]:
+) -> Iterator[tuple[Pty, subprocess.Popen[bytes]]]:
     """`board-tui chair` in a 120×40 pseudo-terminal, as a chair would open it in tmux."""
     main_fd, child_fd = pty.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
@@ -89,7 +89,7 @@ def chair(
     )
     os.close(child_fd)
     try:
-        yield Terminal(main_fd), process
+        yield Pty(main_fd), process
     finally:
         if process.poll() is None:
             process.kill()
@@ -98,7 +98,7 @@ def chair(
 
 
 def test_the_chairs_window_follows_the_clerk_and_never_blocks_a_save(
-    demo_db: tuple[Path, int], chair: tuple[Terminal, subprocess.Popen[bytes]]
+    demo_db: tuple[Path, int], chair: tuple[Pty, subprocess.Popen[bytes]]
 ) -> None:
     db, meeting_id = demo_db
     terminal, process = chair
@@ -245,7 +245,7 @@ CLERK_SECONDS = 60
 
 
 def test_a_clerk_process_writes_a_thousand_captures_while_the_chair_reads(
-    demo_db: tuple[Path, int], chair: tuple[Terminal, subprocess.Popen[bytes]]
+    demo_db: tuple[Path, int], chair: tuple[Pty, subprocess.Popen[bytes]]
 ) -> None:
     db, meeting_id = demo_db
     terminal, chair_process = chair

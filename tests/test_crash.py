@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import signal
 from collections.abc import Iterator
 from pathlib import Path
 
-from terminal import Terminal, query, running
+from terminal import Terminal, counted, query, running
 
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
@@ -46,9 +47,7 @@ def test_sigkill_right_after_a_capture_keeps_it(tmp_path: Path) -> None:
             # burst. The app must keep them in order: every word in, then the save.
             terminal.type(f"cComment number {n} from the floor\x13".encode())  # ctrl+s
             terminal.wait_for(
-                lambda n=n: (
-                    len(_query(db, f"SELECT id FROM notes WHERE meeting_id = {meeting_id}")) > n
-                ),
+                counted(db, f"SELECT count(*) FROM notes WHERE meeting_id = {meeting_id}", n + 1),
                 f"capture {n} to be saved",
             )
         process.send_signal(signal.SIGKILL)
@@ -75,6 +74,10 @@ def _shown_saved(screen: bytes) -> set[int]:
     return {int(n) for n in _SHOWN_SAVED.findall(painted)}
 
 
+def _is_shown_saved(terminal: Terminal, n: int) -> bool:
+    return n in _shown_saved(terminal.screen)
+
+
 def test_sigkill_in_a_burst_of_captures_keeps_every_one_shown_saved(tmp_path: Path) -> None:
     shown_before_the_kill = 15
     with _started_meeting(tmp_path) as (db, meeting_id, terminal):
@@ -83,7 +86,7 @@ def test_sigkill_in_a_burst_of_captures_keeps_every_one_shown_saved(tmp_path: Pa
         # one burst) typed the instant the one before shows as saved, never waiting on disk.
         for n in range(shown_before_the_kill):
             terminal.type(f"cBurst capture {n:03}\x13".encode())
-            terminal.wait_for(lambda n=n: n in _shown_saved(terminal.screen), f"{n} shown saved")
+            terminal.wait_for(functools.partial(_is_shown_saved, terminal, n), f"{n} shown saved")
         # The next one goes in, and the power goes while its keys are still on their way.
         terminal.type(f"cBurst capture {shown_before_the_kill:03}\x13".encode())
         process.send_signal(signal.SIGKILL)

@@ -13,7 +13,7 @@ from export_docs import fill, open_docx, strong_leads, texts
 
 from board_tui.domain.statuses import Status
 from board_tui.exporters.action_plan import HEADER, plan_text, write_action_plan
-from board_tui.readers.plan_reader import read_action_plan
+from board_tui.readers.plan import read_action_plan
 from board_tui.services.plan_import import write_plan
 from board_tui.storage.store import Store
 

@@ -96,7 +96,7 @@ def test_sub_items_and_exempt_items(demo_store: Store, tmp_path: Path) -> None:
 
 
 def test_the_agenda_importer_reads_it_back(agenda_file: Path) -> None:
-    reader = pytest.importorskip("board_tui.readers.agenda_reader")
+    reader = pytest.importorskip("board_tui.readers.agenda")
     agenda = reader.read_agenda(agenda_file)
     assert (agenda.board, agenda.date, agenda.start) == (
         "Transformation Advisory Board",

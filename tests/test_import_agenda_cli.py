@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from board_tui.domain import agenda_order
-from board_tui.readers.agenda_reader import read_agenda
+from board_tui.readers.agenda import read_agenda
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
 

@@ -18,7 +18,7 @@ from plan_docs import COUNCIL_HEADER, council_plan, read_error, shade, write_tab
 
 from board_tui.domain.model import ActionLabel, LegendEntry
 from board_tui.domain.statuses import Status
-from board_tui.readers.plan_reader import PlanRead, PlanReadError, read_action_plan
+from board_tui.readers.plan import PlanRead, PlanReadError, read_action_plan
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 ELG_PLAN = FIXTURES / "tht-elg-action-plan-2022-11.docx"
@@ -299,8 +299,7 @@ def test_rows_before_any_number_are_reported_not_lost(tmp_path: Path) -> None:
 
 def test_plan_reader_imports_neither_textual_nor_docx() -> None:
     code = (
-        "import sys, board_tui.readers.plan_reader;"
-        " print('textual' in sys.modules, 'docx' in sys.modules)"
+        "import sys, board_tui.readers.plan; print('textual' in sys.modules, 'docx' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True

@@ -16,7 +16,7 @@ from plan_docs import read_error
 
 from board_tui.domain.model import ActionLabel
 from board_tui.domain.statuses import Status
-from board_tui.readers.plan_reader import (
+from board_tui.readers.plan import (
     MAX_CSV_BYTES,
     PlanRead,
     PlanReadError,
@@ -259,7 +259,7 @@ def test_reading_a_csv_imports_no_docx(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "plan.csv", [("#", "Recommendation"), ("1", "Do it")])
     code = (
         "import sys; from pathlib import Path;"
-        " from board_tui.readers.plan_reader import read_action_plan;"
+        " from board_tui.readers.plan import read_action_plan;"
         f" read_action_plan(Path({str(path)!r})); print('docx' in sys.modules)"
     )
     result = subprocess.run(

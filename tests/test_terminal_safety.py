@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_crash import Terminal
+from terminal import Pty
 
 from board_tui.domain.safe_text import file_name_part, for_terminal, json_for_terminal
 from board_tui.storage.store import Store
@@ -200,7 +200,7 @@ def _paint(db: Path, args: list[str], until: bytes, tmp_path: Path) -> bytes:
         start_new_session=True,
     )
     os.close(child_fd)
-    terminal = Terminal(main_fd)
+    terminal = Pty(main_fd)
     try:
         deadline = time.monotonic() + START_SECONDS
         while until not in terminal.screen:

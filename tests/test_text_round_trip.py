@@ -23,7 +23,7 @@ from board_tui.domain.statuses import Status
 from board_tui.exporters.action_plan import write_action_plan
 from board_tui.exporters.minutes import write_minutes
 from board_tui.exporters.word import word_text
-from board_tui.readers.plan_reader import read_action_plan
+from board_tui.readers.plan import read_action_plan
 from board_tui.readers.word_package import collapse
 from board_tui.storage.store import Store
 

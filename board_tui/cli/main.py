@@ -222,7 +222,7 @@ def import_agenda(
 ) -> None:
     """Import a Word agenda pack (.docx) or a text outline (.txt, .md), all or nothing."""
     from board_tui.config import database_path
-    from board_tui.readers.agenda_reader import read_agenda
+    from board_tui.readers.agenda import read_agenda
     from board_tui.services.agenda_import import preview_lines, write_agenda
 
     with user_errors():

@@ -26,7 +26,7 @@ from board_tui.domain.model import (
     NoteKind,
     Status,
 )
-from board_tui.readers.plan_reader import NextStepRead, PlanItemRead, PlanRead, UpdateRead
+from board_tui.readers.plan import NextStepRead, PlanItemRead, PlanRead, UpdateRead
 from board_tui.services.plan_import import write_plan
 from board_tui.storage.store import Store
 

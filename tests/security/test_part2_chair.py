@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from terminal import Pty
 from test_chair_process import START_SECONDS, plain, wait_for_text
 from test_chair_view import shown
-from test_crash import Terminal
 
 from board_tui.screens.chair import ChairScreen
 from board_tui.screens.shell.app import BoardApp
@@ -87,7 +87,7 @@ def test_the_chair_process_shows_no_part2(scenario_db: tuple[Path, Part2], tmp_p
         start_new_session=True,
     )
     os.close(child_fd)
-    terminal = Terminal(main_fd)
+    terminal = Pty(main_fd)
     painted: list[str] = []
 
     def until(text: str) -> None:
