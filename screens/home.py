@@ -483,27 +483,34 @@ class HomeScreen(Screen[None]):
     def _confirm_import(
         self, board_name: str, path: Path, title: str | None, dated: dt.date, plan: PlanRead
     ) -> None:
-        from board_tui.screens.dialogs.questions import ConfirmDialog
-        from board_tui.services.plan_import import import_plan, plan_title, preview_lines
+        from board_tui.screens.dialogs.questions import ConfirmDialog, SamePlanDialog
+        from board_tui.services.plan_import import (
+            SamePlanQuestion,
+            import_plan,
+            plan_title,
+            preview_lines,
+            target_plan,
+        )
 
         name = plan_title(plan, path, title)
         steps = sum(len(item.next_steps) for item in plan.items)
-        question = Text.assemble(
+        try:
+            target_plan(self.store, plan, board_name=board_name, title=name)
+            same: SamePlanQuestion | None = None
+        except SamePlanQuestion as asked:
+            same = asked
+        except BoardTuiError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        read = Text.assemble(
             (f"{path.name}", "bold"),
             f": {len(plan.items)} items, {steps} next steps",
             f", {len(plan.skipped)} rows that could not be read (left out)" if plan.skipped else "",
             "\n\n",
             "\n".join(preview_lines(plan, dated)),
-            "\n\nImport it for ",
-            (board_name, "bold"),
-            " as ",
-            (name, "bold"),
-            "? (The same plan imported again is updated, by ref.)",
         )
 
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
+        def write(into: int | None = None, new_plan: bool = False) -> None:
             try:
                 done = import_plan(
                     self.store,
@@ -512,11 +519,45 @@ class HomeScreen(Screen[None]):
                     title=name,
                     dated=dated,
                     source=path.name,
+                    into=into,
+                    new_plan=new_plan,
                 )
             except BoardTuiError as error:  # e.g. no backup could be taken: nothing imported
                 self.notify(str(error), severity="error", timeout=10)
                 return
             self._show_board_named(done.board.id)
             self.notify("\n".join(done.lines()[:2]))
+
+        if same is not None:
+            match = same.match
+            question = Text.assemble(
+                read,
+                "\n\n",
+                (name, "bold"),
+                f" is a new title, but {match.describe()}.\n\nUpdate ",
+                (match.plan.title, "bold"),
+                " with it (u), or import it as a new plan for ",
+                (board_name, "bold"),
+                " (n)?",
+            )
+
+            def answered(update: bool | None) -> None:
+                if update is not None:
+                    write(into=match.plan.id if update else None, new_plan=not update)
+
+            self.app.push_screen(SamePlanDialog(question), answered)
+            return
+        question = Text.assemble(
+            read,
+            "\n\nImport it for ",
+            (board_name, "bold"),
+            " as ",
+            (name, "bold"),
+            "? (The same plan imported again is updated, by ref.)",
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                write()
 
         self.app.push_screen(ConfirmDialog("Import this plan?", question), confirmed)

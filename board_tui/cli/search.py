@@ -10,7 +10,7 @@ import click
 
 from board_tui.cli.arguments import Day, PlanRef, Text
 from board_tui.cli.export import plan_id_from
-from board_tui.cli.support import db_arg, db_option, open_store, say, say_json, user_errors
+from board_tui.cli.support import chosen_database, db_option, open_store, say, say_json, user_errors
 from board_tui.domain.errors import NotFoundError
 from board_tui.domain.safe_text import for_terminal
 from board_tui.services.search_words import KIND_WORDS, history_line, hit_place
@@ -66,10 +66,9 @@ def search_command(
     Words must all match; "a phrase" in quotes, a prefix* and a OR b work too. Without
     --public, results from Part 2 say "CONFIDENTIAL – Part 2".
     """
-    from board_tui.config import database_path
     from board_tui.storage.search import snippet_parts
 
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database(existing=True)) as store, user_errors():
         board_id = store.board_by_name(board_name).id if board_name else None
         hits = store.search(query, board_id=board_id, since=since, limit=limit, public=public)
     if as_json:
@@ -112,7 +111,9 @@ def find_history_target(
     raise NotFoundError(f"no item {ref!r} in {found.title!r}")
 
 
-@click.command(name="history")
+@click.command(
+    name="history", short_help="The whole life of a plan item (9) or of one next step (9.2)."
+)
 @click.argument("ref", type=Text())
 @click.option(
     "--plan", required=True, type=PlanRef(), metavar="PLAN", help="The plan (an id or a title)."
@@ -129,10 +130,9 @@ def history_command(ref: str, plan: int | str, as_json: bool, public: bool) -> N
 
     Without --public, what was set or said in Part 2 says "CONFIDENTIAL – Part 2".
     """
-    from board_tui.config import database_path
     from board_tui.domain.formatting import short_date
 
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database(existing=True)) as store, user_errors():
         item_id, step_id = find_history_target(store, plan, ref, public=public)
         entries = (
             store.history(action_id=step_id, public=public)
