@@ -63,7 +63,8 @@ def test_an_empty_database_of_ones_own_points_to_the_demo(home: Path) -> None:
     assert code == 0
     assert output.splitlines() == [
         "No boards.",
-        f"(This is your own database; the demo's is {home / 'demo.sqlite3'} (add --demo to use it).)",
+        f"(This is your own database; the demo's is {home / 'demo.sqlite3'}"
+        " (add --demo to use it).)",
     ]
 
 
