@@ -66,19 +66,54 @@ def board_meeting_next(meetings: list[Meeting]) -> int | None:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "new_meeting", "New meeting", id="home.new-meeting"),
-        Binding("e", "edit_agenda", "Agenda", id="home.edit-agenda"),
-        Binding("x", "export_minutes", "Minutes to Word", id="home.export-minutes"),
-        Binding("i", "import_agenda", "Import agenda", id="home.import-agenda"),
-        Binding("I", "import_plan", "Import plan", id="home.import-plan"),
-        Binding("p", "people", "People", id="home.people"),
-        Binding("b", "new_board", "New board", id="home.new-board"),
+        # Help and quit first: the first screen a new clerk sees says how to get out and
+        # where every key is, at 80 columns too; the footer keeps the keys of a first day.
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            key_display="?",
+            id="home.help",
+            tooltip="All keys, screen by screen",
+        ),
+        Binding("ctrl+q", "app.quit", "Quit", id="home.quit", tooltip="Quit board-tui"),
+        Binding(
+            "m",
+            "new_meeting",
+            "New meeting",
+            id="home.new-meeting",
+            tooltip="A meeting for the highlighted board, with its standing items",
+        ),
+        Binding("e", "edit_agenda", "Agenda", id="home.edit-agenda", tooltip="Edit its agenda"),
+        Binding("x", "export_minutes", "Minutes to Word", show=False, id="home.export-minutes"),
+        Binding(
+            "i",
+            "import_agenda",
+            "Import agenda",
+            id="home.import-agenda",
+            tooltip="A Word agenda pack or a text outline",
+        ),
+        Binding(
+            "I",
+            "import_plan",
+            "Import plan",
+            id="home.import-plan",
+            tooltip="A Word or CSV action plan",
+        ),
+        Binding("p", "people", "People", show=False, id="home.people"),
+        Binding("b", "new_board", "New board", show=False, id="home.new-board"),
         Binding("r", "edit_board", "Edit board", show=False, id="home.edit-board"),
         Binding("A", "archive_board", "Archive board", show=False, id="home.archive-board"),
-        Binding("slash", "search", "Search", key_display="/", id="home.search"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            id="home.search",
+            tooltip="Every board's meetings, actions and plans",
+        ),
         Binding("y", "you_said", "You said, we did", show=False, id="home.you-said"),
         Binding("w", "roundup", "Round-up", show=False, id="home.roundup"),
-        Binding("ctrl+q", "app.quit", "Quit", id="home.quit", tooltip="Quit board-tui"),
     ]
     AUTO_FOCUS = "#meetings"
 

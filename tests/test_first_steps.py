@@ -226,3 +226,23 @@ async def test_the_app_asks_whether_next_months_plan_updates_the_boards_plan(
         await pilot.pause()
     (plan,) = store.plans(store.board_by_name("Forum").id)
     assert plan.title == "Residents' action plan – October update"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_first_screen_says_how_to_get_help_and_quit(
+    demo_store: Store, size: tuple[int, int]
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = BoardApp(demo_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        shown = {
+            key.description: key.region
+            for key in app.screen.query(FooterKey)
+            if key.region.right <= size[0] and key.region.width
+        }
+        assert {"Help", "Quit", "New meeting", "Import agenda", "Search"} <= set(shown)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"

@@ -24,7 +24,7 @@ class Key(NamedTuple):
 
 KEYMAP: dict[str, tuple[Key, ...]] = {
     "Everywhere": (
-        Key("?", "Show this help", ("app.help",)),
+        Key("?", "Show this help", ("app.help", "home.help")),
         Key("ctrl+p", "Command palette: jump to any board, meeting or plan"),
         Key("ctrl+f", "Search every board's meetings, actions and plans", ("app.search",)),
         Key("escape", "Back to the previous screen"),
