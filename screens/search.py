@@ -49,12 +49,15 @@ class ResultList(OptionList):
     def prompt(self, hit: SearchHit) -> Text:
         text = Text(hit_place(hit), style=self.get_component_rich_style("result--place"))
         text.append(f"  {hit_kind(hit)}\n", style=self.get_component_rich_style("result--kind"))
-        context = hit_context(hit)
-        if context:
-            text.append(f"{context}\n")
         match = self.get_component_rich_style("result--match")
         parts = snippet_parts(hit.snippet)
-        if not context or snippet_adds(hit, [words for words, m in parts if m], context):
+        matched = [words for words, m in parts if m]
+        context = hit_context(hit)
+        if context:
+            line = Text(f"{context}\n")
+            line.highlight_words(matched, style=match, case_sensitive=False)
+            text.append_text(line)
+        if not context or snippet_adds(hit, matched, context):
             for words, matched in parts:
                 text.append(" ".join(words.split("\n")), style=match if matched else "")
         text.rstrip()
