@@ -58,8 +58,8 @@ class ResultList(OptionList):
             line.highlight_words(matched, style=match, case_sensitive=False)
             text.append_text(line)
         if not context or snippet_adds(hit, matched, context):
-            for words, matched in parts:
-                text.append(" ".join(words.split("\n")), style=match if matched else "")
+            for words, is_match in parts:
+                text.append(" ".join(words.split("\n")), style=match if is_match else "")
         text.rstrip()
         return text
 
