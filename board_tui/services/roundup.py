@@ -82,7 +82,7 @@ def and_list(parts: Sequence[str]) -> str:
     return ", ".join(parts[:-1]) + f" and {parts[-1]}"
 
 
-def _looks_like_name(words: str, names: set[str]) -> bool:
+def _looks_like_name(words: str, names: frozenset[str] | set[str]) -> bool:
     if words in names:
         return True
     parts = words.split()
@@ -91,7 +91,7 @@ def _looks_like_name(words: str, names: set[str]) -> bool:
     )
 
 
-def presenters(text: str, names: set[str]) -> str:
+def presenters(text: str, names: frozenset[str] | set[str]) -> str:
     """ "Robin Beattie, Stephen Bramah" becomes "Robin Beattie and Stephen Bramah"; a name with
     its role ("Kirsty Roberts, Strategy and Policy Lead") stays as it is."""
     parts = [p.strip() for p in re.split(r",|;|&|\band\b", text) if p.strip()]
@@ -165,7 +165,7 @@ def _opener(index: int, last: bool) -> str:
 
 
 def item_paragraph(
-    minute: ItemMinute, index: int, last: bool, keep: set[str], names: set[str] = frozenset()
+    minute: ItemMinute, index: int, last: bool, keep: set[str], names: frozenset[str] | set[str] = frozenset()
 ) -> str:
     item = minute.item
     presented = f", presented by {presenters(item.presenter, names)}" if item.presenter else ""
