@@ -165,7 +165,11 @@ def _opener(index: int, last: bool) -> str:
 
 
 def item_paragraph(
-    minute: ItemMinute, index: int, last: bool, keep: set[str], names: frozenset[str] | set[str] = frozenset()
+    minute: ItemMinute,
+    index: int,
+    last: bool,
+    keep: set[str],
+    names: frozenset[str] | set[str] = frozenset(),
 ) -> str:
     item = minute.item
     presented = f", presented by {presenters(item.presenter, names)}" if item.presenter else ""
