@@ -174,6 +174,7 @@ def test_the_october_round_up_reads_as_a_chair_would_sign_it(demo_store: Store) 
     )
     assert "Any Other Business." not in draft.split("\n")[0]
     assert "noted that further consultation" not in draft
+    assert "including: it was important to embed the needs of residents" in draft
 
 
 def test_a_meeting_not_yet_held_is_one_to_come(demo_store: Store) -> None:

@@ -38,6 +38,7 @@ _ROLE_WORDS = {
 }  # fmt: skip
 """Words of a role, not of a name: "Kirsty Roberts, Strategy and Policy Lead" is one person."""
 _NOTED = re.compile(r"^(?:it was\s+|members\s+)?noted\s+that\s+", re.IGNORECASE)
+_SHORTHAND = re.compile(r"^(important|essential|necessary|vital|key|crucial)\s+to\s+")
 _TIMELESS = {"tbc", "tba", "on-going", "ongoing", "n/a", "asap"}
 _TIME_WORDS = {"before", "by", "after", "at", "in", "on", "within", "during", "following", "next"}
 _BOARD_SAID = re.compile(
@@ -113,7 +114,9 @@ def _point(body: str, keep: set[str]) -> str:
     """A comment as one point in a list: its first sentence, without "It was noted that"."""
     text = " ".join(body.split())
     first = re.split(r"(?<=[a-z0-9)'’])\.\s+(?=[A-Z])", text, maxsplit=1)[0]
-    return _clause(_NOTED.sub("", first), keep)
+    point = _clause(_NOTED.sub("", first), keep)
+    # Minutes' shorthand ("Important to embed …") made a clause: "it was important to …".
+    return _SHORTHAND.sub(r"it was \1 to ", point)
 
 
 def _due(time_frame: str | None, description: str) -> str:
