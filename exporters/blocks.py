@@ -74,24 +74,30 @@ def block(kind: Kind, text: str = "", lead: str = "") -> Block:
 TEXT_WIDTH = 88
 
 
-def _wrapped(text: str, indent: str = "", first: str | None = None) -> list[str]:
+def _wrapped(
+    text: str, indent: str = "", first: str | None = None, width: int = TEXT_WIDTH
+) -> list[str]:
     return textwrap.wrap(
         text,
-        TEXT_WIDTH,
+        width,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_long_words=False,
     ) or [first or indent]
 
 
-def _text_table(b: Block) -> list[str]:
-    """Columns padded to their widest cell; the widest column wraps so a row fits the width."""
+MIN_COLUMN = 12
+"""A text table's column is never narrower than this: words are wrapped whole, never split."""
+
+
+def _text_table(b: Block, width: int = TEXT_WIDTH) -> list[str]:
+    """Columns padded to their widest cell; the widest columns wrap, a column at a time, until
+    a row fits the width (each keeps whole words)."""
     rows = [b.header, *b.rows] if b.header else list(b.rows)
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    overflow = sum(widths) + 2 * (len(widths) - 1) - TEXT_WIDTH
-    if overflow > 0:
-        widest = widths.index(max(widths))
-        widths[widest] = max(widths[widest] - overflow, 20)
+    gaps = 2 * (len(widths) - 1)
+    while sum(widths) + gaps > width and max(widths) > MIN_COLUMN:
+        widths[widths.index(max(widths))] -= 1
     lines = []
     for index, row in enumerate(rows):
         cells = [
@@ -109,32 +115,33 @@ def _text_table(b: Block) -> list[str]:
     return lines
 
 
-def block_lines(b: Block) -> list[str]:
-    """How one block reads as plain text."""
+def block_lines(b: Block, width: int = TEXT_WIDTH) -> list[str]:
+    """How one block reads as plain text, in lines of at most `width` (words kept whole)."""
     text = f"{b.lead} {b.text}".strip() if b.lead else b.text
     match b.kind:
         case Kind.MASTHEAD | Kind.HEADING1:
-            return [line.center(TEXT_WIDTH).rstrip() for line in _wrapped(text)]
+            return [line.center(width).rstrip() for line in _wrapped(text, width=width)]
         case Kind.HEADING2 | Kind.HEADING3 | Kind.LABEL:
-            return ["", *_wrapped(text)]
+            return ["", *_wrapped(text, width=width)]
         case Kind.BULLET:
-            return _wrapped(text, "    ", "  \u2022 ")
+            return _wrapped(text, "    ", "  \u2022 ", width)
         case Kind.DECISION:
-            return ["", *_wrapped(text, "    ", "  \u00bb ")]
+            return ["", *_wrapped(text, "    ", "  \u00bb ", width)]
         case Kind.ACTION | Kind.PRESENTER:
-            return _wrapped(text, "    ", "  ")
+            return _wrapped(text, "    ", "  ", width)
         case Kind.PAIRS | Kind.TABLE:
-            return _text_table(b) if b.rows else []
+            return _text_table(b, width) if b.rows else []
         case Kind.SPACER:
             return [""]
         case _:
-            return ["", *_wrapped(text)]
+            return ["", *_wrapped(text, width=width)]
 
 
-def blocks_text(blocks: Sequence[Block], header: str = "") -> str:
+def blocks_text(blocks: Sequence[Block], header: str = "", width: int = TEXT_WIDTH) -> str:
+    """The blocks as plain text `width` columns wide: a preview laid out for its window."""
     lines = [header.replace("\t", "    "), ""] if header else []
     for b in blocks:
-        lines.extend(block_lines(b))
+        lines.extend(block_lines(b, width))
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from board_tui.domain.formatting import short_date
 from board_tui.domain.model import Action, ResidentVoice
 from board_tui.domain.safe_text import file_name_part
-from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
+from board_tui.exporters.blocks import TEXT_WIDTH, Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import board_template, save
 from board_tui.exporters.safe_write import check_target
 from board_tui.storage.store import Store
@@ -150,15 +150,15 @@ def _cell_text(lines: Sequence[Line]) -> str:
     return " ".join(f"{lead} {text}".strip() for lead, text in lines)
 
 
-def you_said_text(report: YouSaid) -> str:
-    """The report as plain text: what the TUI previews before writing."""
+def you_said_text(report: YouSaid, width: int = TEXT_WIDTH) -> str:
+    """The report as plain text `width` columns wide: what the TUI previews before writing."""
     table = Block(
         Kind.TABLE,
         header=HEADER,
         rows=tuple((_cell_text(s), _cell_text(d)) for s, d in report.rows),
     )
     blocks = [*report.intro, *([table] if report.rows else []), *report.closing]
-    return blocks_text(blocks, report.header_left)
+    return blocks_text(blocks, report.header_left, width)
 
 
 def you_said_file_name(store: Store, board_id: int, day: dt.date) -> str:

@@ -9,11 +9,11 @@ of `board-tui chair`. What a public share may show is decided in chair_view.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import replace
+import time
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Console, Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -26,11 +26,12 @@ from textual.widgets import Digits, Static
 from board_tui.domain.agenda_order import minutes_used
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
-from board_tui.domain.formatting import agenda_time, long_date, minutes_time, shorten
-from board_tui.domain.model import ActionPlan, MeetingStatus, Status
-from board_tui.domain.statuses import STYLES
+from board_tui.domain.formatting import agenda_time, long_date, minutes_time, short_date
+from board_tui.domain.model import Action, MeetingStatus, Status
+from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.layout import is_wide
 from board_tui.screens.shell.themes import other_theme
+from board_tui.screens.widgets.status import colour, legend, overdue_mark, status_chip
 from board_tui.services.chair_view import (
     ChairFilter,
     ChairState,
@@ -44,38 +45,98 @@ from board_tui.storage.store import Store
 
 POLL_SECONDS = 0.25
 """How often the view asks SQLite whether anything changed: a save shows within a second."""
-WIDE_TABLE = 96
-"""From this many columns of the actions pane, leads have a column of their own."""
+HIGHLIGHT_SECONDS = 5.0
+"""How long an action that has just appeared keeps its highlight."""
+LEAD_COLUMN_FROM = 88
+"""From this many columns of the actions table, leads have a column of their own."""
 
 
-def status_chip(status: Status, label: str | None = None) -> Text:
-    """The status as a block of its plan colour: readable from the back of a room."""
-    style = STYLES[status]
-    return Text(f" {label or style.label} ", style=Style(color="black", bgcolor=f"#{style.fill}"))
+@dataclass(frozen=True)
+class Columns:
+    """The actions table's columns, worked out from the terminal's width alone, so the same
+    width always gives the same table (a resize once left the Lead column out or in)."""
+
+    mark: int
+    """The plan item's number, or OVERDUE / NEW beside a step or an action."""
+    action: int
+    lead: int
+    """0: no Lead column; the lead is written under the words instead."""
+    when: int
+    status: int
+    lines: int = 1
+    """Lines a step, an action or what was said may take: two where the screen is wide."""
+
+    @property
+    def wide(self) -> bool:
+        return self.lead > 0
 
 
-def legend_text(plan: ActionPlan | None, only: Sequence[Status] | None = None) -> Text:
-    """The plan's own legend (the clerk's words) when it has one, else the vocabulary;
-    only the statuses given, when given."""
-    entries = [(e.status, e.label) for e in plan.legend] if plan and plan.legend else []
-    text = Text()
-    for status, label in entries or [(s, s.label) for s in Status]:
-        if only is None or status in only:
-            text.append_text(status_chip(status, label)).append("  ")
-    return text
+def review_columns(columns: int) -> Columns:
+    """The table for a terminal this many columns wide (80, 100, 120, 160 …)."""
+    # Stacked below the breakpoint (the pane is the terminal's width); beside the decisions
+    # above it (two thirds). Less the pane's border, padding and scroll bar, and one to spare.
+    pane = columns if not is_wide(columns) else round(columns * 2 / 3)
+    inner = max(pane - 7, 40)
+    mark, status = 7, 12
+    lead = 18 if inner >= LEAD_COLUMN_FROM else 0
+    when = 14 if lead else 12
+    gaps = 4 if lead else 3
+    action = inner - mark - status - lead - when - gaps
+    lines = 2 if is_wide(columns) else 1
+    return Columns(mark=mark, action=action, lead=lead, when=when, status=status, lines=lines)
+
+
+def clamp(text: Text, width: int, lines: int) -> Text:
+    """The text wrapped to width, at most this many lines, an ellipsis where it was cut:
+    a long description never pushes the next steps out of sight."""
+    wrapped = list(text.wrap(_MEASURE, max(width, 1), overflow="fold"))
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        last = wrapped[-1]
+        last.rstrip()
+        last.truncate(max(width - 1, 0))
+        last.append("…")
+    return Text("\n").join(wrapped)
+
+
+_MEASURE = Console(width=200, color_system=None, legacy_windows=False)
+"""Only measures text for clamp(): nothing is printed through it."""
+
+
+def one_line(words: str) -> str:
+    """Words as one paragraph: line breaks typed in a plan cell are layout, not meaning."""
+    return " ".join(words.split())
 
 
 class ChairScreen(Screen[None]):
     """Where the meeting is, what was agreed, which actions are due; nothing to type."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "public", "Public share", id="chair.public"),
-        Binding("a", "scope", "This item / whole plan", id="chair.scope"),
-        Binding("o", "overdue", "Overdue", id="chair.overdue"),
-        Binding("l", "lead", "Lead", id="chair.lead"),
-        Binding("s", "status", "Status", id="chair.status"),
-        Binding("t", "theme", "Theme", id="chair.theme"),
-        Binding("v,escape", "back", "Clerk's screen", id="chair.back"),
+        Binding(
+            "p",
+            "public",
+            "Public share",
+            id="chair.public",
+            tooltip="Public share on, or off for a private session (asks first)",
+        ),
+        Binding(
+            "a",
+            "scope",
+            "This item / whole plan",
+            id="chair.scope",
+            tooltip="The current item's plan items and actions, or the whole plan",
+        ),
+        Binding("o", "overdue", "Overdue", id="chair.overdue", tooltip="Overdue only, or all"),
+        Binding("l", "lead", "Lead", id="chair.lead", tooltip="The next lead in turn"),
+        Binding("s", "status", "Status", id="chair.status", tooltip="The next status in turn"),
+        Binding("t", "theme", "Theme", id="chair.theme", tooltip="Default or high contrast"),
+        Binding(
+            "v,escape",
+            "back",
+            "Clerk's screen",
+            id="chair.back",
+            tooltip="Back to the clerk's screen",
+        ),
     ]
 
     def __init__(
@@ -98,11 +159,16 @@ class ChairScreen(Screen[None]):
         self._plan_id = plan_id
         self._version: tuple[int, int] | None = None
         self._problem: str | None = None
+        self._seen: set[int] | None = None
+        """Actions already shown; None until the first paint (what is there then is not new)."""
+        self._appeared: dict[int, float] = {}
+        """Actions that appeared since, with when: highlighted for HIGHLIGHT_SECONDS."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="chair-top"):
             yield Static(id="chair-meeting")
             yield Static(id="chair-share")
+        yield Static(id="chair-banner")
         with Horizontal(id="chair-now"):
             yield Digits(id="chair-number")
             yield Static(id="chair-item")
@@ -113,13 +179,13 @@ class ChairScreen(Screen[None]):
             with VerticalScroll(id="chair-decisions", classes="pane"):
                 yield Static(id="chair-decisions-text")
             with Vertical(id="chair-review", classes="pane"):
+                yield Static(id="chair-filters")
                 with VerticalScroll(id="chair-actions"):
                     yield Static(id="chair-actions-text")
                 yield Static(id="chair-legend")
         yield Static(id="chair-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#chair-keys", Static).update(self._keys())
         self.reload()
         self.query_one("#chair-actions").focus()
         self.set_interval(POLL_SECONDS, self._poll)
@@ -129,7 +195,14 @@ class ChairScreen(Screen[None]):
         self.reload()
 
     def on_resize(self) -> None:
+        # Everything that depends on the width, from the width alone: a resize never leaves
+        # the view other than a fresh one at that size.
         self._paint_review()
+        self._paint_keys()
+        self.call_after_refresh(self._latest_decisions)
+
+    def _latest_decisions(self) -> None:
+        self.query_one("#chair-decisions", VerticalScroll).scroll_end(animate=False)
 
     # -- following the clerk ---------------------------------------------------------------
 
@@ -155,7 +228,23 @@ class ChairScreen(Screen[None]):
             return
         self._version = version
         self._problem = None
+        self._note_new_actions()
         self._paint()
+
+    def _note_new_actions(self) -> None:
+        """Remember when each action first showed, so one that has just appeared stands out."""
+        ids = {r.action.id for r in self.state.rows if r.action is not None and r.new}
+        now = time.monotonic()
+        if self._seen is not None:
+            for action_id in ids - self._seen:
+                self._appeared[action_id] = now
+                self.set_timer(HIGHLIGHT_SECONDS + 0.05, self._paint_review)
+        self._seen = (self._seen or set()) | ids
+
+    def _highlighted(self, action: Action | None) -> bool:
+        if action is None or action.id not in self._appeared:
+            return False
+        return time.monotonic() - self._appeared[action.id] < HIGHLIGHT_SECONDS
 
     # -- painting --------------------------------------------------------------------------
 
@@ -165,6 +254,7 @@ class ChairScreen(Screen[None]):
         self._paint_clock()
         self._paint_decisions()
         self._paint_review()
+        self._paint_keys()
 
     def _paint_top(self) -> None:
         state = self.state
@@ -180,6 +270,13 @@ class ChairScreen(Screen[None]):
         share.set_class(not self.filter.public, "-private")
         share.update(
             " PUBLIC SHARE " if self.filter.public else f" NOT PUBLIC: {CONFIDENTIAL} shown "
+        )
+        banner = self.query_one("#chair-banner", Static)
+        banner.display = not self.filter.public
+        banner.update(
+            ""
+            if self.filter.public
+            else "NOT PUBLIC · Part 2 (confidential) business on screen · p: public share on"
         )
 
     def _paint_now(self) -> None:
@@ -207,8 +304,11 @@ class ChairScreen(Screen[None]):
             if item.presenter:
                 text.append(f"\n{item.presenter}")
             if meeting.status is not MeetingStatus.LIVE:
+                # "4.19 p.m." ends with its own full stop: the sentence takes no second one.
                 ended = f" at {minutes_time(meeting.actual_end)}" if meeting.actual_end else ""
-                text.append(f"\nThe meeting has ended{ended}.", style="italic")
+                sentence = f"The meeting has ended{ended}"
+                text.append(f"\n{sentence if sentence.endswith('.') else sentence + '.'}")
+                text.stylize("italic", len(text) - len(sentence) - 1)
             elif state.next_item is not None:
                 text.append(f"\nNext: {state.next_item.number}. {state.next_item.title}")
         self.query_one("#chair-item", Static).update(text)
@@ -280,24 +380,23 @@ class ChairScreen(Screen[None]):
         else:
             title = "Actions"
         pane.border_title = title
-        filters = [
+        filters = self.query_one("#chair-filters", Static)
+        shown = [
             label
             for on, label in (
-                (f.overdue, "overdue only"),
+                (f.overdue, "overdue"),
                 (f.lead is not None, f"lead: {f.lead}"),
                 (f.status is not None, f"status: {f.status.label if f.status else ''}"),
             )
             if on
         ]
-        pane.border_subtitle = " · ".join(filters)
+        filters.display = bool(shown)
+        filters.update(Text(f"Only {' · '.join(shown)}", no_wrap=True, overflow="ellipsis"))
         self.query_one("#chair-actions-text", Static).update(self._review_table())
-        # Narrow: only the statuses on show, in short words, so the legend keeps to one line.
-        legend = (
-            legend_text(state.plan)
-            if is_wide(self.size.width)
-            else legend_text(None, state.statuses)
-        )
-        self.query_one("#chair-legend", Static).update(legend)
+        # The same words as the chips, only the statuses on show: one line at any width.
+        key = legend(self.app, None, chips=True, only=state.statuses or tuple(Status))
+        key.no_wrap, key.overflow = True, "ellipsis"
+        self.query_one("#chair-legend", Static).update(key)
 
     def _review_table(self) -> Table | Text:
         state = self.state
@@ -309,75 +408,106 @@ class ChairScreen(Screen[None]):
             if self.filter.scope is Scope.ITEM:
                 return Text("No plan items or actions on this item (a: whole plan).", "italic")
             return Text("No plan items.", style="italic")
-        # Leads get their own column only where it can be wide enough to read.
-        wide = self.query_one("#chair-actions").size.width >= WIDE_TABLE
-        table = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1))
-        table.add_column("#", no_wrap=True, width=4)
-        table.add_column("Action", ratio=5)
-        if wide:
-            table.add_column("Lead", ratio=2)
-        table.add_column("When", ratio=2)
-        table.add_column("Status", no_wrap=True, width=12)
+        cols = review_columns(self.app.size.width)
+        table = Table(
+            box=None,
+            expand=True,
+            show_header=True,
+            header_style="bold",
+            padding=(0, 1, 0, 0),
+            pad_edge=False,
+        )
+        table.add_column("#", width=cols.mark, no_wrap=True)
+        table.add_column("Action", ratio=1, no_wrap=True, overflow="ellipsis")
+        if cols.wide:
+            table.add_column("Lead", width=cols.lead, no_wrap=True, overflow="ellipsis")
+        table.add_column("When", width=cols.when, no_wrap=True, overflow="ellipsis")
+        table.add_column("Status", width=cols.status, no_wrap=True)
+        highlight = Style(bgcolor=colour(self.app, "new-action"))
         for row in state.rows:
-            table.add_row(*self._cells(row, wide))
+            style = highlight if self._highlighted(row.action) else None
+            table.add_row(*self._cells(row, cols), style=style)
         return table
 
-    def _cells(self, row: ReviewRow, wide: bool) -> list[Text]:
-        today = self.state.today
+    def _cells(self, row: ReviewRow, cols: Columns) -> list[Text]:
+        today, plan_scope = self.state.today, self.filter.scope is Scope.PLAN
         overdue = row.is_overdue(today)
+        late = overdue_mark(self.app)
+        status = status_chip(self.app, row.status)
+        if row.status in (Status.AT_RISK, Status.OFF_TRACK):
+            status.stylize("bold")
         when = Text()
-        status = status_chip(row.status)
-        if overdue:
-            status = Text.assemble(status, "\n", (" OVERDUE ", "bold reverse"))
+        lead = ""
         if row.action is not None:
             action = row.action
-            words = Text("  → " if action.plan_item_id else "")
+            mark = late if overdue else Text("NEW", style=f"bold {colour(self.app, 'new-flag')}")
+            if not overdue and not row.new:
+                mark = Text()
+            words = Text("→ " if action.plan_item_id else "")
             if action.plan_item_id is None:
                 words.append("Action arising: ", style="bold")
             if action.label:
                 words.append(f"{action.label.text} ", style="bold")
-            words.append(action.description)
+            words.append(one_line(action.description))
             if not action.status.is_open:
                 words.stylize("dim")
-            when.append(action.time_frame or "")
+            lines = cols.lines
+            words = clamp(words, cols.action, lines)
+            when.append(one_line(action.time_frame or ""), style=late.style if overdue else "")
+            when = clamp(when, cols.when, lines)
             lead = action.owner or ""
-            ref = ""
         else:
             assert row.plan_item is not None
             item = row.plan_item
-            # The whole plan is a list to run an eye down: a few lines per item at most.
-            words = Text(
-                item.recommendation
-                if row.open_steps is None
-                else shorten(item.recommendation, 160 if wide else 90),
-                style="bold",
-            )
+            mark = Text(item.ref, style="bold")
+            if plan_scope and overdue:
+                mark.append("\n").append_text(late)
+            words = clamp(Text(one_line(item.recommendation), style="bold"), cols.action, 2)
             if row.open_steps is not None:
-                when.append(row.next_time_frame or "")
+                when.append(
+                    one_line(row.next_time_frame or ""), style=late.style if overdue else ""
+                )
                 if row.open_steps:
                     when.append(f"\n{row.open_steps} open", style="italic")
             lead = item.lead or ""
-            ref = item.ref
-        cells = [Text(ref, style="bold"), words]
-        if wide:
-            cells.append(Text(lead))
-        elif lead:
-            words.append(f"\n{lead}", style="italic")
-        return [*cells, when, status]
+        if lead and not cols.wide:
+            words.append("\n").append_text(clamp(Text(lead, style="italic"), cols.action, 1))
+        if row.said is not None:
+            said = Text(f"Said {short_date(row.said.recorded_at.date())}: ", style="italic bold")
+            said.append(one_line(row.said.body), style="italic")
+            words.append("\n").append_text(clamp(said, cols.action, cols.lines))
+        cells = [mark, words]
+        if cols.wide:
+            cells.append(clamp(Text(lead), cols.lead, 2))
+        return [*cells, clamp(when, cols.when, 2), status]
 
-    def _keys(self) -> Text:
-        keys = [("v", "back")] if self.in_app else [("q", "quit")]
-        keys += [] if self.public_only else [("p", "public")]
-        keys += [
-            ("a", "item/plan"),
-            ("o", "overdue"),
-            ("l", "lead"),
-            ("s", "status"),
+    def _paint_keys(self) -> None:
+        self.query_one("#chair-keys", Static).update(self._keys(self.app.size.width))
+
+    def _keys(self, width: int) -> Text:
+        """The chair's keys on one line: full words when they fit, short ones when not."""
+        plan = self.filter.scope is Scope.PLAN
+        full = [("v", "back")] if self.in_app else [("q", "quit")]
+        full += [] if self.public_only else [("p", "public share")]
+        full += [
+            ("a", "this item" if plan else "whole plan"),
+            ("o", "overdue only"),
+            ("l", "next lead"),
+            ("s", "next status"),
             ("t", "theme"),
+            ("pgdn pgup", "scroll"),
         ]
-        text = Text()
-        for key, does in keys:
-            text.append(f" {key} ", style="bold reverse").append(f" {does} ")
+        short = {"public share": "public", "overdue only": "overdue", "next lead": "lead"}
+        short |= {"next status": "status", "whole plan": "plan", "this item": "item"}
+        for words in (None, short):
+            text = Text(no_wrap=True, overflow="ellipsis")
+            for key, does in full:
+                label = words.get(does, does) if words else does
+                if key.startswith("pgdn") and words:
+                    key, label = "pgdn", "more"
+                text.append(f" {key} ", style="bold reverse").append(f"{label} ")
+            if text.cell_len <= width:
+                break
         return text
 
     # -- the chair's keys --------------------------------------------------------------------
@@ -387,9 +517,24 @@ class ChairScreen(Screen[None]):
         self.reload()
 
     def action_public(self) -> None:
-        self._refilter(public=not self.filter.public)
         if not self.filter.public:
-            self.notify("Exempt (Part 2) items are shown: not for a public share.")
+            self._refilter(public=True)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._refilter(public=False)
+                self.notify("Exempt (Part 2) items are shown: not for a public share.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Turn public share off?",
+                f"Exempt business ({CONFIDENTIAL}) will show on this screen, and anyone "
+                "watching it will see it. Only for a private session.\n\n"
+                "y turns public share off · n keeps it on",
+            ),
+            answered,
+        )
 
     def action_scope(self) -> None:
         scope = Scope.PLAN if self.filter.scope is Scope.ITEM else Scope.ITEM
@@ -406,6 +551,7 @@ class ChairScreen(Screen[None]):
 
     def action_theme(self) -> None:
         self.app.theme = other_theme(self.app.theme)
+        self.call_after_refresh(self._paint_review)  # chips in the new theme's colours
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "public":

@@ -55,12 +55,19 @@ class ExportDialog(ModalScreen[Path | None]):
             self.reason = reason
 
     def __init__(
-        self, store: Store, title: str, preview: str, path: Path, export: Exporter
+        self,
+        store: Store,
+        title: str,
+        preview: str | Callable[[int], str],
+        path: Path,
+        export: Exporter,
     ) -> None:
         super().__init__()
         self.store = store
         self.dialog_title = title
         self.preview = preview
+        """The text, or what lays it out for a width: then it is laid out for the window, so
+        no line is wrapped again on screen (which once split "Commun / ity")."""
         self.initial_path = path
         self.export = export
         self.writing = False
@@ -71,7 +78,8 @@ class ExportDialog(ModalScreen[Path | None]):
         box.border_subtitle = "ctrl+s write · tab to the preview to scroll · escape cancel"
         with box:
             with VerticalScroll(id="export-preview"):
-                yield Static(self.preview, markup=False)
+                text = self.preview if isinstance(self.preview, str) else ""
+                yield Static(text, markup=False, id="export-preview-text")
             yield Label("Save as")
             yield Input(str(self.initial_path), id="export-path")
             yield ProgressBar(id="export-progress", show_eta=False)
@@ -79,6 +87,17 @@ class ExportDialog(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-progress", ProgressBar).display = False
         self.query_one("#export-path", Input).focus()
+        self.call_after_refresh(self._lay_out_preview)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._lay_out_preview)
+
+    def _lay_out_preview(self) -> None:
+        if isinstance(self.preview, str):
+            return
+        pane = self.query_one("#export-preview", VerticalScroll)
+        width = pane.content_size.width - pane.styles.scrollbar_size_vertical
+        self.query_one("#export-preview-text", Static).update(self.preview(max(width, 20)))
 
     @property
     def target(self) -> Path:

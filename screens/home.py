@@ -66,19 +66,54 @@ def board_meeting_next(meetings: list[Meeting]) -> int | None:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "new_meeting", "New meeting", id="home.new-meeting"),
-        Binding("e", "edit_agenda", "Agenda", id="home.edit-agenda"),
-        Binding("x", "export_minutes", "Minutes to Word", id="home.export-minutes"),
-        Binding("i", "import_agenda", "Import agenda", id="home.import-agenda"),
-        Binding("I", "import_plan", "Import plan", id="home.import-plan"),
-        Binding("p", "people", "People", id="home.people"),
-        Binding("b", "new_board", "New board", id="home.new-board"),
+        # Help and quit first: the first screen a new clerk sees says how to get out and
+        # where every key is, at 80 columns too; the footer keeps the keys of a first day.
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            key_display="?",
+            id="home.help",
+            tooltip="All keys, screen by screen",
+        ),
+        Binding("ctrl+q", "app.quit", "Quit", id="home.quit", tooltip="Quit board-tui"),
+        Binding(
+            "m",
+            "new_meeting",
+            "New meeting",
+            id="home.new-meeting",
+            tooltip="A meeting for the highlighted board, with its standing items",
+        ),
+        Binding("e", "edit_agenda", "Agenda", id="home.edit-agenda", tooltip="Edit its agenda"),
+        Binding("x", "export_minutes", "Minutes to Word", show=False, id="home.export-minutes"),
+        Binding(
+            "i",
+            "import_agenda",
+            "Import agenda",
+            id="home.import-agenda",
+            tooltip="A Word agenda pack or a text outline",
+        ),
+        Binding(
+            "I",
+            "import_plan",
+            "Import plan",
+            id="home.import-plan",
+            tooltip="A Word or CSV action plan",
+        ),
+        Binding("p", "people", "People", show=False, id="home.people"),
+        Binding("b", "new_board", "New board", show=False, id="home.new-board"),
         Binding("r", "edit_board", "Edit board", show=False, id="home.edit-board"),
         Binding("A", "archive_board", "Archive board", show=False, id="home.archive-board"),
-        Binding("slash", "search", "Search", key_display="/", id="home.search"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            id="home.search",
+            tooltip="Every board's meetings, actions and plans",
+        ),
         Binding("y", "you_said", "You said, we did", show=False, id="home.you-said"),
         Binding("w", "roundup", "Round-up", show=False, id="home.roundup"),
-        Binding("ctrl+q", "app.quit", "Quit", id="home.quit", tooltip="Quit board-tui"),
     ]
     AUTO_FOCUS = "#meetings"
 
@@ -483,27 +518,34 @@ class HomeScreen(Screen[None]):
     def _confirm_import(
         self, board_name: str, path: Path, title: str | None, dated: dt.date, plan: PlanRead
     ) -> None:
-        from board_tui.screens.dialogs.questions import ConfirmDialog
-        from board_tui.services.plan_import import import_plan, plan_title, preview_lines
+        from board_tui.screens.dialogs.questions import ConfirmDialog, SamePlanDialog
+        from board_tui.services.plan_import import (
+            SamePlanQuestion,
+            import_plan,
+            plan_title,
+            preview_lines,
+            target_plan,
+        )
 
         name = plan_title(plan, path, title)
         steps = sum(len(item.next_steps) for item in plan.items)
-        question = Text.assemble(
+        try:
+            target_plan(self.store, plan, board_name=board_name, title=name)
+            same: SamePlanQuestion | None = None
+        except SamePlanQuestion as asked:
+            same = asked
+        except BoardTuiError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        read = Text.assemble(
             (f"{path.name}", "bold"),
             f": {len(plan.items)} items, {steps} next steps",
             f", {len(plan.skipped)} rows that could not be read (left out)" if plan.skipped else "",
             "\n\n",
             "\n".join(preview_lines(plan, dated)),
-            "\n\nImport it for ",
-            (board_name, "bold"),
-            " as ",
-            (name, "bold"),
-            "? (The same plan imported again is updated, by ref.)",
         )
 
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
+        def write(into: int | None = None, new_plan: bool = False) -> None:
             try:
                 done = import_plan(
                     self.store,
@@ -512,11 +554,45 @@ class HomeScreen(Screen[None]):
                     title=name,
                     dated=dated,
                     source=path.name,
+                    into=into,
+                    new_plan=new_plan,
                 )
             except BoardTuiError as error:  # e.g. no backup could be taken: nothing imported
                 self.notify(str(error), severity="error", timeout=10)
                 return
             self._show_board_named(done.board.id)
             self.notify("\n".join(done.lines()[:2]))
+
+        if same is not None:
+            match = same.match
+            question = Text.assemble(
+                read,
+                "\n\n",
+                (name, "bold"),
+                f" is a new title, but {match.describe()}.\n\nUpdate ",
+                (match.plan.title, "bold"),
+                " with it (u), or import it as a new plan for ",
+                (board_name, "bold"),
+                " (n)?",
+            )
+
+            def answered(update: bool | None) -> None:
+                if update is not None:
+                    write(into=match.plan.id if update else None, new_plan=not update)
+
+            self.app.push_screen(SamePlanDialog(question), answered)
+            return
+        question = Text.assemble(
+            read,
+            "\n\nImport it for ",
+            (board_name, "bold"),
+            " as ",
+            (name, "bold"),
+            "? (The same plan imported again is updated, by ref.)",
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                write()
 
         self.app.push_screen(ConfirmDialog("Import this plan?", question), confirmed)

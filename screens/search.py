@@ -32,7 +32,7 @@ from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence
 from board_tui.domain.model import SearchHit
 from board_tui.screens.shell.footer import SteadyFooter
-from board_tui.services.search_words import KIND_WORDS, hit_place
+from board_tui.services.search_words import hit_context, hit_kind, hit_place, snippet_adds
 from board_tui.storage.search import snippet_parts
 from board_tui.storage.store import Store
 
@@ -48,11 +48,19 @@ class ResultList(OptionList):
 
     def prompt(self, hit: SearchHit) -> Text:
         text = Text(hit_place(hit), style=self.get_component_rich_style("result--place"))
-        kind = KIND_WORDS.get(hit.kind, hit.kind)
-        text.append(f"  {kind}\n", style=self.get_component_rich_style("result--kind"))
+        text.append(f"  {hit_kind(hit)}\n", style=self.get_component_rich_style("result--kind"))
         match = self.get_component_rich_style("result--match")
-        for words, matched in snippet_parts(hit.snippet):
-            text.append(" ".join(words.split("\n")), style=match if matched else "")
+        parts = snippet_parts(hit.snippet)
+        matched = [words for words, m in parts if m]
+        context = hit_context(hit)
+        if context:
+            line = Text(f"{context}\n")
+            line.highlight_words(matched, style=match, case_sensitive=False)
+            text.append_text(line)
+        if not context or snippet_adds(hit, matched, context):
+            for words, is_match in parts:
+                text.append(" ".join(words.split("\n")), style=match if is_match else "")
+        text.rstrip()
         return text
 
 

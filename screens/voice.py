@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -176,7 +177,7 @@ def open_you_said_export(
         ExportDialog(
             store,
             '"You said, we did" for the last quarter',
-            you_said_text(build_you_said(store, board_id, since=since)),
+            partial(you_said_text, build_you_said(store, board_id, since=since)),
             default_folder() / you_said_file_name(store, board_id, today),
             export,
         )

@@ -85,7 +85,9 @@ class StoreBase:
     def _row(self, sql: str, params: Params, what: str) -> dict[str, Any]:
         rows = self._rows(sql, params)
         if not rows:
-            raise NotFoundError(f"no such {what}")
+            # Looked up by id: the id is said back, so a typo shows at once.
+            said = f": {params[0]}" if not isinstance(params, dict) and len(params) == 1 else ""
+            raise NotFoundError(f"no such {what}{said}")
         return rows[0]
 
     def _insert(self, sql: str, params: Params) -> int:

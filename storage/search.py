@@ -22,9 +22,12 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import SearchHit
+from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit, Status
+from board_tui.domain.query_dates import split_dates
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
@@ -116,58 +119,124 @@ def plain_snippet(snippet: str, mark: str = "") -> str:
     return "".join(f"{mark}{text}{mark}" if hit else text for text, hit in snippet_parts(snippet))
 
 
+@dataclass(frozen=True)
+class _Where:
+    """What every search of one query shares: its FTS query (none for a date alone) and
+    filters, as SQL over search_index `s` and its parameters."""
+
+    query: str | None
+    sql: str
+    params: dict[str, object]
+
+
 class SearchMixin(StoreBase):
+    def _where(
+        self,
+        text: str,
+        *,
+        board_id: int | None,
+        since: dt.date | None,
+        until: dt.date | None,
+        kinds: Sequence[str] | None,
+        public: bool,
+    ) -> _Where:
+        words, when = split_dates(text)
+        query = fts_query(words) if words.strip() or when is None else None
+        first, last = since, until
+        span = when.range() if when else None
+        if span is not None:
+            first = max(first, span[0]) if first else span[0]
+            last = min(last, span[1]) if last else span[1]
+        params: dict[str, object] = {
+            "query": query,
+            "board": board_id,
+            "first": first.isoformat() if first else None,
+            "last": last.isoformat() if last else None,
+            "md": when.pattern() if when is not None and when.year is None else None,
+            "mdformat": "%m-%d" if when is not None and when.day is not None else "%m",
+            "kinds": json.dumps(list(kinds)) if kinds else None,
+            "part2": json.dumps(sorted(self.part2().item_ids)),
+            "public": int(public),
+        }
+        sql = f"""{"search_index MATCH :query AND" if query else ""}
+                  (:board IS NULL OR s.board_id = :board)
+                  AND (:first IS NULL OR s.day >= :first)
+                  AND (:last IS NULL OR s.day <= :last)
+                  AND (:md IS NULL OR strftime(:mdformat, s.day) = :md)
+                  AND (:kinds IS NULL OR s.kind IN (SELECT value FROM json_each(:kinds)))
+                  AND (:public = 0 OR NOT {_part2("s")})"""
+        return _Where(query, sql, params)
+
     def search(
         self,
         text: str,
         *,
         board_id: int | None = None,
         since: dt.date | None = None,
+        until: dt.date | None = None,
+        kinds: Sequence[str] | None = None,
         limit: int = SEARCH_LIMIT,
         public: bool = False,
     ) -> list[SearchHit]:
-        """The best matches first (bm25), each with its board, meeting, item or plan.
+        """The best matches first (bm25), each with its board, meeting, item or plan, and the
+        record's own words and owner. Dates typed as a clerk writes them ("17 October",
+        "October 2023") narrow it like --since and --until; a date alone lists that day's
+        (or month's) records. A person's name finds their declarations too. No one meeting
+        or plan takes more than half the results while others match.
 
         public: for a public audience, with nothing of Part 2 (the `limit` best of the rest).
         Raises SearchQueryError for a query that cannot be searched for.
         """
-        query = fts_query(text)
-        part2 = json.dumps(sorted(self.part2().item_ids))
+        where = self._where(
+            text, board_id=board_id, since=since, until=until, kinds=kinds, public=public
+        )
+        if where.query:
+            snippet = "snippet(search_index, -1, :start, :end, '…', :words)"
+            score = f"bm25(search_index, {_WEIGHTS[0]}, {_WEIGHTS[1]})"
+        else:
+            snippet, score = "substr(s.body, 1, 400)", "0.0"
+        params = {
+            **where.params,
+            "start": HIGHLIGHT_START,
+            "end": HIGHLIGHT_END,
+            "words": SNIPPET_WORDS,
+            "limit": min(limit * 4, 2000),
+        }
         try:
             found = self._rows(
                 f"""WITH hits AS (
                       SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id, s.plan_id,
-                             s.plan_item_id, s.day,
-                             snippet(search_index, -1, :start, :end, '…', :words) AS snippet,
-                             bm25(search_index, {_WEIGHTS[0]}, {_WEIGHTS[1]}) AS score
+                             s.plan_item_id, s.day, s.body AS indexed_body,
+                             {snippet} AS snippet, {score} AS score
                       FROM search_index s
-                      WHERE search_index MATCH :query
-                        AND (:board IS NULL OR s.board_id = :board)
-                        AND (:since IS NULL OR s.day >= :since)
-                        AND (:public = 0 OR NOT {_part2("s")})
+                      WHERE {where.sql}
                       ORDER BY score, s.day DESC LIMIT :limit)
                    SELECT hits.*, {_part2("hits")} AS part2,
                           b.name AS board_name, m.title AS meeting_title,
                           ai.number AS item_number, ai.title AS item_title,
-                          ap.title AS plan_title, pi.ref AS plan_item_ref
+                          ai.presenter AS item_presenter, ai.position AS item_position,
+                          ap.title AS plan_title, pi.ref AS plan_item_ref,
+                          pi.recommendation AS plan_item_words, pi.lead AS plan_item_lead,
+                          pi.status AS plan_item_status,
+                          a.description AS action_words, a.owner AS action_owner,
+                          a.time_frame AS action_time_frame, a.status AS action_status,
+                          a.plan_item_id AS action_plan_item,
+                          {_step_number("a")} AS action_step,
+                          u.body AS update_words, u.new_status AS update_status,
+                          ua.description AS update_action_words,
+                          {_step_number("ua")} AS update_step
                    FROM hits
                    LEFT JOIN boards b ON b.id = hits.board_id
                    LEFT JOIN meetings m ON m.id = hits.meeting_id
                    LEFT JOIN agenda_items ai ON ai.id = hits.item_id
                    LEFT JOIN action_plans ap ON ap.id = hits.plan_id
                    LEFT JOIN plan_items pi ON pi.id = hits.plan_item_id
-                   ORDER BY hits.score, hits.day DESC""",
-                {
-                    "start": HIGHLIGHT_START,
-                    "end": HIGHLIGHT_END,
-                    "words": SNIPPET_WORDS,
-                    "query": query,
-                    "board": board_id,
-                    "since": since.isoformat() if since else None,
-                    "limit": limit,
-                    "part2": part2,
-                    "public": int(public),
-                },
+                   LEFT JOIN actions a ON hits.kind = 'action' AND a.id = hits.record_id
+                   LEFT JOIN status_updates u ON hits.kind = 'update' AND u.id = hits.record_id
+                   LEFT JOIN actions ua ON ua.id = u.action_id
+                   ORDER BY hits.score, hits.day DESC, hits.meeting_id, hits.item_id,
+                            hits.kind <> 'item', hits.kind, hits.record_id""",
+                params,
             )
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
@@ -175,20 +244,228 @@ class SearchMixin(StoreBase):
             raise SearchQueryError(
                 f'cannot search for {text.strip()!r}: use words, "a phrase" or a prefix*'
             ) from None
-        return [_hit(r) for r in found]
+        hits = [_hit(r) for r in found]
+        if where.query and (not kinds or "declaration" in kinds):
+            best = min((h.score for h in hits), default=0.0)
+            hits = self._declarations(text, where, best - 1.0) + hits
+        return _spread(hits, limit)
+
+    def _declarations(self, text: str, where: _Where, score: float) -> list[SearchHit]:
+        """What the people named by the words declared, within the same filters."""
+        people = [p.id for p in self._people_named(text)]
+        if not people:
+            return []
+        params = {**where.params, "people": json.dumps(people)}
+        found = self._rows(
+            """SELECT d.id, d.interest, d.meeting_id, d.agenda_item_id, p.name,
+                       m.board_id, date(m.scheduled_start) AS day, b.name AS board_name,
+                       m.title AS meeting_title, ai.number AS item_number,
+                       ai.title AS item_title,
+                       coalesce(d.agenda_item_id, -1) IN (SELECT value FROM json_each(:part2))
+                           AS part2
+                FROM declarations d
+                JOIN people p ON p.id = d.person_id
+                JOIN meetings m ON m.id = d.meeting_id
+                JOIN boards b ON b.id = m.board_id
+                LEFT JOIN agenda_items ai ON ai.id = d.agenda_item_id
+                WHERE d.person_id IN (SELECT value FROM json_each(:people))
+                  AND (:board IS NULL OR m.board_id = :board)
+                  AND (:first IS NULL OR date(m.scheduled_start) >= :first)
+                  AND (:last IS NULL OR date(m.scheduled_start) <= :last)
+                  AND (:md IS NULL OR strftime(:mdformat, m.scheduled_start) = :md)
+                  AND (:public = 0 OR coalesce(d.agenda_item_id, -1) NOT IN
+                       (SELECT value FROM json_each(:part2)))
+                ORDER BY m.scheduled_start DESC, d.id""",
+            params,
+        )
+        return [
+            SearchHit(
+                kind="declaration",
+                record_id=r["id"],
+                board_id=r["board_id"],
+                board_name=r["board_name"],
+                meeting_id=r["meeting_id"],
+                meeting_title=r["meeting_title"],
+                day=rows.day(r["day"]),
+                item_id=r["agenda_item_id"],
+                item_label=_item_label(r),
+                plan_id=None,
+                plan_title=None,
+                plan_item_id=None,
+                plan_item_ref=None,
+                snippet=r["interest"],
+                score=score,
+                part2=bool(r["part2"]),
+                words=r["interest"],
+                who=r["name"],
+            )
+            for r in found
+        ]
+
+    def _people_named(self, text: str) -> list[Person]:
+        """The people whose name holds every word typed (two letters or more), if any."""
+        words = [w.strip('*"').lower() for w in split_dates(text)[0].split() if w != "OR"]
+        words = [w for w in words if len(w) >= 2]
+        if not words:
+            return []
+        found = self._rows(
+            "SELECT * FROM people WHERE "
+            + " AND ".join("instr(lower(name), ?) > 0" for _ in words)
+            + " ORDER BY name LIMIT 20",
+            words,
+        )
+        return [rows.person(r) for r in found]
+
+    def people_found(self, text: str, *, public: bool = False) -> list[PersonFound]:
+        """The people a search names, with what they presented, own, lead and declared."""
+        part2 = json.dumps(sorted(self.part2().item_ids))
+        found: list[PersonFound] = []
+        for person in self._people_named(text):
+            like = f"%{person.name}%"
+            hidden = "(:public = 1 AND {} IN (SELECT value FROM json_each(:part2)))"
+            counts = self._rows(
+                f"""SELECT
+                    (SELECT count(*) FROM agenda_items ai WHERE ai.presenter LIKE :like
+                        AND NOT {hidden.format("ai.id")}) AS presented,
+                    (SELECT count(*) FROM actions a WHERE a.owner LIKE :like
+                        AND a.deleted_at IS NULL
+                        AND NOT {hidden.format("coalesce(a.agenda_item_id, -1)")}) AS owns,
+                    (SELECT count(*) FROM plan_items pi WHERE pi.lead LIKE :like) AS leads,
+                    (SELECT count(*) FROM declarations d WHERE d.person_id = :person
+                        AND NOT {hidden.format("coalesce(d.agenda_item_id, -1)")}) AS declared
+                """,
+                {"like": like, "person": person.id, "part2": part2, "public": int(public)},
+            )[0]
+            found.append(
+                PersonFound(
+                    person, counts["presented"], counts["owns"], counts["leads"], counts["declared"]
+                )
+            )
+        return found
+
+    def search_facets(
+        self,
+        text: str,
+        *,
+        board_id: int | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kinds: Sequence[str] | None = None,
+        public: bool = False,
+    ) -> SearchFacets:
+        """How every match falls by board, kind and meeting or plan (declarations apart)."""
+        where = self._where(
+            text, board_id=board_id, since=since, until=until, kinds=kinds, public=public
+        )
+        found = self._rows(
+            f"""SELECT s.kind, b.name AS board_name, s.meeting_id, s.plan_id, s.day,
+                       ap.title AS plan_title, count(*) AS n
+                FROM search_index s
+                LEFT JOIN boards b ON b.id = s.board_id
+                LEFT JOIN action_plans ap ON ap.id = s.plan_id
+                WHERE {where.sql}
+                GROUP BY s.kind, s.board_id, s.meeting_id, s.plan_id""",
+            where.params,
+        )
+        boards: dict[str, int] = {}
+        kinds_found: dict[str, int] = {}
+        sources: dict[str, int] = {}
+        for r in found:
+            n = int(r["n"])
+            board = r["board_name"] or ""
+            boards[board] = boards.get(board, 0) + n
+            kinds_found[r["kind"]] = kinds_found.get(r["kind"], 0) + n
+            source = source_label(board, rows.day(r["day"]), r["meeting_id"], r["plan_title"])
+            sources[source] = sources.get(source, 0) + n
+
+        def ranked(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
+            return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+        return SearchFacets(
+            total=sum(boards.values()),
+            boards=ranked(boards),
+            kinds=ranked(kinds_found),
+            sources=ranked(sources),
+        )
 
     def search_index_count(self) -> int:
         """How many records the index holds: for checks that it is in step."""
         return int(self._scalar("SELECT count(*) FROM search_index"))
 
 
+def source_label(
+    board: str | None, day: dt.date | None, meeting_id: int | None, plan_title: str | None
+) -> str:
+    """Where a record comes from: a board's meeting on a day, or a plan."""
+    if meeting_id is not None and day is not None:
+        return f"{board or ''}, {day.day} {day:%b %Y}".strip(", ")
+    return plan_title or board or ""
+
+
+def _step_number(action: str) -> str:
+    """SQL: a next step's number under its plan item, as the plan and `history` count."""
+    return f"""(SELECT count(*) FROM actions x WHERE x.plan_item_id = {action}.plan_item_id
+                AND x.deleted_at IS NULL AND (x.position < {action}.position
+                OR (x.position = {action}.position AND x.id <= {action}.id)))"""
+
+
+def _spread(hits: list[SearchHit], limit: int) -> list[SearchHit]:
+    """The best `limit`, with no meeting or plan taking more than half while others match:
+    "engagement" once gave 19 of its first 20 from one plan."""
+    cap = max(limit // 2, 1)
+    taken: list[SearchHit] = []
+    held: list[SearchHit] = []
+    per_source: dict[tuple[int | None, int | None], int] = {}
+    for hit in hits:
+        source = (hit.meeting_id, hit.plan_id if hit.meeting_id is None else None)
+        if per_source.get(source, 0) < cap:
+            per_source[source] = per_source.get(source, 0) + 1
+            taken.append(hit)
+        else:
+            held.append(hit)
+        if len(taken) == limit:
+            break
+    chosen = taken + held[: limit - len(taken)]
+    order = {id(h): n for n, h in enumerate(hits)}
+    return sorted(chosen, key=lambda h: order[id(h)])
+
+
+def _item_label(r: rows.Row) -> str | None:
+    if r["item_title"] is None:
+        return None
+    return f"{r['item_number']}. {r['item_title']}" if r["item_number"] else r["item_title"]
+
+
+def _status(value: str | None) -> Status | None:
+    return Status(value) if value else None
+
+
 def _hit(r: rows.Row) -> SearchHit:
-    item_label = None
-    if r["item_title"] is not None:
-        item_label = f"{r['item_number']}. {r['item_title']}" if r["item_number"] else None
-        item_label = item_label or r["item_title"]
+    kind = r["kind"]
+    words = who = time_frame = step_ref = about = None
+    status: Status | None = None
+    if kind == "item":
+        words, who = r["item_title"], r["item_presenter"]
+    elif kind in ("comment", "decision", "narrative"):
+        words = r["indexed_body"]
+    elif kind == "action":
+        words, who, time_frame = r["action_words"], r["action_owner"], r["action_time_frame"]
+        status = _status(r["action_status"])
+        if r["action_plan_item"] is not None and r["plan_item_ref"]:
+            step_ref = f"{r['plan_item_ref']}.{r['action_step']}"
+    elif kind == "plan_item":
+        words, who = r["plan_item_words"], r["plan_item_lead"]
+        status = _status(r["plan_item_status"])
+    elif kind == "update":
+        words, status = r["update_words"], _status(r["update_status"])
+        if r["update_action_words"] is not None:
+            about = r["update_action_words"]
+            if r["plan_item_ref"] and r["update_step"]:
+                step_ref = f"{r['plan_item_ref']}.{r['update_step']}"
+        else:
+            about = r["plan_item_words"]
     return SearchHit(
-        kind=r["kind"],
+        kind=kind,
         record_id=r["record_id"],
         board_id=r["board_id"],
         board_name=r["board_name"],
@@ -196,7 +473,7 @@ def _hit(r: rows.Row) -> SearchHit:
         meeting_title=r["meeting_title"],
         day=rows.day(r["day"]),
         item_id=r["item_id"],
-        item_label=item_label,
+        item_label=_item_label(r),
         plan_id=r["plan_id"],
         plan_title=r["plan_title"],
         plan_item_id=r["plan_item_id"],
@@ -204,4 +481,10 @@ def _hit(r: rows.Row) -> SearchHit:
         snippet=r["snippet"] or "",
         score=float(r["score"]),
         part2=bool(r["part2"]),
+        words=words,
+        who=who,
+        status=status,
+        time_frame=time_frame,
+        step_ref=step_ref,
+        about=about,
     )

@@ -206,6 +206,47 @@ def _fetch_when_up(url: str) -> str:
             time.sleep(0.1)
 
 
+_CUP = re.compile(rb"\x1b\[(\d+);(\d+)H")
+
+
+def painted_row(data: bytes, text: str) -> int:
+    """The terminal row where text was last painted: Textual moves the cursor to the start
+    of each stretch of a line it paints, so the last cursor move before the text places it."""
+    at = data.rfind(text.encode())
+    assert at >= 0, f"{text!r} was not painted"
+    moves = list(_CUP.finditer(data, 0, at))
+    assert moves, f"no cursor move before {text!r}"
+    return int(moves[-1].group(1))
+
+
+def test_a_new_action_shows_on_top_within_a_second(
+    demo_db: tuple[Path, int], chair: tuple[Pty, subprocess.Popen[bytes]]
+) -> None:
+    """The clerk sets an action on the item under review; the chair's window, another
+    process, puts it above the plan items within a second."""
+    db, meeting_id = demo_db
+    terminal, _process = chair
+    wait_for_text(terminal, "Waiting for the meeting to start", START_SECONDS)
+    with Store.open(db) as clerk:
+        item = clerk.agenda(meeting_id)[3]  # Community Engagement Strategy: plan items 4, 12
+        clerk.start_meeting(meeting_id)
+        clerk.move_to_item(meeting_id, item.id)
+        wait_for_text(terminal, "Co-production Task and Finish", START_SECONDS)
+        time.sleep(0.3)
+        terminal.drain()
+        terminal.screen = b""
+        clerk.add_action(
+            "Tell residents how their views changed the strategy", agenda_item_id=item.id
+        )
+        seconds = wait_for_text(terminal, "Tell residents", FOLLOW_SECONDS)
+        time.sleep(0.2)
+        terminal.drain()
+    action_row = painted_row(terminal.screen, "Tell residents")
+    header_row = painted_row(terminal.screen, "Co-production Task and Finish")
+    assert action_row < header_row, "the new action is not above the plan items"
+    print(f"new action shown on top after {seconds:.3f} s")
+
+
 @pytest.mark.parametrize("command", ["chair", "serve"])
 def test_a_bad_database_or_meeting_is_one_line(
     command: str, demo_db: tuple[Path, int], tmp_path: Path

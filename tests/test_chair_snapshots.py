@@ -1,4 +1,5 @@
-"""The chair's view as the board sees it: the 80×24 minimum and a 200×50 projector screen.
+"""The chair's view as the board sees it, on demo item 4 (plan item 12's long description and
+its four overdue steps): the 80×24 minimum, a laptop's 120×40 and a projector's 160×50.
 
 Update with `pytest --snapshot-update` only after looking at the report.
 """
@@ -23,9 +24,11 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 50)])
 def test_chair_window(snap_compare, store: Store, clock, size: tuple[int, int]) -> None:
-    """Item 4 ten minutes over, its plan items and action, item 5 hidden as exempt."""
+    """Item 4 ten minutes over, the action just set on top, plan item 12 (collapsed to two
+    lines, with what was last said) and every one of its overdue steps without scrolling,
+    item 5 hidden as exempt."""
     live_demo(store, clock)
     assert snap_compare(ChairApp(store), terminal_size=size)
 

@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 from chair_meeting import AGREED_ON_ITEM_4, EXEMPT_DECISION, live_demo
 from rich.console import Console
+from textual.color import Color
 from textual.screen import Screen
 from textual.widgets import Static
 
 from board_tui.domain.model import DraftKind, DraftTarget, MeetingStatus, NoteKind, Status
-from board_tui.screens.chair import ChairScreen
+from board_tui.screens.chair import ChairScreen, review_columns
+from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.app import BoardApp
 from board_tui.screens.shell.chair_app import ChairApp
 from board_tui.screens.shell.themes import HIGH_CONTRAST, load_chair_theme
@@ -72,8 +74,8 @@ def test_public_share_hides_exempt_items_their_decisions_and_actions(store: Stor
     assert on_exempt.current is not None and on_exempt.current.title == EXEMPT_TITLE
     assert on_exempt.current.presenter is None and on_exempt.rows == ()
     private = read_chair(store, store.meeting(meeting_id), ChairFilter(public=False))
-    last = private.rows[-1].action
-    assert last is not None and last.description == "Negotiate the final terms"
+    first = private.rows[0].action  # set in this meeting: on top
+    assert first is not None and first.description == "Negotiate the final terms"
 
 
 def test_drafts_never_show(store: Store, clock) -> None:
@@ -93,12 +95,12 @@ def test_this_items_plan_items_or_the_whole_plan_with_filters(store: Store, cloc
     meeting = store.meeting(meeting_id)
     item = read_chair(store, meeting, ChairFilter())
     refs = [r.plan_item.ref for r in item.rows if r.plan_item and r.action is None]
-    assert refs == ["4", "12"]
-    assert item.rows[-1].action is not None
-    assert item.rows[-1].action.description == "Share the consultation plan with the Board"
+    assert refs == ["12", "4"]  # 12 has steps past their date: it comes first
+    assert item.rows[0].action is not None
+    assert item.rows[0].action.description == "Share the consultation plan with the Board"
 
     plan = read_chair(store, meeting, ChairFilter(scope=Scope.PLAN))
-    assert plan.plan is not None and len(plan.rows) == 15
+    assert plan.plan is not None and len([r for r in plan.rows if r.plan_item]) == 15
     assert "Engagement Manager" in plan.leads
 
     lead = read_chair(store, meeting, ChairFilter(scope=Scope.PLAN, lead="Engagement Manager"))
@@ -189,7 +191,7 @@ async def test_p_switches_the_public_share(store: Store, clock) -> None:
         assert screen.filter.public
         assert EXEMPT_DECISION not in shown(screen)
         assert "PUBLIC SHARE" in shown(screen)
-        await pilot.press("p")
+        await pilot.press("p", "y")
         assert EXEMPT_DECISION in shown(screen)
         assert "NOT PUBLIC" in shown(screen)
         await pilot.press("p")
@@ -205,7 +207,8 @@ async def test_the_chairs_keys_filter_the_actions(store: Store, clock) -> None:
         screen = app.screen
         assert isinstance(screen, ChairScreen)
         await pilot.press("a")
-        assert screen.filter.scope is Scope.PLAN and len(screen.state.rows) == 15
+        assert screen.filter.scope is Scope.PLAN
+        assert len([r for r in screen.state.rows if r.plan_item]) == 15
         await pilot.press("l")
         first_lead = screen.state.leads[0]
         assert screen.filter.lead == first_lead
@@ -275,3 +278,149 @@ def test_the_clock_is_the_stores(store: Store, clock) -> None:
     meeting_id = live_demo(store, clock)
     state = read_chair(store, store.meeting(meeting_id), ChairFilter())
     assert state.today == dt.date(2023, 12, 11)
+
+
+# -- what needs the chair's eye, at a glance -------------------------------------------------
+
+OVERDUE_STEPS = (
+    "Mapping of current engagement work",
+    "Agree format of workshop",
+    "Promote and hold Coproduction",
+    "Report to THT Board",
+)
+
+
+def painted(app: ChairApp | BoardApp) -> list[str]:
+    """The lines the terminal shows now: what fits without scrolling, and nothing else."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def test_attention_first_new_actions_on_top_and_what_was_said(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    state = read_chair(store, store.meeting(meeting_id), ChairFilter())
+    first, head = state.rows[0], state.rows[1]
+    assert first.new and first.action is not None and first.action.plan_item_id is None
+    assert head.plan_item is not None and head.plan_item.ref == "12" and head.overdue_steps == 4
+    steps = [r.action.description for r in state.rows[2:6] if r.action]
+    assert [s.startswith(w) for s, w in zip(steps, OVERDUE_STEPS, strict=True)] == [True] * 4
+    assert head.said is not None and head.said.body.startswith("Deadlines adjusted")
+    item = store.agenda(meeting_id)[3]
+    twelve = next(p for p in store.linked_plan_items(item.id) if p.ref == "12")
+    store.record_status_update(
+        Status.AT_RISK, "The task group has not met since the summer.", plan_item_id=twelve.id,
+        meeting_id=meeting_id, agenda_item_id=item.id,
+    )  # fmt: skip
+    said = read_chair(store, store.meeting(meeting_id), ChairFilter()).rows[1].said
+    assert said is not None and said.body == "The task group has not met since the summer."
+
+
+def test_the_whole_plan_puts_overdue_and_at_risk_first(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    state = read_chair(store, store.meeting(meeting_id), ChairFilter(scope=Scope.PLAN))
+    assert state.rows[0].new  # the action set in this meeting
+    attention = [r.attention(state.today) for r in state.rows[1:]]
+    assert attention == sorted(attention) and attention[0] == 0 and attention[-1] == 3
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (160, 50)])
+async def test_every_overdue_step_shows_without_scrolling(
+    store: Store, clock, size: tuple[int, int]
+) -> None:
+    live_demo(store, clock)
+    app = ChairApp(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        lines = painted(app)
+        assert "Share the consult" in "".join(lines)  # the new action, on top
+        for words in OVERDUE_STEPS:
+            (line,) = [line for line in lines if words in line]
+            assert "OVERDUE" in line and "Next step" in line
+        keys = lines[-1]
+        assert "pgdn" in keys and "theme" in keys  # scrolling is in the key line, whole
+        assert "Co-production Task and Finish Group" in "".join(lines)
+        assert "(see SHAHID" not in "".join(lines)  # the long description is collapsed
+
+
+async def test_the_columns_follow_the_width_not_the_resize_history(store: Store, clock) -> None:
+    live_demo(store, clock)
+    fresh: dict[int, list[str]] = {}
+    for width in (80, 100, 120, 160):
+        app = ChairApp(store)
+        async with app.run_test(size=(width, 40)) as pilot:
+            await pilot.pause()
+            fresh[width] = painted(app)
+            header = next(line for line in fresh[width] if "Action" in line and "Status" in line)
+            assert ("Lead" in header) is (width in (100, 160)), width
+    app = ChairApp(store)
+    async with app.run_test(size=(80, 40)) as pilot:
+        for width in (160, 100, 80, 120):
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause()
+            await pilot.pause()
+            assert painted(app) == fresh[width], f"at {width} after resizing"
+    assert [review_columns(w).wide for w in (80, 100, 120, 160)] == [False, True, False, True]
+
+
+async def test_public_share_off_asks_and_shows_a_red_banner(store: Store, clock) -> None:
+    live_demo(store, clock)
+    app = ChairApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChairScreen)
+        await pilot.press("p")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert screen.filter.public and not screen.query_one("#chair-banner").display
+        await pilot.press("p", "y")
+        await pilot.pause()
+        banner = screen.query_one("#chair-banner", Static)
+        assert not screen.filter.public and banner.display
+        assert "NOT PUBLIC" in str(banner.content) and EXEMPT_DECISION in shown(screen)
+        assert banner.styles.background == Color.parse(app.theme_variables["error"])
+        await pilot.press("p")  # back on: no question
+        assert screen.filter.public and not banner.display
+
+
+async def test_the_end_has_one_full_stop_and_filters_read_whole(store: Store, clock) -> None:
+    meeting_id = live_demo(store, clock)
+    app = ChairApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChairScreen)
+        await pilot.press("a", "o", "l")
+        await pilot.pause()
+        band = screen.query_one("#chair-filters", Static)
+        assert band.display
+        text = f"Only overdue · lead: {screen.filter.lead}"
+        assert str(band.content) == text and text in "".join(painted(app))
+        clock.now = dt.datetime(2023, 12, 11, 16, 19)
+        store.end_meeting(meeting_id)
+        screen.reload()
+        assert "The meeting has ended at 4.19 p.m.\n" in shown(screen)
+        assert "p.m.." not in shown(screen)
+
+
+async def test_a_new_action_is_highlighted_briefly(
+    store: Store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import board_tui.screens.chair as chair
+
+    monkeypatch.setattr(chair, "HIGHLIGHT_SECONDS", 0.5)
+    meeting_id = live_demo(store, clock)
+    item = store.agenda(meeting_id)[3]
+    app = ChairApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChairScreen)
+        assert not any(screen._highlighted(r.action) for r in screen.state.rows)  # already there
+        action = store.add_action(
+            "Tell residents how their views shaped the strategy", agenda_item_id=item.id
+        )
+        screen.reload()
+        assert screen.state.rows[0].action == action
+        assert screen._highlighted(action)
+        await pilot.pause(0.7)
+        assert not screen._highlighted(action)

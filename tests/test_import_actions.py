@@ -68,7 +68,7 @@ def test_the_word_plan_imports_to_what_the_demo_transcribed(demo_db: Path) -> No
     if not FIXTURE.exists():
         pytest.skip(f"shared fixtures not found beside the checkout: {FIXTURE}")
     result = run(
-        *(str(FIXTURE), "--board", BOARD, "--title", "Imported"),
+        *(str(FIXTURE), "--board", BOARD, "--title", "Imported", "--new-plan"),
         *("--dated", "2022-11-03", "--db", str(demo_db)),
     )
     assert result.returncode == 0, result.stderr

@@ -37,20 +37,23 @@ def test_one_paragraph_per_item_with_a_decision(store: Store) -> None:
     store.add_agenda_item(meeting.id, "Item with nothing minuted")
     resources = store.add_agenda_item(meeting.id, "Resources")
     store.add_action("Map partners' resource", agenda_item_id=resources.id, owner="Ann Oakes")
+    store.start_meeting(meeting.id)
+    store.end_meeting(meeting.id)
     paragraphs = draft_roundup(store, meeting.id).strip().split("\n\n")
     assert paragraphs[0] == (
         "On Thursday 2 May we met as the Health and Wellbeing Board, with an agenda covering "
-        "Performance dashboard, Vision and priorities and Resources."
+        "the Performance dashboard, Vision and priorities and Resources."
     )
     assert paragraphs[1] == (
-        "First up, we looked at Performance dashboard, presented by Ann Oakes. Members raised: "
-        "add metrics for adult social care. The Board agreed that the dashboard be shared."
+        "First up, we looked at the Performance dashboard, presented by Ann Oakes. Members "
+        "raised: add metrics for adult social care. The Board agreed that the dashboard be "
+        "shared."
     )
     assert paragraphs[2] == (
         "Next, we considered Vision and priorities. The Board resolved to approve the vision."
     )
-    assert paragraphs[3] == (
-        "Finally, we looked at Resources. Next: Ann Oakes will map partners' resource."
+    assert (
+        paragraphs[3] == "Finally, we looked at Resources. Ann Oakes will map partners' resource."
     )
     assert len(paragraphs) == 4
     assert not any("correct record" in p for p in paragraphs)
@@ -75,7 +78,7 @@ def test_the_demo_round_up_and_its_edits_survive(demo_store: Store) -> None:
     draft = draft_roundup(demo_store, meeting_id)
     assert draft.startswith("On Tuesday 17 October we met as the Transformation Advisory Board")
     assert "The Board agreed that an updated TOM would be presented" in draft
-    assert "Next: Martin Rogers will come back on patterns" in draft
+    assert "Martin Rogers will come back on patterns" in draft
     assert draft.rstrip().endswith("Our next meeting is on Monday 11 December 2023.")
     assert roundup_text(demo_store, meeting_id) == draft
     demo_store.save_roundup(meeting_id, "My own words.\n\nSecond paragraph.")
@@ -139,3 +142,61 @@ async def test_the_chair_edits_the_draft_in_the_app(demo_store: Store) -> None:
     assert kept is not None
     assert kept.body.startswith("All On Tuesday 17 October")
     assert kept.edited_at is not None
+
+
+def test_the_october_round_up_reads_as_a_chair_would_sign_it(demo_store: Store) -> None:
+    """Beside seed 003: names joined with "and", no mechanical counts, no double colon or
+    repeated timing, residents' voice as what residents said."""
+    meeting_id = _meeting(demo_store)
+    notes = demo_store.notes(meeting_id)
+    voice = next(n for n in notes if "Community engagement is more useful" in n.body)
+    demo_store.set_voice(
+        voice.id, source="Healthwatch event, 5 Sept", decision_ids=set(), action_ids=set()
+    )
+    draft = draft_roundup(demo_store, meeting_id)
+    assert "presented by Robin Beattie and Stephen Bramah." in draft
+    assert "presented by Stephen Bramah and Martin Rogers." in draft
+    assert "more point" not in draft and "in the minutes)" not in draft
+    assert "Members raised a number of points, including: there is a lot" in draft
+    assert "We heard from residents (Healthwatch event, 5 Sept): community engagement" in draft
+    assert "Members raised: community engagement" not in draft
+    assert "Finally, under any other business, Members raised" in draft
+    assert ": Members raised" not in draft and "..\n" not in draft and " ." not in draft
+    assert "before it is published." in draft and "before publication" not in draft
+    assert (
+        "Matthew Mannion will circulate a forward plan for future agendas to Members, before "
+        "the next meeting." in draft
+    )
+    assert (
+        "with an agenda covering the LGA Corporate Peer Challenge, the Transformation "
+        "Dashboard Proposal, the New Target Operating Model and the Annual Residents Survey."
+        in draft
+    )
+    assert "Any Other Business." not in draft.split("\n")[0]
+    assert "noted that further consultation" not in draft
+    assert "including: it was important to embed the needs of residents" in draft
+
+
+def test_a_meeting_not_yet_held_is_one_to_come(demo_store: Store) -> None:
+    board = demo_store.board_by_name("Transformation Advisory Board")
+    december = demo_store.meeting_on(board.id, dt.date(2023, 12, 11))
+    draft = draft_roundup(demo_store, december.id)
+    assert draft.startswith(
+        "On Monday 11 December we will meet as the Transformation Advisory Board, with an agenda "
+        "covering the Community Engagement Strategy and Partnership Working."
+    )
+    assert " we met " not in draft and "First up" not in draft
+
+
+def test_presenters_and_titles() -> None:
+    from board_tui.services.roundup import presenters, titled
+
+    names = {"Robin Beattie"}
+    assert presenters("Robin Beattie, Stephen Bramah", names) == "Robin Beattie and Stephen Bramah"
+    assert presenters("A Lee, B Rao & C Dunn", set()) == "A Lee, B Rao and C Dunn"
+    assert presenters("Kirsty Roberts, Strategy and Policy Lead", names) == (
+        "Kirsty Roberts, Strategy and Policy Lead"
+    )
+    assert titled("Annual Residents Survey") == "the Annual Residents Survey"
+    assert titled("Partnership Working") == "Partnership Working"
+    assert titled("The Budget") == "The Budget"

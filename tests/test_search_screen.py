@@ -99,9 +99,13 @@ def test_the_search_command(demo_store: Store, db_path: Path) -> None:
         text=True,
         timeout=60,
     )
-    assert plain.stdout.splitlines()[0] == (
-        "Transformation Advisory Board · 17 Oct 2023 · 4. New Target Operating Model (agenda item)"
-    )
+    assert plain.stdout.splitlines()[:5] == [
+        "Found 2: 1 agenda item, 1 minute; in Transformation Advisory Board, 17 Oct 2023 (2)",
+        "",
+        "Transformation Advisory Board · meeting of 17 Oct 2023",
+        "  4. New Target Operating Model · agenda item",
+        "      presented by Ayesha Hakim Rahman",
+    ]
     later = subprocess.run(
         [*base, "Youth Council", "--since", "2023-11-01"], capture_output=True, text=True
     )

@@ -183,3 +183,35 @@ async def test_y_marks_the_chosen_comment_and_links_its_answer(demo_store: Store
     kept = demo_store.note(note.id)
     assert (kept.voice, kept.voice_source) == (True, "Young Mayor hustings")
     assert [a.decision.id for a in demo_store.voice_answers(note.id) if a.decision] == [tom.id]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_preview_never_splits_a_word(
+    demo_store: Store, voices: dict[str, int], clock, size: tuple[int, int]
+) -> None:
+    """`y` on home: the report laid out for the window, each word whole on its line."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    from board_tui.exporters.you_said_we_did import you_said_text
+    from board_tui.screens.export_dialog import ExportDialog
+
+    clock.now = dt.datetime(2023, 10, 20, 9, 0)
+    app = BoardApp(demo_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        pane = dialog.query_one("#export-preview", VerticalScroll)
+        width = pane.content_size.width - pane.styles.scrollbar_size_vertical
+        shown = str(dialog.query_one("#export-preview-text", Static).content)
+        assert "Community engagement is more useful" in " ".join(shown.split())
+        assert max(len(line) for line in shown.splitlines()) <= width
+        report = build_you_said(demo_store, 1, since=dt.date(2023, 7, 17))
+        assert shown == you_said_text(report, width)
+        words = set(you_said_text(report).split())
+        pieces = {w for w in shown.split() if w.strip("-")}  # the header's rule aside
+        assert pieces <= words  # no word cut in two: every piece is a whole word

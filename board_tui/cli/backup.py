@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from board_tui.cli.arguments import FileName
-from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
+from board_tui.cli.support import chosen_database, db_option, open_store, say, user_errors
 
 
 def _size(size: int) -> str:
@@ -26,10 +26,9 @@ def _size(size: int) -> str:
 @db_option
 def backup_command(show_list: bool) -> None:
     """Back up the database now (the newest ten backups are kept), or list them."""
-    from board_tui.config import database_path
     from board_tui.storage.backups import backup_folder, list_backups
 
-    path = database_path(db_arg())
+    path = chosen_database(existing=True)
     if show_list:
         found = list_backups(path)
         if not found:
@@ -52,10 +51,9 @@ def backup_command(show_list: bool) -> None:
 @db_option
 def restore_command(file: Path) -> None:
     """Replace the database with a backup FILE; what it held is backed up first."""
-    from board_tui.config import database_path
     from board_tui.storage.backups import check_restorable
 
-    path = database_path(db_arg())
+    path = chosen_database()
     with user_errors():
         # Checked before the store opens, so a bad FILE never touches (or creates) the database.
         check_restorable(file.expanduser(), path)

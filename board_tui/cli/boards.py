@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from board_tui.cli.records import echo_records
-from board_tui.cli.support import db_arg, db_option, open_store, user_errors
+from board_tui.cli.support import chosen_database, db_option, open_store, user_errors
 
 
 @click.group(name="board")
@@ -19,9 +19,8 @@ def board_group() -> None:
 @db_option
 def board_add(name: str, organisation: str | None) -> None:
     """Make a board called NAME."""
-    from board_tui.config import database_path
 
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database()) as store, user_errors():
         board = store.create_board(name, organisation)
     click.echo(f"New board {board.id}: {board.name}")
 
@@ -31,10 +30,9 @@ def board_add(name: str, organisation: str | None) -> None:
 @db_option
 def board_list(as_json: bool) -> None:
     """Print the boards' ids, names and organisations."""
-    from board_tui.config import database_path
     from board_tui.services.listing import listing_rows
 
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database(existing=True)) as store, user_errors():
         records = listing_rows(store, "boards")
     echo_records(records, as_json=as_json, kind="boards")
 
@@ -45,8 +43,7 @@ def board_list(as_json: bool) -> None:
 @db_option
 def board_rename(old: str, new: str) -> None:
     """Rename the board called OLD to NEW (its meetings, people and plans go with it)."""
-    from board_tui.config import database_path
 
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database(existing=True)) as store, user_errors():
         board = store.rename_board(store.board_by_name(old).id, new)
     click.echo(f"Board {board.id}: {old} is now {board.name}")

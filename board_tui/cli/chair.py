@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from board_tui.cli.arguments import Host, RecordId
-from board_tui.cli.support import db_arg, db_option, user_errors
+from board_tui.cli.support import chosen_database, db_option, user_errors
 
 if TYPE_CHECKING:
     from board_tui.storage.store import Store
@@ -27,10 +27,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _view_options(func: F) -> F:
-    """--meeting, --plan and --demo, which both commands take."""
-    func = click.option(
-        "--demo", is_flag=True, help="Follow the demo's database (as `board-tui demo` runs it)."
-    )(func)
+    """--meeting and --plan, which both commands take (and --db or --demo, as every one)."""
     func = click.option(
         "--plan", "plan_id", type=RecordId("plan"), metavar="ID", help="The action plan to review."
     )(func)
@@ -44,10 +41,8 @@ def _view_options(func: F) -> F:
     return db_option(func)
 
 
-def _database(demo: bool) -> Path:
-    from board_tui.config import database_path, demo_database_path
-
-    return demo_database_path(db_arg()) if demo else database_path(db_arg())
+def _database() -> Path:
+    return chosen_database(existing=True)
 
 
 @contextmanager
@@ -86,14 +81,14 @@ def _read_only_store(path: Path, meeting_id: int | None, plan_id: int | None) ->
 )
 @_view_options
 def chair_command(
-    meeting_id: int | None, plan_id: int | None, demo: bool, public_only: bool, served: bool
+    meeting_id: int | None, plan_id: int | None, public_only: bool, served: bool
 ) -> None:
     """Open the chair's view, read-only, to share on a screen: it follows the clerk live.
 
     Public share is on: exempt (Part 2) items are hidden until p is pressed
     (with --public-only, never).
     """
-    with _read_only_store(_database(demo), meeting_id, plan_id) as store:
+    with _read_only_store(_database(), meeting_id, plan_id) as store:
         from board_tui.screens.shell.chair_app import ChairApp
 
         ChairApp(
@@ -136,7 +131,6 @@ def serve_command(
     max_viewers: int,
     meeting_id: int | None,
     plan_id: int | None,
-    demo: bool,
 ) -> None:
     """Serve the chair's view to browser tabs: public share only, behind a token.
 
@@ -144,7 +138,7 @@ def serve_command(
     carries a random access token, new each run. A private view with Part 2 is
     board-tui chair (or v in the app) on the clerk's own screen, never a browser.
     """
-    path = _database(demo).resolve()
+    path = _database().resolve()
     with _read_only_store(path, meeting_id, plan_id):
         pass  # a wrong --db or id fails here in one line, not later in the browser
     command = [sys.executable, "-m", "board_tui", "chair", "--public-only", "--served"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from board_tui.cli.arguments import ArgumentError, Day, FileName, PlanRef, RecordId, Text
-from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
+from board_tui.cli.support import chosen_database, db_option, open_store, say, user_errors
 from board_tui.domain.errors import BoardTuiError
 
 if TYPE_CHECKING:
@@ -49,11 +49,10 @@ def check_outputs(*outputs: Path | None, template: Path | None = None) -> None:
     """Before anything is written: each output its own file, and none of them the database or
     the template the export reads (`-o X --exempt-annex X` once wrote the minutes, then the
     annex over them with --force). A clash is a usage error: one line, exit 2."""
-    from board_tui.config import database_path
     from board_tui.exporters.safe_write import ExportError, check_distinct
 
     try:
-        inputs = [p for p in (template, database_path(db_arg())) if p is not None]
+        inputs = [p for p in (template, chosen_database()) if p is not None]
         check_distinct([p for p in outputs if p is not None], inputs)
     except (ExportError, BoardTuiError) as error:
         raise ArgumentError(str(error)) from None
@@ -120,9 +119,9 @@ T = TypeVar("T")
 
 def run_export(what: str, write: Callable[[Store, Callable[[int, int], None]], T]) -> T:
     """Open the database, write with a progress bar, and turn bad input into one line."""
-    from board_tui.config import database_path
 
-    with open_store(database_path(db_arg())) as store, user_errors(), _progress(what) as step:
+    path = chosen_database(existing=True)
+    with open_store(path) as store, user_errors(), _progress(what) as step:
         return write(store, step)
 
 

@@ -14,15 +14,25 @@ from typing import TYPE_CHECKING
 import click
 
 from board_tui import __version__
-from board_tui.cli.arguments import ClockTime, Day, FileName, RecordId, Text
+from board_tui.cli.arguments import ClockTime, Day, FileName, PlanRef, RecordId, Text
 from board_tui.cli.backup import backup_command, restore_command
 from board_tui.cli.boards import board_group
 from board_tui.cli.chair import chair_command, serve_command
-from board_tui.cli.export import export_group
+from board_tui.cli.export import export_group, plan_id_from
 from board_tui.cli.records import echo_records
 from board_tui.cli.reports import roundup_command
 from board_tui.cli.search import history_command, search_command
-from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
+from board_tui.cli.support import (
+    chosen_database,
+    db_arg,
+    db_option,
+    demo_asked,
+    demo_hint,
+    open_store,
+    say,
+    user_errors,
+)
+from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.safe_text import for_terminal
 
 if TYPE_CHECKING:
@@ -84,24 +94,31 @@ def cli(ctx: click.Context) -> None:
     With no command, opens the app on your database.
     """
     if ctx.invoked_subcommand is None:
-        from board_tui.config import database_path
-
-        with open_store(database_path(db_arg())) as store:
+        with open_store(chosen_database()) as store:
             _run_app(store)
 
 
 @cli.command()
 @click.option("--build-only", is_flag=True, help="Build the demo database and exit.")
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Throw away what was done in the demo and build it afresh (for training).",
+)
 @db_option
-def demo(build_only: bool) -> None:
+def demo(build_only: bool, reset: bool) -> None:
     """Build the demo board from real papers (idempotently) and open it.
 
     Uses its own database file, never your real one, unless --db is given.
     """
     from board_tui.config import demo_database_path
-    from board_tui.services.demo import build_demo
+    from board_tui.services.demo import build_demo, reset_demo
 
     path = demo_database_path(db_arg())
+    if reset:
+        with user_errors():
+            reset_demo(path)
+        say(f"Demo reset: {path} is built afresh")
     with open_store(path) as store:
         with user_errors():
             result = build_demo(store)
@@ -122,10 +139,9 @@ def live(meeting_id: int | None) -> None:
 
     Without --meeting: the meeting left live, else the next one not yet held.
     """
-    from board_tui.config import database_path
     from board_tui.services.running import meeting_to_run
 
-    with open_store(database_path(db_arg())) as store:
+    with open_store(chosen_database(existing=True)) as store:
         with user_errors():
             meeting = meeting_to_run(store, meeting_id)
         _run_app(store, meeting_id=meeting.id)
@@ -156,6 +172,17 @@ def import_group() -> None:
     help="The date of this update, for year-less time frames (default: today).",
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Import the rest when some rows can't be read.")
+@click.option(
+    "--into",
+    type=PlanRef(),
+    metavar="PLAN",
+    help="Update this plan of the board (an id or a title): next month's update of it.",
+)
+@click.option(
+    "--new-plan",
+    is_flag=True,
+    help="Keep it as a plan of its own, even when it looks like one the board has.",
+)
 @db_option
 def import_actions(
     file: Path,
@@ -163,16 +190,23 @@ def import_actions(
     title: str | None,
     dated: dt.date | None,
     skip_bad_rows: bool,
+    into: int | str | None,
+    new_plan: bool,
 ) -> None:
     """Import a Word (.docx) or CSV action plan or action log, all or nothing; again, it
-    updates by ref."""
-    from board_tui.config import database_path
+    updates by ref.
+
+    A file whose title is new but whose items are a plan the board has (next month's
+    update) is not imported until --into or --new-plan says which it is.
+    """
     from board_tui.services.plan_import import import_plan, plan_title, preview_lines, read_plan
 
     with user_errors():
         plan = read_plan(file, skip_bad_rows=skip_bad_rows)
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database()) as store, user_errors():
         day = dated or store.clock().date()
+        if into is not None and new_plan:
+            raise BoardTuiError("--into and --new-plan: give one or the other")
         done = import_plan(
             store,
             plan,
@@ -180,6 +214,8 @@ def import_actions(
             title=plan_title(plan, file, title),
             dated=day,
             source=file.name,
+            into=plan_id_from(store, into) if into is not None else None,
+            new_plan=new_plan,
         )
     for line in done.lines():
         say(line)
@@ -221,13 +257,12 @@ def import_agenda(
     replace: bool,
 ) -> None:
     """Import a Word agenda pack (.docx) or a text outline (.txt, .md), all or nothing."""
-    from board_tui.config import database_path
     from board_tui.readers.agenda import read_agenda
     from board_tui.services.agenda_import import preview_lines, write_agenda
 
     with user_errors():
         read = read_agenda(file)
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database()) as store, user_errors():
         summary = write_agenda(
             store,
             read,
@@ -261,12 +296,15 @@ LIST_KINDS = ("boards", "meetings", "plans")
 @db_option
 def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
     """Print the ids and names of boards, meetings or action plans."""
-    from board_tui.config import database_path
     from board_tui.services.listing import listing_rows
 
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database(existing=True)) as store, user_errors():
         records = listing_rows(store, kind, board_name)
     echo_records(records, as_json=as_json, kind=kind)
+    if not records and not as_json and not demo_asked() and db_arg() is None:
+        hint = demo_hint()
+        if hint:
+            say(f"(This is your own database; {hint}.)")
 
 
 cli.add_command(export_group)

@@ -20,7 +20,7 @@ from board_tui.cli.export import (
     output_options,
     run_export,
 )
-from board_tui.cli.support import db_arg, db_option, open_store, say, user_errors
+from board_tui.cli.support import chosen_database, db_option, open_store, say, user_errors
 from board_tui.domain.errors import BoardTuiError
 
 
@@ -35,7 +35,12 @@ from board_tui.domain.errors import BoardTuiError
 )
 @click.option("--fresh", is_flag=True, help="A new first draft, not the draft kept in the app.")
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
-@click.option("--template", type=FileName(), metavar="FILE.docx")
+@click.option(
+    "--template",
+    type=FileName(),
+    metavar="FILE.docx",
+    help="A Word file whose styles, headers and logo the .docx takes (the board's own).",
+)
 @db_option
 def roundup_command(
     meeting: int | None,
@@ -50,7 +55,6 @@ def roundup_command(
 
     It is for the newsletter: one that repeats Part 2 business is refused.
     """
-    from board_tui.config import database_path
     from board_tui.services.roundup import (
         check_no_part2,
         draft_roundup,
@@ -59,7 +63,7 @@ def roundup_command(
     )
 
     check_outputs(output, template=template)
-    with open_store(database_path(db_arg())) as store, user_errors():
+    with open_store(chosen_database(existing=True)) as store, user_errors():
         meeting_id = meeting_id_from(store, meeting, board_name, day)
         body = draft_roundup(store, meeting_id) if fresh else roundup_text(store, meeting_id)
         if output is None:

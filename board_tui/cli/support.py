@@ -9,6 +9,7 @@ clerk never reaches the terminal with its control characters.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,7 +39,22 @@ def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
+def _remember_demo(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta["board_tui.demo"] = True
+    return value
+
+
 def db_option(func: F) -> F:
+    """--db PATH and --demo, before or after the command's name."""
+    func = click.option(
+        "--demo",
+        is_flag=True,
+        callback=_remember_demo,
+        expose_value=False,
+        is_eager=True,
+        help="Use the demo's database (the one `board-tui demo` built).",
+    )(func)
     return click.option(
         "--db",
         metavar="PATH",
@@ -52,6 +68,43 @@ def db_option(func: F) -> F:
 def db_arg() -> str | None:
     value = click.get_current_context().meta.get("board_tui.db")
     return str(value) if value is not None else None
+
+
+def demo_asked() -> bool:
+    return bool(click.get_current_context().meta.get("board_tui.demo"))
+
+
+def chosen_database(*, existing: bool = False) -> Path:
+    """The database a command works on: --db, else the demo's with --demo, else
+    $BOARD_TUI_DB, else the one in the user data folder.
+
+    existing: the command only reads, so a default database not made yet is not made now
+    (an empty one once was, and `list boards` then said "No boards." after the demo): one
+    line says where the data is instead, and exit 1.
+    """
+    from board_tui.config import DB_ENV, database_path, demo_database_path
+
+    with user_errors():
+        if demo_asked():
+            return demo_database_path(db_arg())
+        path = database_path(db_arg())
+        default = db_arg() is None and not os.environ.get(DB_ENV, "").strip()
+        if existing and default and not path.exists():
+            raise BoardTuiError(f"no database yet at {path}: {first_steps()}")
+    return path
+
+
+def demo_hint() -> str | None:
+    """Where the demo's data is, once `board-tui demo` has built it."""
+    from board_tui.config import demo_database_path
+
+    demo = demo_database_path()
+    return f"the demo's is {demo} (add --demo to use it)" if demo.exists() else None
+
+
+def first_steps() -> str:
+    """Where the data is when the clerk's own database has none: the demo's, or how to start."""
+    return demo_hint() or "`board-tui` opens the app and makes it, `board-tui demo` builds the demo"
 
 
 def say(message: str = "", *, err: bool = False, nl: bool = True) -> None:

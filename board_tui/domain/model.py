@@ -434,6 +434,52 @@ class SearchHit:
     score: float
     part2: bool = False
     """Said, decided or set on an exempt (Part 2) item: for the clerk's eyes only."""
+    words: str | None = None
+    """The record's own words in full (an action's, a plan item's recommendation, what an
+    update said, the interest declared), for the result in context."""
+    who: str | None = None
+    """Its owner, lead, presenter, or the person who declared."""
+    status: Status | None = None
+    time_frame: str | None = None
+    step_ref: str | None = None
+    """ "12.3" for a next step (or an update about one): the number `history` takes."""
+    about: str | None = None
+    """What a status update was about: the step's or the plan item's words."""
+
+
+SEARCH_KINDS = (
+    "item",
+    "comment",
+    "decision",
+    "narrative",
+    "action",
+    "plan_item",
+    "update",
+    "declaration",
+)
+"""What a search finds; a declaration is found by the declarer's name, not in the index."""
+
+
+@dataclass(frozen=True)
+class SearchFacets:
+    """How all the matches (not only those shown) fall by board, kind and meeting or plan."""
+
+    total: int
+    boards: tuple[tuple[str, int], ...]
+    kinds: tuple[tuple[str, int], ...]
+    sources: tuple[tuple[str, int], ...]
+    """ "Transformation Advisory Board, 17 Oct 2023" or a plan's title, with its count."""
+
+
+@dataclass(frozen=True)
+class PersonFound:
+    """A person whose name the search words are, with what the record holds of them."""
+
+    person: Person
+    presented: int
+    owns: int
+    leads: int
+    declared: int
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import agenda_time, short_date
-from board_tui.domain.model import AgendaItem, Board, Contact, MeetingStatus, MembershipRole
+from board_tui.domain.model import (
+    AgendaItem,
+    Board,
+    Contact,
+    Meeting,
+    MeetingStatus,
+    MembershipRole,
+)
 from board_tui.readers.agenda import AgendaItemRead, AgendaRead, PersonRead
 from board_tui.storage.agendas import NewAgendaItem
 from board_tui.storage.store import Store
@@ -262,6 +270,9 @@ def write_agenda(
     The database is backed up first; if it cannot be, nothing is imported.
     """
     scheduled = meeting_start(read, source, day, start)
+    # Asked before the backup: a refused import takes none (the ten kept are for real ones).
+    with suppress(NotFoundError):  # a new board has nothing there to refuse
+        _check_meeting(store, store.board_by_name(board_name), scheduled, source, replace)
     store.backup_or_refuse("import", "nothing imported")
     with store.transaction():
         board_created = False
@@ -293,19 +304,14 @@ def write_agenda(
     )
 
 
-def _meeting(
-    store: Store,
-    board: Board,
-    scheduled: dt.datetime,
-    read: AgendaRead,
-    source: str,
-    replace: bool,
-) -> tuple[int, bool]:
+def _check_meeting(
+    store: Store, board: Board, scheduled: dt.datetime, source: str, replace: bool
+) -> Meeting | None:
+    """The board's meeting that day, if it has one the agenda may go into; else a refusal."""
     try:
         existing = store.meeting_on(board.id, scheduled.date())
     except NotFoundError:
-        created = store.create_meeting(board.id, scheduled, venue=read.venue)
-        return created.id, True
+        return None
     held = store.agenda(existing.id)
     when = short_date(scheduled.date())
     if held and not replace:
@@ -317,6 +323,21 @@ def _meeting(
         raise BoardTuiError(
             f"{source}: the {board.name} meeting on {when} has been held: its agenda stays"
         )
+    return existing
+
+
+def _meeting(
+    store: Store,
+    board: Board,
+    scheduled: dt.datetime,
+    read: AgendaRead,
+    source: str,
+    replace: bool,
+) -> tuple[int, bool]:
+    existing = _check_meeting(store, board, scheduled, source, replace)
+    if existing is None:
+        created = store.create_meeting(board.id, scheduled, venue=read.venue)
+        return created.id, True
     store.clear_agenda(existing.id)
     store.update_meeting(
         existing.id,

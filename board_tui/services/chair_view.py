@@ -6,6 +6,10 @@ public share may show is decided (and tested) in one place, by the one exempt ru
 (domain.exempt): Part 2 items and their sub-items masked, nothing decided, set or
 updated on them shown, public plan items and steps in the status last said in public.
 Drafts are never read: nothing unsaved shows.
+
+What needs the chair's eye comes first: the actions set in this meeting, then the plan
+items with a step past its date, off track or at risk (their overdue steps first), then
+the rest in the plan's order; each plan item carries the latest words said about it.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from board_tui.domain.model import (
     NoteKind,
     PlanItem,
     Status,
+    StatusUpdate,
 )
 from board_tui.storage.store import Store
 
@@ -66,6 +71,10 @@ class ChairFilter:
     status: Status | None = None
 
 
+IMPORTED = "Imported"
+"""How an import words the updates it records without words of their own (plan_import)."""
+
+
 @dataclass(frozen=True)
 class ReviewRow:
     """A plan item (with its open steps and nearest time frame in the whole-plan view),
@@ -76,6 +85,20 @@ class ReviewRow:
     open_steps: int | None = None
     next_time_frame: str | None = None
     next_due: dt.date | None = None
+    new: bool = False
+    """An action or step set in this meeting: shown on top, highlighted when it appears."""
+    said: StatusUpdate | None = None
+    """The latest words said about it (a status update), as the share may show them."""
+    overdue_steps: int = 0
+    """A plan item's open steps past their date, in this view."""
+
+    def attention(self, today: dt.date) -> int:
+        """0 overdue, 1 off track, 2 at risk, 3 the rest: the order a chair reads them in."""
+        if self.is_overdue(today) or self.overdue_steps:
+            return 0
+        if self.status is Status.OFF_TRACK:
+            return 1
+        return 2 if self.status is Status.AT_RISK else 3
 
     @property
     def status(self) -> Status:
@@ -88,6 +111,12 @@ class ReviewRow:
         if self.action is not None:
             return self.action.is_overdue(today)
         return self.next_due is not None and self.next_due < today
+
+
+def latest_said(updates: Sequence[StatusUpdate]) -> StatusUpdate | None:
+    """The last update with words of its own (an import's "Imported from …" has none)."""
+    worded = [u for u in updates if u.body.strip() and not u.body.startswith(IMPORTED)]
+    return max(worded, key=lambda u: (u.recorded_at, u.id)) if worded else None
 
 
 @dataclass(frozen=True)
@@ -183,6 +212,7 @@ def read_chair(
         public_items = [i for i in items if not part2.item(i.id)]
         on = current if current is not None and not part2.item(current.id) else None
         plan = _choose_plan(store, meeting, public_items, on, plan_id)
+        review.new_in_meeting(meeting)
         if plan is not None:
             review.whole_plan(plan)
     elif current is not None and not part2.item(current.id):
@@ -262,19 +292,25 @@ class _Review:
             return action
         return self.part2.public_action(action, self.store.status_history(action_id=action.id))
 
+    def _history(self, plan_item: PlanItem, steps: Sequence[Action]) -> list[StatusUpdate]:
+        """The plan item's updates and its steps', as the share may show them."""
+        history = self.store.status_history(plan_item_id=plan_item.id)
+        if not self.part2:
+            return history
+        return self.part2.public_updates(history, self.store.next_steps(plan_item.id))
+
+    def _arising_row(self, action: Action, meeting: Meeting) -> ReviewRow:
+        updates = self.store.status_history(action_id=action.id)
+        if self.part2:
+            updates = self.part2.public_updates(updates)
+        return ReviewRow(
+            action=action, new=action.meeting_id == meeting.id, said=latest_said(updates)
+        )
+
     def item(self, meeting: Meeting, current: AgendaItem) -> None:
-        """The current item's linked plan items with their next steps, then its actions
-        arising that belong to no linked plan item."""
+        """The actions set on the current item in this meeting (newest first), then its linked
+        plan items, those needing attention first, each with its next steps (overdue first)."""
         linked = self.store.linked_plan_items(current.id)
-        for found in linked:
-            plan_item, all_steps = self._public(found)
-            if not self._wanted(plan_item.lead, plan_item.status):
-                continue
-            steps = self._steps(all_steps)
-            if self.filter.overdue and not steps:
-                continue
-            self.rows.append(ReviewRow(plan_item=plan_item))
-            self.rows.extend(ReviewRow(action=step) for step in steps)
         linked_ids = {p.id for p in linked}
         arising = [
             self._public_action(a)
@@ -284,7 +320,45 @@ class _Review:
             and not self.part2.action(a)
         ]
         self.rows.extend(
-            ReviewRow(action=a) for a in self._steps(arising) if self._wanted(a.owner, a.status)
+            self._arising_row(a, meeting)
+            for a in reversed(self._steps(arising))
+            if self._wanted(a.owner, a.status)
+        )
+        groups: list[tuple[ReviewRow, list[ReviewRow]]] = []
+        for found in linked:
+            plan_item, all_steps = self._public(found)
+            if not self._wanted(plan_item.lead, plan_item.status):
+                continue
+            steps = self._steps(all_steps)
+            if self.filter.overdue and not steps:
+                continue
+            late = [s for s in steps if s.is_overdue(self.today)]
+            head = ReviewRow(
+                plan_item=plan_item,
+                said=latest_said(self._history(plan_item, all_steps)),
+                overdue_steps=len(late),
+            )
+            ordered = late + [s for s in steps if s not in late]
+            groups.append(
+                (head, [ReviewRow(action=s, new=s.meeting_id == meeting.id) for s in ordered])
+            )
+        groups.sort(key=lambda group: group[0].attention(self.today))  # stable: plan order kept
+        for head, steps_rows in groups:
+            self.rows.append(head)
+            self.rows.extend(steps_rows)
+
+    def new_in_meeting(self, meeting: Meeting) -> None:
+        """The whole plan's view: this meeting's actions arising on public items, newest first."""
+        arising = [
+            self._public_action(a)
+            for a in self.store.actions_arising(meeting.id)
+            if a.plan_item_id is None and not self.part2.action(a)
+        ]
+        self.rows.extend(
+            self._arising_row(a, meeting)
+            for a in reversed(self._steps(arising))
+            if (self.filter.lead is None or a.owner == self.filter.lead)
+            and (self.filter.status is None or a.status is self.filter.status)
         )
 
     def whole_plan(self, plan: ActionPlan) -> None:
@@ -298,7 +372,7 @@ class _Review:
             overdue_on=self.today if f.overdue else None,
             part2=self.part2,
         )
-        self.rows.extend(
+        rows = [
             ReviewRow(
                 plan_item=s.item,
                 open_steps=s.open_steps,
@@ -306,4 +380,5 @@ class _Review:
                 next_due=s.next_due,
             )
             for s in summaries
-        )
+        ]
+        self.rows.extend(sorted(rows, key=lambda row: row.attention(self.today)))

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from board_tui.domain.errors import BoardTuiError
@@ -64,6 +65,22 @@ def build_demo(store: Store) -> DemoResult:
             f"the demo's {board_name} meeting of {day:%d %B %Y} is missing from this database"
         ) from None
     return DemoResult(created, meeting.id)
+
+
+def reset_demo(path: Path) -> None:
+    """Delete the demo's database so that it is built afresh: for training, again and again.
+
+    Only a database the demo built is deleted; one holding a board's own work (a --db
+    given by mistake) is refused, and left as it was.
+    """
+    if not path.exists():
+        return
+    with Store.open(path, read_only=True) as store:
+        is_demo = store.setting(DEMO_SETTING) is not None
+    if not is_demo:
+        raise BoardTuiError(f"{path} is not the demo's database: it is left as it was")
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def _at(text: str | None) -> dt.datetime | None:

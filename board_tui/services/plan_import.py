@@ -19,7 +19,7 @@ from pathlib import Path
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.formatting import short_date
-from board_tui.domain.model import Board
+from board_tui.domain.model import ActionPlan, Board
 from board_tui.domain.statuses import Status
 from board_tui.readers.plan import NextStepRead, PlanItemRead, PlanRead, read_action_plan
 from board_tui.storage.store import Store
@@ -27,10 +27,14 @@ from board_tui.storage.store import Store
 __all__ = [
     "ImportSummary",
     "PlanImport",
+    "PlanMatch",
+    "SamePlanQuestion",
     "import_plan",
+    "matching_plan",
     "plan_title",
     "preview_lines",
     "read_plan",
+    "target_plan",
     "write_plan",
 ]
 
@@ -79,6 +83,58 @@ class PlanImport:
             for ref in summary.not_in_file
         ]
         return lines
+
+
+@dataclass(frozen=True)
+class PlanMatch:
+    """The board's plan a file with another title looks like: next month's update of it."""
+
+    plan: ActionPlan
+    matching: int
+    """The file's items whose ref the plan has, with the same recommendation."""
+    of: int
+
+    def describe(self) -> str:
+        return (
+            f"it looks like an update of '{self.plan.title}' (plan {self.plan.id}): "
+            f"{self.matching} of its {self.of} items match by number and words"
+        )
+
+
+class SamePlanQuestion(BoardTuiError):
+    """The file's title is new, but its items are a plan the board has: which is it?"""
+
+    def __init__(self, title: str, match: PlanMatch) -> None:
+        super().__init__(
+            f"'{title}': {match.describe()}; nothing imported "
+            f"(--into {match.plan.id} updates that plan, --new-plan keeps this one apart)"
+        )
+        self.match = match
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same recommendation, allowing a word or two changed between two months' plans."""
+    left, right = set(_words(a).split()), set(_words(b).split())
+    if not left or not right:
+        return left == right
+    return len(left & right) / len(left | right) >= 0.6
+
+
+def matching_plan(store: Store, board_id: int, plan: PlanRead) -> PlanMatch | None:
+    """The board's plan with most of the file's items (the same ref and recommendation):
+    at least half of them, so two plans that share an item or two stay apart."""
+    best: PlanMatch | None = None
+    for candidate in store.plans(board_id):
+        known = {item.ref: item for item in store.plan_items(candidate.id)}
+        matching = sum(
+            1
+            for read in plan.items
+            if read.ref in known
+            and _same_words(known[read.ref].recommendation, read.recommendation)
+        )
+        if matching * 2 >= len(plan.items) > 0 and (best is None or matching > best.matching):
+            best = PlanMatch(candidate, matching, len(plan.items))
+    return best
 
 
 def read_plan(path: Path, *, skip_bad_rows: bool = False) -> PlanRead:
@@ -150,11 +206,14 @@ def _write(
     title: str,
     dated: dt.date | None,
     source: str,
+    existing: ActionPlan | None = None,
 ) -> ImportSummary:
-    """The plan's items, steps and history, inside the caller's transaction."""
+    """The plan's items, steps and history, inside the caller's transaction: into the plan
+    given, else the board's plan of that title, else a new one."""
     said_at = dt.datetime.combine(dated, dt.time(9, 0)) if dated else None
     imported = f"Imported from {source}" if source else "Imported"
-    existing = next((p for p in store.plans(board_id) if p.title == title), None)
+    if existing is None:
+        existing = next((p for p in store.plans(board_id) if p.title == title), None)
     if existing is None:
         created = store.create_plan(
             board_id, title, introduction=plan.introduction, dated=dated, legend=plan.legend
@@ -251,6 +310,37 @@ def write_plan(
         return _write(store, board_id, plan, title=title, dated=dated, source=source)
 
 
+def target_plan(
+    store: Store,
+    plan: PlanRead,
+    *,
+    board_name: str,
+    title: str,
+    into: int | None = None,
+    new_plan: bool = False,
+) -> ActionPlan | None:
+    """The board's plan the file updates: the one asked for (`into`), else the one of the
+    same title; None for a new plan. A new title whose items are a plan the board has
+    (next month's "… – 3 November update") is a question, asked before anything is written
+    or backed up (:class:`SamePlanQuestion`), unless `new_plan` answers it."""
+    try:
+        board = store.board_by_name(board_name)
+    except NotFoundError:
+        return None
+    if into is not None:
+        chosen = store.plan(into)
+        if chosen.board_id != board.id:
+            raise BoardTuiError(f"plan {into} ('{chosen.title}') is not {board.name}'s")
+        return chosen
+    same_title = next((p for p in store.plans(board.id) if p.title == title), None)
+    if same_title is not None or new_plan:
+        return same_title
+    match = matching_plan(store, board.id, plan)
+    if match is not None:
+        raise SamePlanQuestion(title, match)
+    return None
+
+
 def import_plan(
     store: Store,
     plan: PlanRead,
@@ -259,10 +349,19 @@ def import_plan(
     title: str,
     dated: dt.date | None,
     source: str,
+    into: int | None = None,
+    new_plan: bool = False,
 ) -> PlanImport:
-    """Write the plan for the board of that name, made if it is new, in one transaction."""
+    """Write the plan for the board of that name, made if it is new, in one transaction.
+
+    Everything that can refuse the import is asked first: a refused import takes no
+    backup (the ten kept are for imports that happened).
+    """
     if not board_name.strip():
         raise BoardTuiError("a board needs a name")
+    existing = target_plan(
+        store, plan, board_name=board_name, title=title, into=into, new_plan=new_plan
+    )
     store.backup_or_refuse("import", "nothing imported")
     with store.transaction():
         created = False
@@ -271,5 +370,7 @@ def import_plan(
         except NotFoundError:
             board = store.create_board(board_name)
             created = True
-        summary = _write(store, board.id, plan, title=title, dated=dated, source=source)
+        summary = _write(
+            store, board.id, plan, title=title, dated=dated, source=source, existing=existing
+        )
     return PlanImport(store.board(board.id), created, summary, plan)

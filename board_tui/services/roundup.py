@@ -19,13 +19,28 @@ from pathlib import Path
 from board_tui.domain.agenda_order import outline
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import Part2
-from board_tui.domain.formatting import sentence
-from board_tui.domain.model import Action, AgendaItem, Meeting, Note, NoteKind
+from board_tui.domain.model import Action, AgendaItem, Meeting, MeetingStatus, Note, NoteKind
 from board_tui.domain.standing_items import Standing, is_business, standing_kinds
 from board_tui.exporters.blocks import Progress
 from board_tui.storage.store import Store
 
 MAX_COMMENTS = 3
+_THE_NOUNS = {
+    "assessment", "budget", "challenge", "charter", "consultation", "dashboard", "framework",
+    "fund", "model", "plan", "policy", "programme", "proposal", "report", "review", "scheme",
+    "statement", "strategy", "survey", "update",
+}  # fmt: skip
+"""A title ending in one of these reads with "the" before it: "we looked at the Annual
+Residents Survey", but "we considered Partnership Working"."""
+_ROLE_WORDS = {
+    "board", "chair", "council", "deputy", "director", "executive", "head", "lead", "manager",
+    "member", "officer", "policy", "programme", "service", "services", "strategy", "team",
+}  # fmt: skip
+"""Words of a role, not of a name: "Kirsty Roberts, Strategy and Policy Lead" is one person."""
+_NOTED = re.compile(r"^(?:it was\s+|members\s+)?noted\s+that\s+", re.IGNORECASE)
+_SHORTHAND = re.compile(r"^(important|essential|necessary|vital|key|crucial)\s+to\s+")
+_TIMELESS = {"tbc", "tba", "on-going", "ongoing", "n/a", "asap"}
+_TIME_WORDS = {"before", "by", "after", "at", "in", "on", "within", "during", "following", "next"}
 _BOARD_SAID = re.compile(
     r"^(?:(?:it was|the (?:board|committee|group))\s+)?(?P<verb>agreed|resolved|decided|noted)"
     r"\s*[:\-\u2013]?\s*(?P<that>that\s+)?",
@@ -61,6 +76,68 @@ def _list(parts: Sequence[str]) -> str:
     return "; ".join(parts[:-1]) + f"; and {parts[-1]}"
 
 
+def and_list(parts: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C": names and titles as a sentence lists them."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
+
+
+def _looks_like_name(words: str, names: frozenset[str] | set[str]) -> bool:
+    if words in names:
+        return True
+    parts = words.split()
+    return 2 <= len(parts) <= 4 and all(
+        p[:1].isupper() and p.lower() not in _ROLE_WORDS for p in parts
+    )
+
+
+def presenters(text: str, names: frozenset[str] | set[str]) -> str:
+    """ "Robin Beattie, Stephen Bramah" becomes "Robin Beattie and Stephen Bramah"; a name with
+    its role ("Kirsty Roberts, Strategy and Policy Lead") stays as it is."""
+    parts = [p.strip() for p in re.split(r",|;|&|\band\b", text) if p.strip()]
+    if len(parts) > 1 and all(_looks_like_name(p, names) for p in parts):
+        return and_list(parts)
+    return " ".join(text.split())
+
+
+def titled(title: str) -> str:
+    """The item's title as the sentence names it: "the Annual Residents Survey"."""
+    words = title.split()
+    first = words[0].lower() if words else ""
+    if first in {"the", "a", "an", "our", "any"} or not words:
+        return title
+    return f"the {title}" if words[-1].lower().strip(".,:") in _THE_NOUNS else title
+
+
+def _point(body: str, keep: set[str]) -> str:
+    """A comment as one point in a list: its first sentence, without "It was noted that"."""
+    text = " ".join(body.split())
+    first = re.split(r"(?<=[a-z0-9)'’])\.\s+(?=[A-Z])", text, maxsplit=1)[0]
+    point = _clause(_NOTED.sub("", first), keep)
+    # Minutes' shorthand ("Important to embed …") made a clause: "it was important to …".
+    return _SHORTHAND.sub(r"it was \1 to ", point)
+
+
+def _due(time_frame: str | None, description: str) -> str:
+    """When an action is due, as the sentence ends: ", by Dec Board 23", ", before
+    publication"; nothing when the words already say it."""
+    frame = " ".join((time_frame or "").split()).rstrip(".")
+    if not frame or frame.lower() in description.lower():
+        return ""
+    if frame.lower() in _TIMELESS:
+        return f" ({frame})"
+    first = frame.split()[0].lower()
+    if first in _TIME_WORDS and first in description.lower().split():
+        return ""  # "… before it is published" needs no ", before publication"
+    if first in _TIME_WORDS:
+        rest = re.sub(r"^(\s+)next\b", r"\1the next", frame[len(first) :], flags=re.I)
+        return f", {first}{rest}"
+    if first in {"end", "start", "beginning", "early", "mid", "late"}:
+        return f", by the {first}{frame[len(first) :]}"
+    return f", by {frame}"
+
+
 def decision_sentence(body: str, keep: set[str]) -> str:
     """ "It was agreed that X." becomes "The Board agreed that X."; "RESOLVED: to X" "The
     Board resolved to X"; any other words "The Board agreed: X." """
@@ -74,10 +151,12 @@ def decision_sentence(body: str, keep: set[str]) -> str:
 
 
 def action_sentence(action: Action, keep: set[str]) -> str:
-    when = f" ({action.time_frame})" if action.time_frame else ""
+    """ "Stephen Bramah will bring the plan to the Board, by Dec Board 23." """
+    words = _clause(action.description, keep)
+    when = _due(action.time_frame, action.description)
     if action.owner:
-        return f"{action.owner} will {_clause(action.description, keep)}{when}."
-    return f"{sentence(_clause(action.description, keep))}{when}."
+        return f"{action.owner} will {words}{when}."
+    return f"As a next step: {words}{when}."
 
 
 def _opener(index: int, last: bool) -> str:
@@ -88,23 +167,40 @@ def _opener(index: int, last: bool) -> str:
     return "Next, we considered" if index % 2 else "We then turned to"
 
 
-def item_paragraph(minute: ItemMinute, index: int, last: bool, keep: set[str]) -> str:
+def item_paragraph(
+    minute: ItemMinute,
+    index: int,
+    last: bool,
+    keep: set[str],
+    names: frozenset[str] | set[str] = frozenset(),
+) -> str:
     item = minute.item
-    presented = f", presented by {item.presenter}" if item.presenter else ""
-    if Standing.ANY_OTHER_BUSINESS in standing_kinds(item.title):
-        sentences = [f"{'Finally, under' if last else 'Under'} any other business:"]
+    presented = f", presented by {presenters(item.presenter, names)}" if item.presenter else ""
+    aob = Standing.ANY_OTHER_BUSINESS in standing_kinds(item.title)
+    if aob:
+        opener = f"{'Finally, under' if last else 'Under'} any other business,"
+        sentences: list[str] = []
     else:
-        sentences = [f"{_opener(index, last)} {item.title}{presented}."]
-    comments = [_clause(c.body, keep) for c in minute.comments]
-    if comments:
-        shown = comments[:MAX_COMMENTS]
-        more = len(comments) - len(shown)
-        tail = f" (and {more} more point{'s' * (more > 1)} in the minutes)" if more else ""
-        sentences.append(f"Members raised: {_list(shown)}{tail}.")
+        sentences = [f"{_opener(index, last)} {titled(item.title)}{presented}."]
+        opener = ""
+    members = [c for c in minute.comments if not c.voice]
+    voices = [c for c in minute.comments if c.voice]
+    for voice in voices:  # the residents' own words first, where they were heard
+        where = f" ({' '.join(voice.voice_source.split())})" if voice.voice_source else ""
+        sentences.append(f"We heard from residents{where}: {_point(voice.body, keep)}.")
+    if members:
+        points = [_point(c.body, keep) for c in members]
+        shown = points[:MAX_COMMENTS]
+        more = len(points) > len(shown)
+        raised = "Members raised a number of points, including" if more else "Members raised"
+        sentences.append(f"{f'{opener} ' if opener else ''}{raised}: {_list(shown)}.")
+        opener = ""
     sentences += [decision_sentence(d.body, keep) for d in minute.decisions]
-    actions = [action_sentence(a, keep) for a in minute.actions]
-    if actions:
-        sentences.append("Next: " + " ".join(actions))
+    sentences += [action_sentence(a, keep) for a in minute.actions]
+    if opener and sentences:
+        first = sentences[0]
+        first = "the" + first[3:] if first.startswith("The ") else first
+        sentences[0] = f"{opener} {first}"
     return " ".join(sentences)
 
 
@@ -140,14 +236,13 @@ def item_minutes(store: Store, meeting_id: int) -> list[ItemMinute]:
     return found
 
 
-def _opening(meeting: Meeting, board_name: str, minutes: Sequence[ItemMinute]) -> str:
+def _opening(meeting: Meeting, board_name: str, titles: Sequence[str]) -> str:
     day = meeting.scheduled_start
-    titles = [m.item.title for m in minutes]
-    covering = ""
-    if titles:
-        listed = ", ".join(titles[:-1]) + f" and {titles[-1]}" if len(titles) > 1 else titles[0]
-        covering = f", with an agenda covering {listed}"
-    return f"On {day:%A} {day.day} {day:%B} we met as the {board_name}{covering}."
+    business = [titled(t) for t in titles if Standing.ANY_OTHER_BUSINESS not in standing_kinds(t)]
+    covering = f", with an agenda covering {and_list(business)}" if business else ""
+    # A meeting not yet held is written as one to come: never "we met" before it has.
+    verb = "will meet" if meeting.status is MeetingStatus.DRAFT else "met"
+    return f"On {day:%A} {day.day} {day:%B} we {verb} as the {board_name}{covering}."
 
 
 def _kept_capitals(store: Store, board_name: str) -> set[str]:
@@ -160,9 +255,25 @@ def draft_roundup(store: Store, meeting_id: int) -> str:
     meeting = store.meeting(meeting_id)
     board = store.board(meeting.board_id)
     keep = _kept_capitals(store, board.name)
+    names = {p.name for p in store.people()}
+    if meeting.status is MeetingStatus.DRAFT:
+        # Not held yet: what it will cover, and nothing said as if it had been.
+        part2 = Part2.of(store.agenda(meeting_id))
+        titles = [
+            i.title
+            for i, depth in outline(store.agenda(meeting_id))
+            if not depth and is_business(i.title) and not part2.item(i.id)
+        ]
+        paragraphs = [
+            _opening(meeting, board.name, titles),
+            "This draft fills in from the minutes once the meeting has been held.",
+        ]
+        return "\n\n".join(paragraphs) + "\n"
     minutes = item_minutes(store, meeting_id)
-    paragraphs = [_opening(meeting, board.name, minutes)]
-    paragraphs += [item_paragraph(m, n, n == len(minutes) - 1, keep) for n, m in enumerate(minutes)]
+    paragraphs = [_opening(meeting, board.name, [m.item.title for m in minutes])]
+    paragraphs += [
+        item_paragraph(m, n, n == len(minutes) - 1, keep, names) for n, m in enumerate(minutes)
+    ]
     later = [m for m in store.meetings(board.id) if m.scheduled_start > meeting.scheduled_start]
     if later:
         day = later[0].scheduled_start

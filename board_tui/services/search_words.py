@@ -4,17 +4,119 @@ from __future__ import annotations
 
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import short_date
-from board_tui.domain.model import HistoryEntry, SearchHit, Status
+from board_tui.domain.model import HistoryEntry, PersonFound, SearchFacets, SearchHit, Status
 
 KIND_WORDS = {
     "item": "agenda item",
     "comment": "comment",
     "decision": "decision",
     "narrative": "minute",
-    "action": "action",
+    "action": "action arising",
     "plan_item": "plan item",
     "update": "status update",
+    "declaration": "declaration of interest",
 }
+PLURALS = {
+    "item": "agenda items",
+    "comment": "comments",
+    "decision": "decisions",
+    "narrative": "minutes",
+    "action": "actions and next steps",
+    "plan_item": "plan items",
+    "update": "status updates",
+    "declaration": "declarations",
+}
+
+
+def hit_kind(hit: SearchHit) -> str:
+    """What the record is, as a clerk says it: "next step 12.3", "action arising"."""
+    if hit.kind == "action" and hit.step_ref:
+        return f"next step {hit.step_ref}"
+    if hit.kind == "action" and hit.meeting_id is None:
+        return "next step"
+    if hit.kind == "update" and hit.step_ref:
+        return f"status update on next step {hit.step_ref}"
+    return KIND_WORDS.get(hit.kind, hit.kind)
+
+
+def hit_source(hit: SearchHit) -> str:
+    """The meeting or plan a result belongs to: results are grouped under it."""
+    if hit.meeting_id is not None and hit.day is not None:
+        return f"{hit.board_name or ''} · meeting of {short_date(hit.day)}"
+    if hit.plan_title:
+        return f"{hit.board_name or ''} · {hit.plan_title}".strip(" ·")
+    return hit.board_name or ""
+
+
+def hit_within(hit: SearchHit) -> str:
+    """Where in its meeting or plan: the agenda item, or the plan item."""
+    if hit.item_label:
+        return hit.item_label
+    if hit.plan_item_ref:
+        return f"item {hit.plan_item_ref}"
+    return ""
+
+
+def one_line(text: str | None, most: int = 160) -> str:
+    words = " ".join((text or "").split())
+    return words if len(words) <= most else words[: most - 1].rstrip() + "…"
+
+
+def hit_context(hit: SearchHit) -> str:
+    """The record in its own words, with whose it is: "Share the plan — Afazul Hoque ·
+    Jan Board 24 · Next step"; "presented by Kirsty Roberts"."""
+    words = one_line(hit.words)
+    if hit.kind == "item":
+        return f"presented by {one_line(hit.who)}" if hit.who else ""
+    if hit.kind == "declaration":
+        return f"{hit.who} declared: {words}"
+    if hit.kind == "update":
+        about = f" (about: {one_line(hit.about, 80)})" if hit.about else ""
+        status = f"{hit.status.label}: " if hit.status else ""
+        return f"{status}“{words}”{about}"
+    parts = [words]
+    if hit.who:
+        parts.append(("lead " if hit.kind == "plan_item" else "owner ") + one_line(hit.who, 60))
+    if hit.time_frame:
+        parts.append(one_line(hit.time_frame, 40))
+    if hit.status:
+        parts.append(hit.status.label)
+    return " · ".join(p for p in parts if p)
+
+
+def snippet_adds(hit: SearchHit, matched: list[str], context: str) -> bool:
+    """Whether the snippet shows matched words that the lines above it do not."""
+    shown = f"{hit_within(hit)} {context}".casefold()
+    return any(word.casefold() not in shown for word in matched)
+
+
+def facets_line(facets: SearchFacets, shown: int) -> str:
+    """ "Found 30 (showing 20) — 14 actions and next steps, 13 plan items … · in: …"."""
+    kinds = ", ".join(
+        f"{n} {KIND_WORDS.get(k, k) if n == 1 else PLURALS.get(k, k)}" for k, n in facets.kinds
+    )
+    sources = ", ".join(f"{name} ({n})" for name, n in facets.sources[:4])
+    more = f" and {len(facets.sources) - 4} more" if len(facets.sources) > 4 else ""
+    showing = f" (showing {shown})" if shown < facets.total else ""
+    return f"Found {facets.total}{showing}: {kinds}; in {sources}{more}"
+
+
+def person_line(found: PersonFound) -> str:
+    """ "Kirsty Roberts, Strategy and Policy Lead: presented 2 items, owns 1 action …"."""
+    person = found.person
+    name = ", ".join(p for p in (person.name, person.title) if p)
+
+    def count(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    parts = [
+        f"presented {count(found.presented, 'item', 'items')}" if found.presented else "",
+        f"owns {count(found.owns, 'action', 'actions')}" if found.owns else "",
+        f"leads {count(found.leads, 'plan item', 'plan items')}" if found.leads else "",
+        f"declared {count(found.declared, 'interest', 'interests')}" if found.declared else "",
+    ]
+    said = "; ".join(p for p in parts if p) or "nothing presented, owned or declared"
+    return f"{name}: {said}"
 
 
 def hit_place(hit: SearchHit) -> str:

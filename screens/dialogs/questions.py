@@ -35,6 +35,33 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+class SamePlanDialog(ModalScreen[bool | None]):
+    """A plan whose title is new but whose items are a plan the board has: u updates that
+    plan, n makes a new one, escape imports nothing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u", "answer(True)", "Update that plan", priority=True, id="same-plan.update"),
+        Binding("n", "answer(False)", "New plan", priority=True, id="same-plan.new"),
+        Binding("escape", "cancel", "Import nothing", priority=True, id="same-plan.cancel"),
+    ]
+
+    def __init__(self, question: str | Text) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with dialog_box(
+            "Next month's plan?", "u update that plan · n a new plan · escape import nothing"
+        ):
+            yield Static(self.question)
+
+    def action_answer(self, update: bool) -> None:
+        self.dismiss(update)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class LeaveChoice(Enum):
     KEEP = "keep"
     DISCARD = "discard"

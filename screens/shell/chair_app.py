@@ -35,7 +35,7 @@ class ChairApp(App[None]):
     """Follows the clerk's meeting; public share is on until the chair turns it off."""
 
     TITLE = "board-tui: the chair's view"
-    CSS_PATH = [STYLES_DIR / "app.tcss", STYLES_DIR / "chair.tcss"]  # noqa: RUF012
+    CSS_PATH = [STYLES_DIR / "app.tcss", STYLES_DIR / "chair.tcss", STYLES_DIR / "dialogs.tcss"]  # noqa: RUF012
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = HORIZONTAL_BREAKPOINTS  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -24,7 +24,7 @@ class Key(NamedTuple):
 
 KEYMAP: dict[str, tuple[Key, ...]] = {
     "Everywhere": (
-        Key("?", "Show this help", ("app.help",)),
+        Key("?", "Show this help", ("app.help", "home.help")),
         Key("ctrl+p", "Command palette: jump to any board, meeting or plan"),
         Key("ctrl+f", "Search every board's meetings, actions and plans", ("app.search",)),
         Key("escape", "Back to the previous screen"),
@@ -236,7 +236,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "Chair's view": (
         Key(
             "p",
-            "Public share on or off (on: exempt items, their decisions and actions hidden)",
+            "Public share off (asks first; a red band says so while off) or on again",
             ("chair.public",),
         ),
         Key("a", "Actions: this item's linked plan items, or the whole plan", ("chair.scope",)),
@@ -244,6 +244,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("l", "The next lead in turn (after the last: all leads)", ("chair.lead",)),
         Key("s", "The next status in turn (after the last: all statuses)", ("chair.status",)),
         Key("t", "Theme: default or high contrast for a projector (remembered)", ("chair.theme",)),
+        Key("pgdn / pgup", "Scroll the actions (home / end: top and foot)"),
         Key("v / escape", "Back to the clerk's screen (in the app)", ("chair.back",)),
         Key("q / ctrl+q", "Quit the chair's own window (board-tui chair)", ("chair-window.quit",)),
     ),

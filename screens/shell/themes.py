@@ -38,8 +38,11 @@ STATUS_DEFAULTS: dict[str, str] = {
     "overdue": "#e06666",
     "over-time": "#e06666",
     "near-time": "#f1c232",
+    "new-action": "#1c4587",
+    "new-flag": "#6fa8dc",
 }
-"""Colours the app's own words use (statuses, OVERDUE, a timer running over): theme
+"""Colours the app's own words use (statuses, OVERDUE, a timer running over, an action
+just set on the chair's view: its row, then its NEW): theme
 variables, so every theme, the high-contrast one above all, can restyle them."""
 
 HIGH_CONTRAST_STATUS: dict[str, str] = {
@@ -61,6 +64,8 @@ HIGH_CONTRAST_STATUS: dict[str, str] = {
     "overdue": "#ff4444",
     "over-time": "#ff4444",
     "near-time": "#ffff00",
+    "new-action": "#003d66",
+    "new-flag": "#00ffff",
 }
 
 

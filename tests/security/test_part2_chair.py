@@ -56,7 +56,7 @@ async def test_the_chair_view_in_the_app_shows_no_part2(store: Store, clock) -> 
         assert [leaks(text) for text in seen] == [[]] * len(seen)
         assert EXEMPT_TITLE in seen[0] and PUBLIC_WORD in seen[-1]
 
-        await pilot.press("p")  # the chair turns public share off: now it shows, and says so
+        await pilot.press("p", "y")  # public share off (asked first): now it shows, and says so
         assert leaks(shown(screen)) != []
         assert "CONFIDENTIAL \u2013 Part 2" in shown(screen)
 
@@ -113,7 +113,9 @@ def test_the_chair_process_shows_no_part2(scenario_db: tuple[Path, Part2], tmp_p
         terminal.type(b"a")
         until("Whole plan")
         public = "".join(painted)
-        terminal.type(b"p")  # public share off: the same window now paints Part 2
+        terminal.type(b"p")  # public share off, once confirmed: the same window paints Part 2
+        until("Turn public share off?")
+        terminal.type(b"y")
         until("Secretparent")
     finally:
         if process.poll() is None:

@@ -253,6 +253,21 @@ def test_a_public_search_finds_no_part2(store: Store, part2: Part2, db_path: Pat
     private = runner.invoke(cli, ["search", "secret*", "--db", str(db_path)])
     assert CONFIDENTIAL in private.output  # the clerk's own search says what is Part 2
 
+    # A person's name finds what they declared: in public, only what they declared in public.
+    for person in ("Robin Member", "Alex Chair", "Robin"):
+        public = runner.invoke(cli, ["search", person, "--public", "--db", str(db_path)])
+        assert public.exit_code == 0, public.output
+        assert leaks(public.output) == [], person
+        hits = store.search(person, public=True)
+        people = store.people_found(person, public=True)
+        assert leaks(repr(hits)) == [] and leaks(repr(people)) == []
+    declared = store.search("Robin Member")
+    assert {h.part2 for h in declared if h.kind == "declaration"} == {True, False}
+    assert (
+        PUBLIC_WORD
+        in runner.invoke(cli, ["search", "Robin Member", "--public", "--db", str(db_path)]).output
+    )
+
 
 def test_a_public_history_shows_no_part2(store: Store, part2: Part2, db_path: Path) -> None:
     entries = store.history(plan_item_id=part2.plan_item_id, public=True)
