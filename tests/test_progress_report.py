@@ -436,3 +436,143 @@ def test_the_command_refuses_bad_choices_in_one_line(
     assert months.exit_code == 2 and "'--next-months': 0 is not in the range" in months.output
     missing = runner.invoke(cli, [*base[:2], "No such plan", *base[3:]])
     assert missing.exit_code == 1 and "no action plan called" in missing.output
+
+
+# -- in the app ---------------------------------------------------------------------------------
+
+
+async def test_the_officer_drafts_edits_attaches_and_exports_in_the_app(
+    demo_store: Store, clock, tmp_path: Path
+) -> None:
+    from textual.widgets import Input, Select, TextArea
+
+    from board_tui.screens.export_dialog import ExportDialog
+    from board_tui.screens.plan import PlanScreen
+    from board_tui.screens.progress_report import (
+        PaperDialog,
+        ProgressReportScreen,
+        ReportChoiceDialog,
+    )
+    from board_tui.screens.shell.app import BoardApp
+
+    recorded = record_december(demo_store, clock)
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(PlanScreen(demo_store, recorded.plan_id, today=dt.date(2023, 12, 12)))
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReportChoiceDialog)
+        # The meeting the plan last went to is offered; the officer picks two actions and
+        # the period from November 2022.
+        assert dialog.query_one("#meeting", Select).value == recorded.meeting_id
+        await pilot.press("tab", *"1, 12", "tab", "tab", *"2022-11-01", "ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProgressReportScreen)
+        area = screen.query_one("#report-text", TextArea)
+        assert area.text.startswith("Board: Transformation Advisory Board\n")
+        assert "## Action 1\n" in area.text and "## Action 12\n" in area.text
+        assert "## Action 4\n" not in area.text
+
+        # Fill a placeholder, then leave: the words are kept.
+        row = area.text.splitlines().index("[The reasons for the recommendations]")
+        area.move_cursor((row, 0))
+        await pilot.press("shift+end", *"The plan was agreed in November 2022.")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        kept = demo_store.progress_report(recorded.plan_id, recorded.meeting_id)
+        assert kept is not None and kept.edited_at is not None
+        assert "\nThe plan was agreed in November 2022.\n" in kept.body
+        assert kept.choice.refs == ("1", "12") and kept.choice.since == SINCE
+
+        # r again opens the report kept; ctrl+l makes it the paper of item 5.
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProgressReportScreen)
+        assert "November 2022." in screen.query_one("#report-text", TextArea).text
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, PaperDialog)
+        await pilot.press("down", "down", "down", "down", "enter")
+        await pilot.pause()
+        item = demo_store.agenda_item(recorded.agenda["5"])
+        title = f"{demo_store.plan(recorded.plan_id).title} \u2013 Progress Report"
+        assert item.papers == f"(PAGES 45 - 56); {title}"
+        assert item.chair_note == f"Paper: {title}"
+
+        # ctrl+e: the preview, then the Word file.
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportDialog)
+        assert "3.2 What progress has been made?" in export.preview
+        assert "The plan was agreed in November 2022." in export.preview
+        target = tmp_path / "report.docx"
+        export.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.exists()
+    document = open_docx(target)
+    assert "The plan was agreed in November 2022." in [p.text for p in document.paragraphs]
+    assert texts(document, "Heading 2")[:2] == ["Action 1", "Action 12"]
+
+
+def test_the_report_as_an_items_paper_is_named_on_the_agenda(
+    demo_store: Store, recorded: Recorded, tmp_path: Path
+) -> None:
+    from board_tui.exporters.agenda import write_agenda
+    from board_tui.services.progress_report import attach_report
+
+    choice = _choice(recorded, refs=("1",))
+    body = draft_report(demo_store, choice)
+    note = demo_store.agenda_item(recorded.agenda["4"]).chair_note
+    assert note and note.startswith("Please note the evaluation report")
+    attach_report(demo_store, choice, body, recorded.agenda["5"])
+    title = f"{demo_store.plan(recorded.plan_id).title} \u2013 Progress Report"
+    five = demo_store.agenda_item(recorded.agenda["5"])
+    assert (five.papers, five.chair_note) == (f"(PAGES 45 - 56); {title}", f"Paper: {title}")
+    agenda = open_docx(write_agenda(demo_store, recorded.meeting_id, tmp_path / "agenda.docx"))
+    cells = [c.text for t in agenda.tables for r in t.rows for c in r.cells]
+    assert f"(PAGES 45 - 56); {title}" in cells and f"Paper: {title}" in cells
+    kept = demo_store.progress_report(recorded.plan_id, recorded.meeting_id)
+    assert kept is not None and kept.agenda_item_id == recorded.agenda["5"]
+    # The live meeting's item panel names it too.
+    from rich.console import Console
+    from rich.text import Text
+
+    from board_tui.screens.meeting.render import item_header
+
+    console = Console(width=400, record=True)
+    console.print(item_header(five, False, Text()))
+    shown = console.export_text()
+    assert f"Papers (PAGES 45 - 56); {title}" in shown
+    assert f"Note to the chair: Paper: {title}" in shown
+
+    # The paper of another item: the first one's words are taken back out.
+    attach_report(demo_store, choice, body, recorded.agenda["4"])
+    five = demo_store.agenda_item(recorded.agenda["5"])
+    four = demo_store.agenda_item(recorded.agenda["4"])
+    assert (five.papers, five.chair_note) == ("(PAGES 45 - 56)", None)
+    assert four.papers == f"(PAGES 9 - 44); {title}"
+    assert four.chair_note == f"{note}; Paper: {title}"
+    attach_report(demo_store, choice, body, None)
+    four = demo_store.agenda_item(recorded.agenda["4"])
+    assert (four.papers, four.chair_note) == ("(PAGES 9 - 44)", note)
+
+    # Only an item of the meeting it is for; a confidential report only with a Part 2 item.
+    october = demo_store.agenda(1)[0]
+    with pytest.raises(BoardTuiError, match="of the meeting it is for"):
+        attach_report(demo_store, choice, body, october.id)
+    secret = _choice(recorded, confidential=True)
+    with pytest.raises(BoardTuiError, match="Part 2"):
+        attach_report(demo_store, secret, draft_report(demo_store, secret), recorded.agenda["5"])
+    demo_store.update_agenda_item(recorded.agenda["6"], exempt=True)
+    attach_report(demo_store, secret, draft_report(demo_store, secret), recorded.agenda["6"])
+    agenda = open_docx(write_agenda(demo_store, recorded.meeting_id, tmp_path / "again.docx"))
+    cells = " ".join(c.text for t in agenda.tables for r in t.rows for c in r.cells)
+    assert "Progress Report" not in cells  # the Part 2 item shows only as exempt

@@ -254,9 +254,11 @@ def resolve(store: Store, choice: ReportChoice, today: dt.date | None = None) ->
 
 
 def default_meeting(store: Store, plan_id: int) -> Meeting | None:
-    """The meeting a report is most likely for: the first not yet held that the plan goes to."""
-    waiting = [m for m in store.meetings_for_plan(plan_id) if m.status.value in ("draft", "live")]
-    return waiting[0] if waiting else None
+    """The meeting a report is most likely for: the first not yet held that the plan goes
+    to, else the last it went to."""
+    meetings = store.meetings_for_plan(plan_id)
+    waiting = [m for m in meetings if m.status.value in ("draft", "live")]
+    return waiting[0] if waiting else (meetings[-1] if meetings else None)
 
 
 def report_template(store: Store, report: Report, template: Path | None = None) -> Path | None:

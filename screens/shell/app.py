@@ -60,6 +60,7 @@ STYLES = (
     "chair",
     "search",
     "roundup",
+    "progress_report",
     "voice",
 )
 
