@@ -12,6 +12,7 @@ headers of their own) and is written readable by its owner only.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +61,26 @@ def _block(line: Line) -> Block:
 
 
 def progress_report_blocks(body: str) -> tuple[Block, ...]:
+    """The cover, then each line; the paragraphs after the last heading (the contact
+    officer's name and email) stay on one page."""
     report = read_report(body)
-    return (*_cover(report), *(_block(line) for line in report.lines))
+    lines = [_block(line) for line in report.lines]
+    tail = len(lines)
+    while tail and lines[tail - 1].kind is Kind.PARAGRAPH:
+        tail -= 1
+    lines[tail:-1] = [replace(b, keep_with_next=True) for b in lines[tail:-1]]
+    return (*_cover(report), *lines)
+
+
+def _bold_labels(document: Any, blocks: tuple[Block, ...]) -> None:
+    """The cover's Lead Officer, Contact Officers and Executive Key Decision? in bold."""
+    from board_tui.exporters.style import STRONG
+
+    if not any(b.kind is Kind.PAIRS for b in blocks):
+        return
+    for row in document.tables[0].rows:
+        for run in row.cells[0].paragraphs[0].runs:
+            run.style = document.styles[STRONG]
 
 
 def progress_report_text(body: str, header: str = "") -> str:
@@ -107,6 +126,7 @@ def write_progress_report(
         _confidential_headers(section)
     page_number_footer(section)
     render(document, blocks, progress)
+    _bold_labels(document, blocks)
     title = read_report(body).field("Title") or "Progress report"
     document.core_properties.title = word_text(
         f"{title} ({CONFIDENTIAL})" if confidential else title

@@ -112,11 +112,14 @@ def test_the_report_has_the_council_reports_sections_in_order(
     assert header_text(document) == (
         "TRANSFORMATION ADVISORY BOARD, 11/12/2023\tPROGRESS REPORT (UNRESTRICTED)"
     )
+    labels = [row.cells[0].paragraphs[0].runs[0] for row in document.tables[0].rows]
+    assert [run.style.name for run in labels] == ["Strong"] * 3  # bold, as councils set them
     contact = _between(document, "Contact officer", None)
-    assert [p.text for p in contact][:2] == [
+    assert [p.text for p in contact] == [
         f"{officer}, NHS North East London",
         "jon.williams7@nhs.net",
     ]
+    assert contact[0].paragraph_format.keep_with_next  # the email never alone on a page
 
 
 def test_every_update_in_the_window_once_in_date_order_with_its_meeting(
