@@ -579,3 +579,21 @@ def test_the_report_as_an_items_paper_is_named_on_the_agenda(
     agenda = open_docx(write_agenda(demo_store, recorded.meeting_id, tmp_path / "again.docx"))
     cells = " ".join(c.text for t in agenda.tables for r in t.rows for c in r.cells)
     assert "Progress Report" not in cells  # the Part 2 item shows only as exempt
+
+
+def test_an_undone_update_is_not_progress(demo_store: Store, clock) -> None:
+    board = demo_store.board_by_name("Transformation Advisory Board")
+    meeting = demo_store.meeting_on(board.id, dt.date(2023, 12, 11))
+    plan = demo_store.plans()[0]
+    item = next(i for i in demo_store.plan_items(plan.id) if i.ref == "6")
+    clock.now = dt.datetime(2023, 12, 11, 14, 2)
+    demo_store.start_meeting(meeting.id)
+    said = demo_store.record_status_update(
+        Status.OFF_TRACK,
+        "Said by mistake and taken back.",
+        plan_item_id=item.id,
+        meeting_id=meeting.id,
+    )
+    demo_store.undo_status_update(said.id)
+    body = draft_report(demo_store, ReportChoice(plan.id, meeting.id, refs=("6",)))
+    assert "taken back" not in body and "Status: Update due" in body

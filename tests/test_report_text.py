@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from board_tui.domain.report_text import (
     LineKind,
     ReportChoice,
@@ -129,3 +132,19 @@ def test_the_draft_is_kept_per_plan_meeting_and_version(store: Store, clock) -> 
     )
     assert again.edited_at is None and again.choice.section == "Health creation"
     assert again.choice.refs == () and again.id == first.id
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=5))
+def test_any_words_read_back_as_themselves(said: list[str]) -> None:
+    """Whatever a clerk typed comes back as the same words (on one line), never as a mark."""
+    words = [" ".join(w.split()) for w in said]
+    words = [w for w in words if w]
+    body = "\n\n".join(
+        [heading(1, "Progress"), *(paragraph(w) for w in words), *(bullet(w) for w in words)]
+    )
+    lines = read_report(body).lines
+    assert [(line.kind, line.text) for line in lines[1:]] == [
+        *((LineKind.PARAGRAPH, w) for w in words),
+        *((LineKind.BULLET, w) for w in words),
+    ]

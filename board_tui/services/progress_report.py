@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL, Part2
 from board_tui.domain.model import (
     Action,
@@ -57,12 +57,13 @@ from board_tui.storage.store import Store
 __all__ = [
     "DEFAULT_SECTIONS",
     "Report",
+    "attach_report",
     "check_no_part2",
+    "default_meeting",
     "draft_report",
     "export_progress_report",
     "part2_quotes",
     "report_file_name",
-    "report_text",
     "resolve",
 ]
 
@@ -615,14 +616,6 @@ def draft_report(
     return "\n".join(_cover(report)) + "\n\n" + "\n\n".join(lines) + "\n"
 
 
-def report_text(store: Store, choice: ReportChoice, *, template: Path | None = None) -> str:
-    """The officer's draft as kept (edits survive), else a first draft."""
-    kept = store.progress_report(
-        choice.plan_id, choice.meeting_id, confidential=choice.confidential
-    )
-    return kept.body if kept is not None else draft_report(store, choice, template=template)
-
-
 def report_file_name(store: Store, choice: ReportChoice) -> str:
     from board_tui.domain.safe_text import file_name_part
 
@@ -728,12 +721,3 @@ def attach_report(
     if kept is None or kept.body != body:
         kept = store.save_progress_report(choice, body, generated=kept is None)
     store.attach_progress_report(kept.id, agenda_item_id, paper_words(body))
-
-
-def find_item(store: Store, meeting_id: int, number: str) -> int:
-    """An agenda item of the meeting by its number ("5", "6.1")."""
-    wanted = number.strip().rstrip(".")
-    for item in store.agenda(meeting_id):
-        if item.number.rstrip(".") == wanted:
-            return item.id
-    raise NotFoundError(f"the meeting has no agenda item {wanted}")
