@@ -217,7 +217,14 @@ class ProgressReportScreen(Screen[None]):
             id="report.fresh",
             tooltip="Draft it again from the plan (asks first if edited)",
         ),
-        Binding("escape", "back", "Back", priority=True, id="report.back"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            priority=True,
+            id="report.back",
+            tooltip="Back to the plan; the draft is kept",
+        ),
     ]
 
     def __init__(self, store: Store, choice: ReportChoice) -> None:
