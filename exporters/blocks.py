@@ -63,6 +63,8 @@ class Block:
     """Centred where the house layout wants it whatever the style says (the minutes' title)."""
     keep_with_next: bool = False
     """On the same page as the block after it (the close and the chair's signature lines)."""
+    fill: str = ""
+    """A paragraph shaded in this colour (RRGGBB): a status in its colour."""
 
 
 def block(kind: Kind, text: str = "", lead: str = "") -> Block:
@@ -153,7 +155,7 @@ def render(document: Any, blocks: Sequence[Block], progress: Progress | None = N
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
-    from board_tui.exporters.word import grid_table, pairs_table, paragraph
+    from board_tui.exporters.word import grid_table, pairs_table, paragraph, shade_paragraph
 
     total = len(blocks)
     for done, b in enumerate(blocks, start=1):
@@ -168,6 +170,8 @@ def render(document: Any, blocks: Sequence[Block], progress: Progress | None = N
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if b.keep_with_next:
                 p.paragraph_format.keep_with_next = True
+            if b.fill:
+                shade_paragraph(p, b.fill)
         if progress is not None:
             progress(done, total)
 

@@ -94,6 +94,52 @@ def shade(cell: Any, fill: str) -> None:
     tc_pr.append(shd)
 
 
+_AFTER_SHADING = (
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+"""What follows w:shd in a paragraph's properties: Word wants them in the schema's order."""
+
+
+def shade_paragraph(p: Any, fill: str) -> None:
+    """Paragraph shading as Word writes it, in the paragraph's properties."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p_pr = p._p.get_or_add_pPr()
+    for old in p_pr.findall(qn("w:shd")):
+        p_pr.remove(old)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.upper())
+    p_pr.insert_element_before(shd, *_AFTER_SHADING)
+
+
 def repeat_header(row: Any) -> None:
     """Word repeats this row at the top of every page the table runs onto."""
     from docx.oxml import OxmlElement

@@ -140,6 +140,13 @@ class PlanScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="plan.edit"),
         Binding("i", "new_item", "New item", id="plan.new-item"),
         Binding("w", "export", "Export to Word", id="plan.export"),
+        Binding(
+            "r",
+            "progress_report",
+            "Report",
+            id="plan.progress-report",
+            tooltip="The progress report to the board: drafted from the plan, edited, to Word",
+        ),
         Binding("escape", "back", "Back", id="plan.back"),
     ]
 
@@ -494,6 +501,11 @@ class PlanScreen(Screen[None]):
 
     def action_export(self) -> None:
         open_plan_export(self.app, self.store, self.plan_id, self.today)
+
+    def action_progress_report(self) -> None:
+        from board_tui.screens.progress_report import open_progress_report
+
+        open_progress_report(self.app, self.store, self.plan_id)
 
     def action_new_item(self) -> None:
         def saved(value: PlanItemInput | None) -> None:

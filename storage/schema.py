@@ -549,6 +549,34 @@ def _convert_undone_entries(db: Database) -> None:
                 )
 
 
+# -- progress reports: the lead officer's report to a meeting, drafted from the plan ----------
+
+
+@migrations(name="0007_progress_reports")
+def m0007_progress_reports(db: Database) -> None:
+    """A progress report's draft, kept as the officer edits it: one per plan, meeting it is
+    for (or none) and public or confidential version; the agenda item it is the paper for."""
+    _run(
+        db,
+        [
+            """CREATE TABLE progress_reports (
+                id INTEGER PRIMARY KEY,
+                plan_id INTEGER NOT NULL REFERENCES action_plans (id) ON DELETE CASCADE,
+                meeting_id INTEGER REFERENCES meetings (id) ON DELETE CASCADE,
+                confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+                selection TEXT NOT NULL DEFAULT '{}',
+                body TEXT NOT NULL,
+                generated_at TEXT NOT NULL,
+                edited_at TEXT,
+                agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,
+                paper_words TEXT
+            )""",
+            "CREATE UNIQUE INDEX progress_reports_key"
+            " ON progress_reports (plan_id, coalesce(meeting_id, 0), confidential)",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

@@ -16,6 +16,7 @@ from board_tui.storage.errors import BackupError, DatabaseOpenError
 from board_tui.storage.history import HistoryMixin
 from board_tui.storage.live import LiveMixin
 from board_tui.storage.plans import PlansMixin
+from board_tui.storage.progress_reports import ProgressReportsMixin
 from board_tui.storage.roundups import RoundupsMixin
 from board_tui.storage.search import SearchMixin
 from board_tui.storage.voices import VoicesMixin
@@ -60,6 +61,7 @@ class Store(
     SearchMixin,
     HistoryMixin,
     RoundupsMixin,
+    ProgressReportsMixin,
     StoreBase,
 ):
     """Boards, meetings and plans in one SQLite file; every write is committed on return."""

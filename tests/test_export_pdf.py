@@ -60,3 +60,45 @@ def test_exports_convert_to_pdf_and_read_right(demo_store: Store, tmp_path: Path
     agenda = pdf_text(tmp_path / "agenda.docx")
     assert "ITEM TITLE TIME PRESENTER PAGES" in agenda
     assert "4. Community Engagement Strategy 2:15pm" in agenda
+
+
+def test_the_progress_report_converts_to_pdf_in_order(
+    demo_store: Store, clock, tmp_path: Path
+) -> None:
+    """The demo plan's report to the December 2023 meeting, after its updates were recorded:
+    LibreOffice lays it out with the council report's parts in their order."""
+    from progress_docs import SINCE, record_december
+
+    from board_tui.domain.report_text import ReportChoice
+    from board_tui.services.progress_report import draft_report, export_progress_report
+
+    recorded = record_december(demo_store, clock)
+    choice = ReportChoice(recorded.plan_id, recorded.meeting_id, since=SINCE)
+    path = tmp_path / "report.docx"
+    export_progress_report(demo_store, choice, draft_report(demo_store, choice), path)
+    text = pdf_text(path)
+    order = [
+        "Transformation Advisory Board Monday 11 December 2023",
+        "Report of Tower Hamlets Together",
+        "Classification: Unrestricted",
+        "Lead Officer Jon Williams",
+        "Executive Summary",
+        "Recommendations",
+        "1. REASONS FOR THE DECISIONS",
+        "2. ALTERNATIVE OPTIONS",
+        "3. DETAILS OF REPORT",
+        "Action 1",
+        "Status: Next step",
+        "3.1 What will we have achieved by the end of March 2024?",
+        "3.2 What progress has been made?",
+        "11 December 2023, Transformation Advisory Board: Review of other models",
+        "3.3 What will have been achieved in the next six months?",
+        "10. CRIME AND DISORDER REDUCTION IMPLICATIONS",
+        "Contact officer",
+        "jon.williams7@nhs.net",
+    ]
+    at = 0
+    for words in order:  # each after the one before
+        found = text.find(words, at)
+        assert found != -1, words
+        at = found + len(words)

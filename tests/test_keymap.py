@@ -18,6 +18,7 @@ from board_tui.screens.home import HomeScreen
 from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.people import PeopleScreen
 from board_tui.screens.plan import PlanScreen
+from board_tui.screens.progress_report import ProgressReportScreen
 from board_tui.screens.rollcall import RollCallScreen
 from board_tui.screens.roundup import RoundupScreen
 from board_tui.screens.search import SearchScreen
@@ -43,6 +44,7 @@ SCREENS: dict[str, tuple[type, ...]] = {
     "Search": (SearchScreen,),
     "You said, we did": (VoiceDialog,),
     "Chair's round-up": (RoundupScreen,),
+    "Progress report": (ProgressReportScreen,),
 }
 NAMES = {"question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "equals_sign": "="}
 BACK = ("back", "cancel", "close")

@@ -22,11 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
         "board_tui.services.agenda_import",
         "board_tui.services.chair_view",
         "board_tui.services.roundup",
+        "board_tui.services.progress_report",
         "board_tui.exporters",
         "board_tui.exporters.minutes",
         "board_tui.exporters.action_plan",
         "board_tui.exporters.agenda",
         "board_tui.exporters.you_said_we_did",
+        "board_tui.exporters.progress_report",
     ],
 )
 def test_core_modules_do_not_import_textual(module: str) -> None:

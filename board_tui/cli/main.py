@@ -19,6 +19,7 @@ from board_tui.cli.backup import backup_command, restore_command
 from board_tui.cli.boards import board_group
 from board_tui.cli.chair import chair_command, serve_command
 from board_tui.cli.export import export_group, plan_id_from
+from board_tui.cli.progress_report import export_progress_report
 from board_tui.cli.records import echo_records
 from board_tui.cli.reports import roundup_command
 from board_tui.cli.search import history_command, search_command
@@ -307,6 +308,7 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
             say(f"(This is your own database; {hint}.)")
 
 
+export_group.add_command(export_progress_report)
 cli.add_command(export_group)
 cli.add_command(board_group)
 cli.add_command(search_command)

@@ -63,6 +63,7 @@ STYLES = (
     "chair",
     "search",
     "roundup",
+    "progress_report",
     "voice",
 )
 

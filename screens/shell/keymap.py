@@ -276,6 +276,11 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("e", "Edit the item's words, or the chosen next step", ("plan.edit",)),
         Key("i", "New plan item", ("plan.new-item",)),
         Key("w", "Export the plan to Word (preview first)", ("plan.export",)),
+        Key(
+            "r",
+            "The progress report to the board: drafted from the plan, edited, then to Word",
+            ("plan.progress-report",),
+        ),
     ),
     "Export to Word": (
         Key("ctrl+s", "Write the document (asks before replacing a file)", ("export.write",)),
@@ -309,6 +314,21 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
             ("roundup.fresh",),
         ),
         Key("escape", "Back; the draft is kept as you type", ("roundup.back",)),
+    ),
+    "Progress report": (
+        Key("ctrl+e", "Export to Word (preview first)", ("report.export",)),
+        Key(
+            "ctrl+o",
+            "Choose the report: meeting, actions, period, lead officer, confidential",
+            ("report.choose",),
+        ),
+        Key(
+            "ctrl+l",
+            "Make it the paper of an item on the meeting's agenda (the agenda names it)",
+            ("report.paper",),
+        ),
+        Key("ctrl+g", "A new draft from the plan (asks first if edited)", ("report.fresh",)),
+        Key("escape", "Back; the draft is kept as you type", ("report.back",)),
     ),
 }
 

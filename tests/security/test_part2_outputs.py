@@ -1,6 +1,7 @@
 """Part 2 never reaches a public output: every capture on an exempt item and on its unflagged
-sub-item is left out of the minutes, the agenda, the action plan, the round-up, "You said, we
-did", the chair's view and a public search or history, and is all in the confidential annex.
+sub-item is left out of the minutes, the agenda, the action plan, the progress report, the
+round-up, "You said, we did", the chair's view and a public search or history, and is all in
+the confidential annex.
 """
 
 from __future__ import annotations
@@ -8,18 +9,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
 from board_tui.cli.main import cli
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import NoteKind, Status
+from board_tui.domain.report_text import ReportChoice
 from board_tui.exporters.action_plan import plan_rows, plan_text, write_action_plan
 from board_tui.exporters.agenda import write_agenda
 from board_tui.exporters.minutes import minutes_text
 from board_tui.exporters.roundup import write_roundup
 from board_tui.exporters.you_said_we_did import build_you_said, write_you_said, you_said_text
 from board_tui.services.chair_view import EXEMPT_TITLE, ChairFilter, Scope, read_chair
+from board_tui.services.progress_report import draft_report, export_progress_report
+from board_tui.services.progress_report import part2_quotes as part2_report_quotes
 from board_tui.services.roundup import draft_roundup, export_roundup, part2_quotes, roundup_text
 from board_tui.storage.store import Store
 from security.part2 import PUBLIC_WORD, Part2, build_part2, docx_text, leaks
@@ -295,3 +300,66 @@ def test_a_public_history_shows_no_part2(store: Store, part2: Part2, db_path: Pa
         cli, ["history", "1", "--plan", part2.plan_title, "--json", "--db", str(db_path)]
     )
     assert leaks(private.output) != [] and '"part2": true' in private.output
+
+
+# -- the progress report on the plan ------------------------------------------------------------
+
+
+def test_the_progress_report_leaves_part2_out(
+    store: Store, part2: Part2, db_path: Path, tmp_path: Path
+) -> None:
+    """Nothing set or said on the exempt item: no step set there, no update said there, the
+    plan item and its public step as last said in public; the confidential version has it
+    all, says so at the head of every page, and is its owner's only."""
+    choice = ReportChoice(part2.plan_id, part2.meeting_id)
+    body = draft_report(store, choice)
+    _clean(body)
+    assert "Status: On track" in body  # item 1 was put off track only in Part 2
+    assert "- Publish the engagement calendar (End of March 24)" in body  # dropped in Part 2
+    path = export_progress_report(store, choice, body, tmp_path / "report.docx")
+    _clean(docx_text(path))
+    assert CONFIDENTIAL not in docx_text(path)
+
+    runner = CliRunner()
+    out = tmp_path / "cli.docx"
+    args = ["export", "progress-report", part2.plan_title, "--for-meeting"]
+    result = runner.invoke(
+        cli, [*args, str(part2.meeting_id), "-o", str(out), "--db", str(db_path)]
+    )
+    assert result.exit_code == 0, result.output
+    _clean(docx_text(out))
+
+    secret = ReportChoice(part2.plan_id, part2.meeting_id, confidential=True)
+    private = export_progress_report(
+        store, secret, draft_report(store, secret), tmp_path / "confidential.docx"
+    )
+    text = docx_text(private)
+    for word in ("Secretupdate", "Secretstep", "Secretsubstep", "Secretsubreason"):
+        assert word in text, word
+    document = docx.Document(str(private))
+    assert all(CONFIDENTIAL in s.header.paragraphs[0].text for s in document.sections)
+    assert "Classification: " + CONFIDENTIAL in [p.text for p in document.paragraphs]
+    assert private.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_kept_progress_report_that_repeats_part2_is_refused(
+    store: Store, part2: Part2, db_path: Path, tmp_path: Path
+) -> None:
+    """A draft kept from before the item was marked exempt is never written, and the refusal
+    quotes none of it; a new draft is clean."""
+    choice = ReportChoice(part2.plan_id, part2.meeting_id)
+    store.update_agenda_item(part2.parent_id, exempt=False)
+    leaky = draft_report(store, choice)
+    store.update_agenda_item(part2.parent_id, exempt=True)
+    assert leaks(leaky) != []
+    store.save_progress_report(choice, leaky)
+    assert part2_report_quotes(store, choice, leaky) == ["1"]
+    with pytest.raises(BoardTuiError, match=r"repeats Part 2 business \(action 1\)"):
+        export_progress_report(store, choice, leaky, tmp_path / "report.docx")
+    target = tmp_path / "cli.docx"
+    args = ["export", "progress-report", str(part2.plan_id), "--for-meeting", str(part2.meeting_id)]
+    refused = CliRunner().invoke(cli, [*args, "-o", str(target), "--db", str(db_path)])
+    assert refused.exit_code == 1 and leaks(refused.output) == [] and not target.exists()
+    fresh = CliRunner().invoke(cli, [*args, "--fresh", "-o", str(target), "--db", str(db_path)])
+    assert fresh.exit_code == 0, fresh.output
+    _clean(docx_text(target))
