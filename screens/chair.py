@@ -440,9 +440,10 @@ class ChairScreen(Screen[None]):
         lead = ""
         if row.action is not None:
             action = row.action
-            mark = late if overdue else Text("NEW", style=f"bold {colour(self.app, 'new-flag')}")
-            if not overdue and not row.new:
-                mark = Text()
+            # Set in this meeting: NEW, the chair's first question, before any lateness.
+            mark = Text("NEW", style=f"bold {colour(self.app, 'new-flag')}") if row.new else Text()
+            if overdue and not row.new:
+                mark = late
             words = Text("→ " if action.plan_item_id else "")
             if action.plan_item_id is None:
                 words.append("Action arising: ", style="bold")

@@ -322,6 +322,28 @@ def test_the_whole_plan_puts_overdue_and_at_risk_first(store: Store, clock) -> N
     assert attention == sorted(attention) and attention[0] == 0 and attention[-1] == 3
 
 
+async def test_a_meeting_read_back_later_shows_what_was_overdue_when_it_sat(
+    store: Store, clock
+) -> None:
+    """Years on (or in the demo), the view of a meeting judges lateness on its own day:
+    the action it set stays NEW, and no step that fell due since is called overdue."""
+    meeting_id = live_demo(store, clock)
+
+    def overdue() -> list[str]:
+        state = read_chair(store, store.meeting(meeting_id), ChairFilter())
+        return [r.action.description for r in state.rows if r.action and r.is_overdue(state.today)]
+
+    on_the_day = overdue()
+    assert len(on_the_day) >= 4
+    clock.now = dt.datetime(2026, 12, 3, 10, 0)
+    assert overdue() == on_the_day
+    app = ChairApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (line,) = [line for line in painted(app) if "Share the consult" in line]
+        assert "NEW" in line and "OVERDUE" not in line
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (160, 50)])
 async def test_every_overdue_step_shows_without_scrolling(
     store: Store, clock, size: tuple[int, int]

@@ -179,6 +179,13 @@ class Meeting:
         """Live again after it ended: corrections are taken, but no times are recorded."""
         return self.status is MeetingStatus.LIVE and self.actual_end is not None
 
+    def overdue_judged_on(self, today: dt.date) -> dt.date:
+        """The day a view of this meeting calls a step overdue on: the meeting's own day
+        once it has come, else today. Read back later (or in the demo), a meeting shows
+        what was overdue when it sat, not every step that has passed since; and an action
+        just set is never overdue in the meeting that set it."""
+        return min(today, self.scheduled_start.date())
+
 
 class DraftKind(StrEnum):
     """Which dialog the words were typed in, so a restore reopens the same one."""

@@ -192,6 +192,7 @@ def read_chair(
     today = store.clock().date()
     if meeting is None:
         return ChairState(today=today)
+    today = meeting.overdue_judged_on(today)
     items = store.agenda(meeting.id)
     rule = store.part2()
     part2 = rule if chair_filter.public else Part2()  # empty: a private session shows all

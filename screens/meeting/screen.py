@@ -250,7 +250,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         lead_in = item.comments_lead_in
         notes.border_subtitle = shorten(lead_in, 60) if lead_in else ""
         highlighted = tracked.highlighted
-        today = self.store.clock().date()
+        today = self.meeting.overdue_judged_on(self.store.clock().date())
         rows = [
             (tracked_prompt(self.app, row, today), row.heading is not None) for row in self.tracked
         ]
