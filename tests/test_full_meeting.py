@@ -225,6 +225,11 @@ def test_a_whole_meeting_at_speed_is_minuted_word_for_word(tmp_path: Path) -> No
             assert _count(under[item], sentence) == 1, (item, sentence, under[item])
     for gone in (EDITED_FROM, THROWN_AWAY):
         assert _count(whole, gone) == 0
+    # Each comment is a bullet of its own words, nothing before or after them (a count of
+    # the words inside a line would pass "Faith groups coul" + the edit's words).
+    bullets = [p.strip() for p in paragraphs]
+    for comment in (*COMMENTS, EDITED_TO, REMOVED_THEN_BACK, PARTNERSHIP_TYPED, PASTED):
+        assert comment in bullets, comment
     # Standing items keep the council's sentences, and no business lead-in.
     assert "made a number of comments" not in under["1"] + under["2"] + under["3"] + under["6"]
     assert "A few issues were discussed during any other business including:" in under["6"]

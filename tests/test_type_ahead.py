@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,32 @@ def test_the_action_dialog(live: tuple[Terminal, Path, int]) -> None:
         )[0],
         lambda t: (f"d{t}", f"o{t}", f"t{t}"),
     )
+    assert wrong == []
+
+
+def _last_is(db: Path, sql: str, words: str) -> bool:
+    return query(db, sql) == [(words,)]
+
+
+def _last_is_not(db: Path, sql: str, words: str) -> bool:
+    return not _last_is(db, sql, words)
+
+
+def test_an_edit_opened_from_the_minuted_list(live: tuple[Terminal, Path, int]) -> None:
+    """enter on a minuted line opens it to edit: the backspaces and words typed straight
+    after it are the dialog's, however fast (they once went to the list behind it)."""
+    term, db, meeting_id = live
+    last = f"SELECT body FROM notes WHERE meeting_id = {meeting_id} ORDER BY id DESC LIMIT 1"
+    wrong = []
+    for gap, tag in zip(GAPS, TAGS, strict=True):
+        before = f"Said first {tag}, to be put right."
+        term.press("c", before, "ctrl+s")
+        term.wait_for(partial(_last_is, db, last, before), "the capture")
+        after = f"Said at last {tag}."
+        term.press("end", "enter", *["backspace"] * len(before), after, "ctrl+s", gap=gap)
+        term.wait_for(partial(_last_is_not, db, last, before), "the edit")
+        if query(db, last) != [(after,)]:
+            wrong.append(f"{gap * 1000:.0f} ms: {query(db, last)[0][0]!r}, not {after!r}")
     assert wrong == []
 
 

@@ -139,9 +139,14 @@ class TypeAhead:
         except Exception:
             self._next()
             return
-        now = (screen, screen.focused, sum(1 for _ in screen.walk_children(with_self=True)) + 1)
+        nodes: list[DOMNode] = [self._app, *screen.walk_children(with_self=True)]
+        now = (screen, screen.focused, len(nodes))
         ready = not isinstance(screen, KeyTaker) or screen.ready_for_keys()
-        if (now == state and ready) or rounds >= SETTLE_ROUNDS_AT_MOST:
+        # A message the key set off may still be climbing (enter on a list: "selected"
+        # bubbles up a queue at a time to the screen that opens a dialog): until every
+        # queue is empty, the next key could reach the screen the dialog will cover.
+        quiet = not any(node.message_queue_size for node in nodes)
+        if (now == state and ready and quiet) or rounds >= SETTLE_ROUNDS_AT_MOST:
             self._next()
         else:
             self._settle(rounds + 1)
@@ -153,6 +158,15 @@ class TypeAhead:
         if not self._waiting:
             return
         waiting = self._waiting.popleft()
+        self._in_flight = waiting  # its turn: keys typed meanwhile still queue behind it
+        # Made again in the app's own turn: a message remembers the pump that made it
+        # (here, whichever widget ran the last check) and stops climbing at it, so a key
+        # made there never reached the app's bindings (every other backspace was lost).
+        self._app.call_later(self._release, waiting)
+
+    def _release(self, waiting: TypedEvent) -> None:
+        if self._in_flight is not waiting:
+            return
         again: TypedEvent = (
             events.Paste(waiting.text)
             if isinstance(waiting, events.Paste)
