@@ -10,7 +10,7 @@ items leave only a line in the public minutes; their minute goes to a separate a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from board_tui.domain.model import (
 )
 from board_tui.domain.safe_text import file_name_part
 from board_tui.domain.standing_items import Standing, first_of, standing_kinds
+from board_tui.domain.votes import Vote, vote_words
 from board_tui.exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import Page, board_template, write_document
@@ -78,9 +79,12 @@ def _item_heading(item: AgendaItem, depth: int) -> Block:
     return block(Kind.HEADING3, f"{item.number} {item.title}")
 
 
-def _note_blocks(item: AgendaItem, notes: Sequence[Note], board_name: str) -> list[Block]:
+def _note_blocks(
+    item: AgendaItem, notes: Sequence[Note], board_name: str, votes: Mapping[int, Vote]
+) -> list[Block]:
     """Notes in the order taken. The comments' lead-in goes before the first comment: the
-    clerk's own, else the council's usual one for business, else none (standing items)."""
+    clerk's own, else the council's usual one for business, else none (standing items). A
+    decision put to the vote is followed by how the vote went, in the council's words."""
     blocks: list[Block] = []
     led_in = False
     for note in notes:
@@ -93,6 +97,9 @@ def _note_blocks(item: AgendaItem, notes: Sequence[Note], board_name: str) -> li
             blocks.append(block(Kind.BULLET, note.body))
         elif note.kind is NoteKind.DECISION:
             blocks.append(block(Kind.DECISION, note.body))
+            vote = votes.get(note.id)
+            if vote is not None:
+                blocks += [block(Kind.PARAGRAPH, words) for words in vote_words(vote)]
         else:
             blocks.append(block(Kind.PARAGRAPH, note.body))
     return blocks
@@ -147,6 +154,7 @@ class _Builder:
         self.notes: dict[int | None, list[Note]] = {}
         for note in store.notes(meeting_id):
             self.notes.setdefault(note.agenda_item_id, []).append(note)
+        self.votes = store.votes(meeting_id)
         order = {item.id: n for n, (item, _depth) in enumerate(self.outline)}
         self.actions = sorted(
             store.actions_arising(meeting_id),
@@ -202,7 +210,7 @@ class _Builder:
             # The narrative, when there is one, says who introduced the item, as the
             # board's own minutes do; else the agenda's presenter is recorded here.
             blocks.append(block(Kind.PRESENTER, f"Presented by {item.presenter}."))
-        blocks += _note_blocks(item, notes, self.board.name)
+        blocks += _note_blocks(item, notes, self.board.name, self.votes)
         blocks += opening
         if updates:
             body = body_word(self.board.name)

@@ -577,6 +577,33 @@ def m0007_progress_reports(db: Database) -> None:
     )
 
 
+# -- 0008: a vote on a decision ----------------------------------------------------------------
+
+
+@migrations(name="0008_decision_votes")
+def m0008_decision_votes(db: Database) -> None:
+    """A decision's vote: the counts, the names on each side of a recorded vote (JSON lists)
+    and the chair's casting vote, allowed only on a tie. Carried or lost is derived, never
+    kept, so it cannot disagree with the counts."""
+    _run(
+        db,
+        [
+            """CREATE TABLE decision_votes (
+                note_id INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,
+                votes_for INTEGER NOT NULL CHECK (votes_for >= 0),
+                votes_against INTEGER NOT NULL CHECK (votes_against >= 0),
+                abstentions INTEGER NOT NULL CHECK (abstentions >= 0),
+                casting TEXT CHECK (casting IS NULL OR
+                    (casting IN ('for', 'against') AND votes_for = votes_against)),
+                names_for TEXT NOT NULL DEFAULT '[]',
+                names_against TEXT NOT NULL DEFAULT '[]',
+                names_abstaining TEXT NOT NULL DEFAULT '[]',
+                recorded_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

@@ -180,6 +180,10 @@ class Meeting:
         return self.status is MeetingStatus.LIVE and self.actual_end is not None
 
 
+_NOT_WORDS = frozenset({"vote"})
+"""Draft fields that are not words typed (a decision's vote, kept as data)."""
+
+
 class DraftKind(StrEnum):
     """Which dialog the words were typed in, so a restore reopens the same one."""
 
@@ -228,7 +232,9 @@ class Draft:
     @property
     def words(self) -> str:
         """The words typed, one field after another, for a list or a question."""
-        return " / ".join(v.strip() for v in self.fields.values() if v.strip())
+        return " / ".join(
+            v.strip() for k, v in self.fields.items() if v.strip() and k not in _NOT_WORDS
+        )
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,13 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
             "n o u a r c d", "In a status update: the new status by its letter (shown in the list)"
         ),
     ),
+    "Decision dialog": (
+        Key(
+            "ctrl+r",
+            "Put the decision to the vote: for, against, abstained, names, casting vote",
+            ("decision.vote",),
+        ),
+    ),
     "Roll call": (
         Key(
             "i / m / a / x",
