@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 from export_docs import all_text, open_docx, texts
-from pilot_keys import type_text
+from pilot_keys import type_text, until
 from textual.widgets import Label, Select
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import NoteKind
-from board_tui.domain.votes import Side, Vote, vote_problem, vote_words
+from board_tui.domain.votes import Side, Vote, vote_from_json, vote_problem, vote_words
 from board_tui.exporters.minutes import minutes_text, write_minutes
 from board_tui.screens.dialogs.capture import NoteDialog
+from board_tui.screens.dialogs.drafts import DraftsDialog
 from board_tui.screens.dialogs.vote import VoteDialog
 from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.shell.app import BoardApp
@@ -236,3 +237,40 @@ async def test_names_more_than_the_count_are_told_in_the_dialog(store: Store, cl
         problem = str(app.screen.query_one("#problem", Label).render())
         assert problem == "2 names for, but only 1 voted for: check the count."
     assert store.votes(meeting_id) == {}
+
+
+async def test_a_vote_typed_survives_a_crash_with_its_decision(store: Store, clock) -> None:
+    meeting_id = build_demo(store).next_meeting_id
+    clock.now = START
+    app = BoardApp(store, open_meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _to_decision(pilot, app)
+        await type_text(pilot, "7")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await until(
+            pilot,
+            lambda: (
+                [vote_from_json(d.fields.get("vote")) for d in store.drafts()] == [Vote(7, 2, 0)]
+            ),
+            "the draft keeping the vote",
+        )
+        # The app dies here: nothing else runs.
+    [draft] = store.drafts()
+    assert draft.words == "Agreed the budget"  # the vote is kept, not shown as words typed
+
+    restarted = BoardApp(store)
+    async with restarted.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(restarted.screen, DraftsDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        restored = restarted.screen
+        assert isinstance(restored, NoteDialog) and restored.vote == Vote(7, 2, 0)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    decision = next(n for n in store.notes(meeting_id) if n.kind is NoteKind.DECISION)
+    assert store.vote(decision.id) == Vote(7, 2, 0)
