@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from board_tui.domain.agenda_order import outline
+from board_tui.domain.exclusion import exclusion_resolution
 from board_tui.domain.exempt import CONFIDENTIAL, Part2, masked
 from board_tui.domain.formatting import long_date, minutes_time
 from board_tui.domain.minutes_words import NO_OTHER_BUSINESS, body_word, business_lead_in, lead_in
@@ -48,6 +49,7 @@ __all__ = [
 
 DEFAULT_LEAD_IN = business_lead_in("Board")
 EXEMPT_LINE = "An exempt (Part 2) item was considered: the minute is in the confidential annex."
+EXCLUSION_HEADING = "Exclusion of the Press and Public"
 PUBLIC_SECTION = "SECTION ONE (UNRESTRICTED)"
 ANNEX_SECTION = f"{CONFIDENTIAL}: SECTION TWO (RESTRICTED)"
 SIGNATURE_LINE = "\u2026" * 30
@@ -71,6 +73,25 @@ def _held_at(meeting: Meeting) -> str:
 def _exempt_ids(items: Sequence[AgendaItem]) -> set[int]:
     """Exempt items and everything under them, by the one rule (domain.exempt)."""
     return set(Part2.of(items).item_ids)
+
+
+def exclusion_runs(
+    outline_items: Sequence[tuple[AgendaItem, int]], exempt: set[int]
+) -> dict[int, list[int | None]]:
+    """Where the public is excluded: the first exempt item of each run of exempt business
+    (public business between two runs readmits them), with the Schedule 12A paragraph of
+    each exempt item in the run (its sub-items are taken with it)."""
+    runs: dict[int, list[int | None]] = {}
+    first: int | None = None
+    for item, _depth in outline_items:
+        if item.id not in exempt:
+            first = None
+        elif item.parent_id not in exempt:
+            if first is None:
+                first = item.id
+                runs[first] = []
+            runs[first].append(item.exempt_paragraph)
+    return runs
 
 
 def _item_heading(item: AgendaItem, depth: int) -> Block:
@@ -259,7 +280,15 @@ class _Builder:
         blocks.append(block(Kind.SPACER))
         blocks += present_blocks(self.attendance, self.members)
         blocks += opening.get(None, [])
+        excluded = exclusion_runs(self.outline, self.exempt)
         for item, depth in self.outline:
+            if item.id in excluded:
+                # Public words: the law and paragraph numbers, never the item itself.
+                resolution = exclusion_resolution(self.board.exclusion_rule, excluded[item.id])
+                blocks += [
+                    block(Kind.LABEL, EXCLUSION_HEADING),
+                    block(Kind.PARAGRAPH, resolution),
+                ]
             if item.id in self.exempt:
                 if item.parent_id not in self.exempt:
                     blocks += [

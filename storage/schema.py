@@ -604,6 +604,25 @@ def m0008_decision_votes(db: Database) -> None:
     )
 
 
+# -- 0009: excluding the press and public ----------------------------------------------------
+
+
+@migrations(name="0009_exclusion_grounds")
+def m0009_exclusion_grounds(db: Database) -> None:
+    """The Schedule 12A paragraph an exempt item is taken in private under (1-7; NULL until
+    the clerk chooses), and the law each board excludes the public under: councils the
+    Local Government Act 1972, NHS boards the Public Bodies (Admission to Meetings) Act 1960."""
+    _run(
+        db,
+        [
+            "ALTER TABLE agenda_items ADD COLUMN exempt_paragraph INTEGER"
+            " CHECK (exempt_paragraph IS NULL OR exempt_paragraph BETWEEN 1 AND 7)",
+            "ALTER TABLE boards ADD COLUMN exclusion_rule TEXT NOT NULL DEFAULT 'lga1972'"
+            " CHECK (exclusion_rule IN ('lga1972', 'nhs1960'))",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

@@ -102,6 +102,7 @@ def build_part2(store: Store, clock: Any) -> Part2:
         duration_minutes=20,
         papers="Secretpapers Parent",
         exempt=True,
+        exempt_paragraph=3,
         chair_note="Secretnote to the chair on the parent",
         comments_lead_in="Secretleadin The Board discussed the bids:",
     )
