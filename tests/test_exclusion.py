@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from export_docs import all_text, open_docx
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, OptionList, Select, Static
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exclusion import (
@@ -24,6 +24,7 @@ from board_tui.readers.agenda.marks import exempt_paragraph
 from board_tui.readers.agenda.outline_text import read_outline
 from board_tui.screens.agenda import AgendaScreen
 from board_tui.screens.dialogs.exclusion import ParagraphDialog
+from board_tui.screens.dialogs.setup import AgendaItemDialog, BoardDialog
 from board_tui.screens.shell.app import BoardApp
 from board_tui.services.agenda_import import preview_lines, write_agenda
 from board_tui.storage.store import Store
@@ -241,3 +242,37 @@ def test_only_words_about_exemption_give_a_paragraph() -> None:
     assert exempt_paragraph(["Land sale (Part 2 - para. 1)"]) == 1
     assert exempt_paragraph(["See paragraph 4 of the report"]) is None
     assert exempt_paragraph(["Exempt: see paragraph 2.3 of the report"]) is None
+
+
+async def test_the_item_dialog_changes_the_paragraph(store: Store) -> None:
+    _board_id, meeting_id = _meeting(store)
+    sale = store.add_agenda_item(meeting_id, "Depot sale", exempt=True)
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(AgendaScreen(store, meeting_id))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AgendaItemDialog)
+        dialog.query_one("#paragraph", Select).value = 5
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.agenda_item(sale.id).exempt_paragraph == 5
+
+
+async def test_the_board_dialog_sets_the_nhs_wording(store: Store) -> None:
+    board_id, _meeting_id = _meeting(store)
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, BoardDialog)
+        rule = dialog.query_one("#exclusion", Select)
+        assert rule.value == ExclusionRule.LGA_1972.value
+        rule.value = ExclusionRule.NHS_1960.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.board(board_id).exclusion_rule is ExclusionRule.NHS_1960

@@ -274,3 +274,36 @@ async def test_a_vote_typed_survives_a_crash_with_its_decision(store: Store, clo
         await pilot.pause()
     decision = next(n for n in store.notes(meeting_id) if n.kind is NoteKind.DECISION)
     assert store.vote(decision.id) == Vote(7, 2, 0)
+
+
+async def test_enter_on_a_decision_changes_its_vote_and_ctrl_z_puts_it_back(
+    store: Store, clock
+) -> None:
+    meeting_id = build_demo(store).next_meeting_id
+    clock.now = START
+    app = BoardApp(store, open_meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _to_decision(pilot, app)
+        await pilot.press("tab")
+        await type_text(pilot, "Cllr Ahmed, Cllr Blake")  # names alone give the count
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        decision = next(n for n in store.notes(meeting_id) if n.kind is NoteKind.DECISION)
+        assert store.vote(decision.id) == Vote(2, 0, 0, names_for=("Cllr Ahmed", "Cllr Blake"))
+        await pilot.press("enter")  # the decision is the chosen line of Minuted
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog) and app.screen.vote is not None
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.vote(decision.id) == Vote(2, 3, 0, names_for=("Cllr Ahmed", "Cllr Blake"))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert store.vote(decision.id) == Vote(2, 0, 0, names_for=("Cllr Ahmed", "Cllr Blake"))
