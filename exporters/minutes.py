@@ -44,6 +44,7 @@ __all__ = [
     "build_minutes",
     "minutes_file_name",
     "minutes_text",
+    "paragraphs_to_choose",
     "write_minutes",
 ]
 
@@ -333,6 +334,15 @@ class _Builder:
     @property
     def draft(self) -> bool:
         return self.meeting.status is not MeetingStatus.APPROVED
+
+
+def paragraphs_to_choose(store: Store, meeting_id: int) -> list[str]:
+    """The numbers of the exempt items whose Schedule 12A paragraph the resolution lacks
+    (none for a board that excludes the public under the 1960 Act, which cites none)."""
+    meeting = store.meeting(meeting_id)
+    if not store.board(meeting.board_id).exclusion_rule.asks_paragraph:
+        return []
+    return [i.number for i in store.agenda(meeting_id) if i.exempt and i.exempt_paragraph is None]
 
 
 def build_minutes(store: Store, meeting_id: int) -> Minutes:

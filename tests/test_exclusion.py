@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from export_docs import all_text, open_docx
+from notices import Notices
 from textual.widgets import DataTable, OptionList, Select, Static
 
 from board_tui.domain.errors import BoardTuiError
@@ -25,6 +26,7 @@ from board_tui.readers.agenda.outline_text import read_outline
 from board_tui.screens.agenda import AgendaScreen
 from board_tui.screens.dialogs.exclusion import ParagraphDialog
 from board_tui.screens.dialogs.setup import AgendaItemDialog, BoardDialog
+from board_tui.screens.export_dialog import ExportDialog, open_minutes_export
 from board_tui.screens.shell.app import BoardApp
 from board_tui.services.agenda_import import preview_lines, write_agenda
 from board_tui.storage.store import Store
@@ -276,3 +278,18 @@ async def test_the_board_dialog_sets_the_nhs_wording(store: Store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert store.board(board_id).exclusion_rule is ExclusionRule.NHS_1960
+
+
+async def test_the_export_says_which_items_lack_a_paragraph(store: Store) -> None:
+    _board_id, meeting_id = _agenda(store)  # item 5 has none
+    app = BoardApp(store)
+    told = Notices(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        open_minutes_export(app, store, meeting_id)
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+    assert (
+        f"No Schedule 12A paragraph chosen for exempt item 5: the resolution excluding the"
+        f" public says {PARAGRAPH_PLACEHOLDER}" in str(told)
+    )
