@@ -10,11 +10,12 @@ items leave only a line in the public minutes; their minute goes to a separate a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from board_tui.domain.agenda_order import outline
+from board_tui.domain.exclusion import exclusion_resolution
 from board_tui.domain.exempt import CONFIDENTIAL, Part2, masked
 from board_tui.domain.formatting import long_date, minutes_time
 from board_tui.domain.minutes_words import NO_OTHER_BUSINESS, body_word, business_lead_in, lead_in
@@ -29,6 +30,7 @@ from board_tui.domain.model import (
 )
 from board_tui.domain.safe_text import file_name_part
 from board_tui.domain.standing_items import Standing, first_of, standing_kinds
+from board_tui.domain.votes import Vote, vote_words
 from board_tui.exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import Page, board_template, write_document
@@ -42,11 +44,13 @@ __all__ = [
     "build_minutes",
     "minutes_file_name",
     "minutes_text",
+    "paragraphs_to_choose",
     "write_minutes",
 ]
 
 DEFAULT_LEAD_IN = business_lead_in("Board")
 EXEMPT_LINE = "An exempt (Part 2) item was considered: the minute is in the confidential annex."
+EXCLUSION_HEADING = "Exclusion of the Press and Public"
 PUBLIC_SECTION = "SECTION ONE (UNRESTRICTED)"
 ANNEX_SECTION = f"{CONFIDENTIAL}: SECTION TWO (RESTRICTED)"
 SIGNATURE_LINE = "\u2026" * 30
@@ -72,15 +76,37 @@ def _exempt_ids(items: Sequence[AgendaItem]) -> set[int]:
     return set(Part2.of(items).item_ids)
 
 
+def exclusion_runs(
+    outline_items: Sequence[tuple[AgendaItem, int]], exempt: set[int]
+) -> dict[int, list[int | None]]:
+    """Where the public is excluded: the first exempt item of each run of exempt business
+    (public business between two runs readmits them), with the Schedule 12A paragraph of
+    each exempt item in the run (its sub-items are taken with it)."""
+    runs: dict[int, list[int | None]] = {}
+    first: int | None = None
+    for item, _depth in outline_items:
+        if item.id not in exempt:
+            first = None
+        elif item.parent_id not in exempt:
+            if first is None:
+                first = item.id
+                runs[first] = []
+            runs[first].append(item.exempt_paragraph)
+    return runs
+
+
 def _item_heading(item: AgendaItem, depth: int) -> Block:
     if depth == 0:
         return block(Kind.HEADING2, f"{item.number}. {item.title.upper()}")
     return block(Kind.HEADING3, f"{item.number} {item.title}")
 
 
-def _note_blocks(item: AgendaItem, notes: Sequence[Note], board_name: str) -> list[Block]:
+def _note_blocks(
+    item: AgendaItem, notes: Sequence[Note], board_name: str, votes: Mapping[int, Vote]
+) -> list[Block]:
     """Notes in the order taken. The comments' lead-in goes before the first comment: the
-    clerk's own, else the council's usual one for business, else none (standing items)."""
+    clerk's own, else the council's usual one for business, else none (standing items). A
+    decision put to the vote is followed by how the vote went, in the council's words."""
     blocks: list[Block] = []
     led_in = False
     for note in notes:
@@ -93,6 +119,9 @@ def _note_blocks(item: AgendaItem, notes: Sequence[Note], board_name: str) -> li
             blocks.append(block(Kind.BULLET, note.body))
         elif note.kind is NoteKind.DECISION:
             blocks.append(block(Kind.DECISION, note.body))
+            vote = votes.get(note.id)
+            if vote is not None:
+                blocks += [block(Kind.PARAGRAPH, words) for words in vote_words(vote)]
         else:
             blocks.append(block(Kind.PARAGRAPH, note.body))
     return blocks
@@ -147,6 +176,7 @@ class _Builder:
         self.notes: dict[int | None, list[Note]] = {}
         for note in store.notes(meeting_id):
             self.notes.setdefault(note.agenda_item_id, []).append(note)
+        self.votes = store.votes(meeting_id)
         order = {item.id: n for n, (item, _depth) in enumerate(self.outline)}
         self.actions = sorted(
             store.actions_arising(meeting_id),
@@ -202,7 +232,7 @@ class _Builder:
             # The narrative, when there is one, says who introduced the item, as the
             # board's own minutes do; else the agenda's presenter is recorded here.
             blocks.append(block(Kind.PRESENTER, f"Presented by {item.presenter}."))
-        blocks += _note_blocks(item, notes, self.board.name)
+        blocks += _note_blocks(item, notes, self.board.name, self.votes)
         blocks += opening
         if updates:
             body = body_word(self.board.name)
@@ -251,7 +281,15 @@ class _Builder:
         blocks.append(block(Kind.SPACER))
         blocks += present_blocks(self.attendance, self.members)
         blocks += opening.get(None, [])
+        excluded = exclusion_runs(self.outline, self.exempt)
         for item, depth in self.outline:
+            if item.id in excluded:
+                # Public words: the law and paragraph numbers, never the item itself.
+                resolution = exclusion_resolution(self.board.exclusion_rule, excluded[item.id])
+                blocks += [
+                    block(Kind.LABEL, EXCLUSION_HEADING),
+                    block(Kind.PARAGRAPH, resolution),
+                ]
             if item.id in self.exempt:
                 if item.parent_id not in self.exempt:
                     blocks += [
@@ -296,6 +334,15 @@ class _Builder:
     @property
     def draft(self) -> bool:
         return self.meeting.status is not MeetingStatus.APPROVED
+
+
+def paragraphs_to_choose(store: Store, meeting_id: int) -> list[str]:
+    """The numbers of the exempt items whose Schedule 12A paragraph the resolution lacks
+    (none for a board that excludes the public under the 1960 Act, which cites none)."""
+    meeting = store.meeting(meeting_id)
+    if not store.board(meeting.board_id).exclusion_rule.asks_paragraph:
+        return []
+    return [i.number for i in store.agenda(meeting_id) if i.exempt and i.exempt_paragraph is None]
 
 
 def build_minutes(store: Store, meeting_id: int) -> Minutes:

@@ -19,9 +19,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from board_tui.domain import agenda_order
+from board_tui.domain.exclusion import PARAGRAPH_PLACEHOLDER, paragraph_words
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import long_date, minutes_time, shorten
 from board_tui.domain.model import AgendaItem, Meeting
+from board_tui.screens.dialogs.exclusion import ParagraphChoice, ParagraphDialog
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.dialogs.setup import (
     AgendaItemDialog,
@@ -45,6 +47,7 @@ def item_fields(item: AgendaItem) -> dict[str, Any]:
         "fixed": minutes_time(item.fixed_start) if item.fixed_start else "",
         "papers": item.papers or "",
         "exempt": item.exempt,
+        "paragraph": item.exempt_paragraph,
         "note": item.chair_note or "",
         "lead_in": item.comments_lead_in or "",
     }
@@ -58,6 +61,7 @@ def changes(value: ItemInput) -> dict[str, Any]:
         "fixed_start": value.fixed_start,
         "papers": value.papers,
         "exempt": value.exempt,
+        "exempt_paragraph": value.exempt_paragraph,
         "chair_note": value.chair_note,
         "comments_lead_in": value.comments_lead_in,
     }
@@ -144,7 +148,7 @@ class AgendaScreen(Screen[None]):
         for item in self._items:
             title = Text("   " * depth[item.id] + item.title)
             if self._part2.item(item.id):
-                title.append(" [Part 2]", style="bold")
+                title.append(f" [Part 2{self._paragraph_mark(item)}]", style="bold")
             if item.chair_note:
                 title.append(" ✎", style="dim")
             fixed = item.fixed_start is not None
@@ -193,6 +197,8 @@ class AgendaScreen(Screen[None]):
             detail.append(f"{item.number}  {item.title}", style="bold")
             if self._part2.item(item.id):
                 detail.append(f"  Part 2: {self._part2_reason(item)}", style="bold")
+                if item.exempt and self._asks_paragraph:
+                    detail.append(f"\n{self._paragraph_line(item)}")
             if item.presenter:
                 detail.append(f"\nPresenter: {item.presenter}")
             if item.fixed_start:
@@ -234,7 +240,12 @@ class AgendaScreen(Screen[None]):
                 )
                 self.reload(select_id=item.id)
 
-        self.app.push_screen(AgendaItemDialog("New agenda item", people=self._people()), saved)
+        self.app.push_screen(
+            AgendaItemDialog(
+                "New agenda item", people=self._people(), paragraphs=self._asks_paragraph
+            ),
+            saved,
+        )
 
     def action_edit(self) -> None:
         item = self.selected
@@ -250,7 +261,10 @@ class AgendaScreen(Screen[None]):
 
         self.app.push_screen(
             AgendaItemDialog(
-                f"Item {item.number}", people=self._people(), fields=item_fields(item)
+                f"Item {item.number}",
+                people=self._people(),
+                fields=item_fields(item),
+                paragraphs=self._asks_paragraph,
             ),
             saved,
         )
@@ -308,8 +322,29 @@ class AgendaScreen(Screen[None]):
         number = next((i.number for i in self._items if i.id == above), "")
         return f"under item {number}, which is exempt"
 
+    @property
+    def _asks_paragraph(self) -> bool:
+        """A council cites Schedule 12A; an NHS board excludes the public without it."""
+        return self.store.board(self.meeting.board_id).exclusion_rule.asks_paragraph
+
+    def _paragraph_mark(self, item: AgendaItem) -> str:
+        """ " · para 3" on a flagged item, " · para ?" until one is chosen (so the clerk sees
+        what the minutes' resolution will lack); nothing on the sub-items under it."""
+        if not item.exempt or not self._asks_paragraph:
+            return ""
+        return f" · para {item.exempt_paragraph or '?'}"
+
+    def _paragraph_line(self, item: AgendaItem) -> str:
+        if item.exempt_paragraph is None:
+            return (
+                "Schedule 12A paragraph not chosen yet: the minutes' resolution shows"
+                f" {PARAGRAPH_PLACEHOLDER} (enter, or x twice, chooses it)."
+            )
+        return f"Schedule 12A, paragraph {paragraph_words(item.exempt_paragraph)}"
+
     def action_exempt(self) -> None:
-        """Mark the item Part 2, or not; its sub-items follow it, as the one rule says."""
+        """Mark the item Part 2 (asking a council's clerk for its Schedule 12A paragraph), or
+        not; its sub-items follow it, as the one rule says."""
         item = self.selected
         if item is None:
             return
@@ -320,7 +355,19 @@ class AgendaScreen(Screen[None]):
                 severity="warning",
             )
             return
-        self.store.update_agenda_item(item.id, exempt=not item.exempt)
+        if item.exempt or not self._asks_paragraph:
+            self._mark_exempt(item, not item.exempt, None)
+            return
+
+        def chosen(choice: ParagraphChoice | None) -> None:
+            if choice is not None:
+                self._mark_exempt(item, True, choice.paragraph)
+
+        self.app.push_screen(ParagraphDialog(f"{item.number}. {item.title}"), chosen)
+
+    def _mark_exempt(self, item: AgendaItem, exempt: bool, paragraph: int | None) -> None:
+        with self._told():
+            self.store.update_agenda_item(item.id, exempt=exempt, exempt_paragraph=paragraph)
         self.reload(select_id=item.id)
         subs = [i for i in self._items if self._part2.inherited_from(i.id) == item.id]
         if self._part2.item(item.id):

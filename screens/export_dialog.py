@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.exclusion import PARAGRAPH_PLACEHOLDER
 from board_tui.exporters.blocks import Progress
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.storage.store import Store
@@ -169,10 +170,25 @@ class ExportDialog(ModalScreen[Path | None]):
 
 def open_minutes_export(app: App[Any], store: Store, meeting_id: int) -> None:
     """Preview a meeting's minutes and write them to Word (the home screen's x)."""
-    from board_tui.exporters.minutes import minutes_file_name, minutes_text, write_minutes
+    from board_tui.exporters.minutes import (
+        minutes_file_name,
+        minutes_text,
+        paragraphs_to_choose,
+        write_minutes,
+    )
 
     def export(s: Store, path: Path, force: bool, progress: Progress) -> object:
         return write_minutes(s, meeting_id, path, force=force, progress=progress)
+
+    missing = paragraphs_to_choose(store, meeting_id)
+    if missing:
+        which = f"item{'s' * (len(missing) > 1)} {', '.join(missing)}"
+        app.notify(
+            f"No Schedule 12A paragraph chosen for exempt {which}: the resolution excluding"
+            f" the public says {PARAGRAPH_PLACEHOLDER} (choose it in the agenda editor).",
+            severity="warning",
+            timeout=10,
+        )
 
     app.push_screen(
         ExportDialog(

@@ -263,6 +263,7 @@ class HomeScreen(Screen[None]):
                 board = self.store.create_board(value.name, value.organisation)
                 self.store.set_board_contact(board.id, value.contact)
                 self.store.set_board_template(board.id, value.word_template)
+                self.store.set_exclusion_rule(board.id, value.exclusion_rule)
             except BoardTuiError as error:
                 self.notify(sentence(str(error)), severity="warning")
                 return
@@ -285,6 +286,7 @@ class HomeScreen(Screen[None]):
                 self.store.rename_board(board.id, value.name)
                 self.store.set_board_details(board.id, value.organisation, value.contact)
                 self.store.set_board_template(board.id, value.word_template)
+                self.store.set_exclusion_rule(board.id, value.exclusion_rule)
             except BoardTuiError as error:
                 self.notify(sentence(str(error)), severity="warning")
                 return

@@ -16,6 +16,7 @@ from typing import Any
 
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
+from board_tui.domain.exclusion import SCHEDULE_12A
 from board_tui.domain.model import AgendaItem
 from board_tui.domain.standing_items import is_standing
 from board_tui.storage import rows
@@ -37,6 +38,7 @@ _EDITABLE = {
     "fixed_start",
     "papers",
     "exempt",
+    "exempt_paragraph",
     "chair_note",
     "comments_lead_in",
 }
@@ -57,6 +59,14 @@ class NewAgendaItem:
     papers: str | None = None
     exempt: bool = False
     chair_note: str | None = None
+    exempt_paragraph: int | None = None
+    """The Schedule 12A paragraph the agenda gives, when it gives one."""
+
+
+def check_paragraph(paragraph: object) -> None:
+    """A Schedule 12A paragraph is 1 to 7 (or none yet): anything else is refused in words."""
+    if paragraph is not None and paragraph not in SCHEDULE_12A:
+        raise BoardTuiError(f"Schedule 12A has paragraphs 1 to 7, not {paragraph!r}")
 
 
 class AgendaMixin(StoreBase):
@@ -75,6 +85,7 @@ class AgendaMixin(StoreBase):
         exempt: bool = False,
         chair_note: str | None = None,
         comments_lead_in: str | None = None,
+        exempt_paragraph: int | None = None,
     ) -> AgendaItem:
         """Add an item at the end (or under parent_id), or straight after the item after_id.
 
@@ -86,6 +97,7 @@ class AgendaMixin(StoreBase):
             raise BoardTuiError("an agenda item needs a title")
         if duration_minutes is not None and duration_minutes < 0:
             raise BoardTuiError("a duration cannot be negative")
+        check_paragraph(exempt_paragraph)
         with self.transaction():
             if after_id is not None:
                 after = self.agenda_item(after_id)
@@ -105,8 +117,8 @@ class AgendaMixin(StoreBase):
             item_id = self._insert(
                 """INSERT INTO agenda_items (meeting_id, parent_id, position, number, title,
                        presenter, fixed_start, duration_minutes, papers, exempt, chair_note,
-                       comments_lead_in, created_at)
-                   VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       comments_lead_in, exempt_paragraph, created_at)
+                   VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     meeting_id,
                     parent_id,
@@ -119,6 +131,7 @@ class AgendaMixin(StoreBase):
                     int(exempt),
                     chair_note,
                     comments_lead_in,
+                    exempt_paragraph if exempt else None,
                     rows.stamp(self.clock()),
                 ),
             )
@@ -140,6 +153,7 @@ class AgendaMixin(StoreBase):
                 raise BoardTuiError("an agenda item needs a title")
             if item.duration_minutes is not None and item.duration_minutes < 0:
                 raise BoardTuiError("a duration cannot be negative")
+            check_paragraph(item.exempt_paragraph)
         ids: list[int] = []
         stamp = rows.stamp(self.clock())
         with self.transaction():
@@ -157,8 +171,8 @@ class AgendaMixin(StoreBase):
                 cursor = self.db.execute(
                     """INSERT INTO agenda_items (meeting_id, parent_id, position, number, title,
                            presenter, fixed_start, duration_minutes, papers, exempt, chair_note,
-                           created_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           exempt_paragraph, created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         meeting_id,
                         parent_id,
@@ -171,6 +185,7 @@ class AgendaMixin(StoreBase):
                         item.papers,
                         int(item.exempt),
                         item.chair_note,
+                        item.exempt_paragraph if item.exempt else None,
                         stamp,
                     ),
                 )
@@ -208,6 +223,7 @@ class AgendaMixin(StoreBase):
             fields["fixed_start"] = rows.clock_text(fields["fixed_start"])
         if "exempt" in fields:
             fields["exempt"] = int(bool(fields["exempt"]))
+        check_paragraph(fields.get("exempt_paragraph"))
         if fields:
             assignments = ", ".join(f"{name} = ?" for name in fields)
             self._write(
@@ -298,10 +314,17 @@ class AgendaMixin(StoreBase):
             return False
         parent = self.agenda_item(item.parent_id)
         followers = [s for s in self._siblings(item) if s.position > item.position]
-        exempt = self.part2(item.meeting_id).item(item.id)
+        part2 = self.part2(item.meeting_id)
+        exempt = part2.item(item.id)
+        source = part2.inherited_from(item.id)
         with self.transaction():
             if exempt and not item.exempt:
-                self.db.execute("UPDATE agenda_items SET exempt = 1 WHERE id = ?", (item.id,))
+                # It keeps the grounds it was taken in private on: its item's paragraph.
+                self.db.execute(
+                    "UPDATE agenda_items SET exempt = 1, exempt_paragraph ="
+                    " (SELECT exempt_paragraph FROM agenda_items WHERE id = ?) WHERE id = ?",
+                    (source, item.id),
+                )
             self.db.execute(
                 "UPDATE agenda_items SET position = position + 1"
                 " WHERE meeting_id = ? AND parent_id IS NULL AND position > ?",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
+from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.model import Board, Contact, Membership, MembershipRole, Person
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
@@ -73,6 +74,11 @@ class BoardsMixin(StoreBase):
             "UPDATE boards SET organisation = ?, contact = ? WHERE id = ?",
             (organisation or None, rows.contact_text(contact), board_id),
         )
+        return self.board(board_id)
+
+    def set_exclusion_rule(self, board_id: int, rule: ExclusionRule) -> Board:
+        """Which law the board excludes the public under: the minutes' resolution follows it."""
+        self._write("UPDATE boards SET exclusion_rule = ? WHERE id = ?", (rule.value, board_id))
         return self.board(board_id)
 
     def set_board_contact(self, board_id: int, contact: Contact | None) -> Board:

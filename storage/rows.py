@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.model import (
     Action,
     ActionLabel,
@@ -70,6 +71,7 @@ def board(row: Row) -> Board:
         created,
         contact_from_text(row["contact"]),
         row["word_template"],
+        ExclusionRule(row["exclusion_rule"]),
     )
 
 
@@ -195,6 +197,7 @@ def agenda_item(row: Row) -> AgendaItem:
         comments_lead_in=row["comments_lead_in"],
         actual_start=when(row["actual_start"]),
         actual_end=when(row["actual_end"]),
+        exempt_paragraph=row["exempt_paragraph"],
     )
 
 

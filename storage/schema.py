@@ -577,6 +577,52 @@ def m0007_progress_reports(db: Database) -> None:
     )
 
 
+# -- 0008: a vote on a decision ----------------------------------------------------------------
+
+
+@migrations(name="0008_decision_votes")
+def m0008_decision_votes(db: Database) -> None:
+    """A decision's vote: the counts, the names on each side of a recorded vote (JSON lists)
+    and the chair's casting vote, allowed only on a tie. Carried or lost is derived, never
+    kept, so it cannot disagree with the counts."""
+    _run(
+        db,
+        [
+            """CREATE TABLE decision_votes (
+                note_id INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,
+                votes_for INTEGER NOT NULL CHECK (votes_for >= 0),
+                votes_against INTEGER NOT NULL CHECK (votes_against >= 0),
+                abstentions INTEGER NOT NULL CHECK (abstentions >= 0),
+                casting TEXT CHECK (casting IS NULL OR
+                    (casting IN ('for', 'against') AND votes_for = votes_against)),
+                names_for TEXT NOT NULL DEFAULT '[]',
+                names_against TEXT NOT NULL DEFAULT '[]',
+                names_abstaining TEXT NOT NULL DEFAULT '[]',
+                recorded_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
+# -- 0009: excluding the press and public ----------------------------------------------------
+
+
+@migrations(name="0009_exclusion_grounds")
+def m0009_exclusion_grounds(db: Database) -> None:
+    """The Schedule 12A paragraph an exempt item is taken in private under (1-7; NULL until
+    the clerk chooses), and the law each board excludes the public under: councils the
+    Local Government Act 1972, NHS boards the Public Bodies (Admission to Meetings) Act 1960."""
+    _run(
+        db,
+        [
+            "ALTER TABLE agenda_items ADD COLUMN exempt_paragraph INTEGER"
+            " CHECK (exempt_paragraph IS NULL OR exempt_paragraph BETWEEN 1 AND 7)",
+            "ALTER TABLE boards ADD COLUMN exclusion_rule TEXT NOT NULL DEFAULT 'lga1972'"
+            " CHECK (exclusion_rule IN ('lga1972', 'nhs1960'))",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

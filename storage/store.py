@@ -20,6 +20,7 @@ from board_tui.storage.progress_reports import ProgressReportsMixin
 from board_tui.storage.roundups import RoundupsMixin
 from board_tui.storage.search import SearchMixin
 from board_tui.storage.voices import VoicesMixin
+from board_tui.storage.votes import VotesMixin
 from board_tui.storage.watch import WatchMixin
 
 COUNTED_TABLES = (
@@ -56,6 +57,7 @@ class Store(
     BoardsMixin,
     LiveMixin,
     VoicesMixin,
+    VotesMixin,
     PlansMixin,
     WatchMixin,
     SearchMixin,

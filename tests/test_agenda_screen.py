@@ -11,8 +11,10 @@ from pilot_keys import type_text
 from textual.widgets import DataTable, Static
 
 from board_tui.domain import agenda_order
+from board_tui.domain.exclusion import PARAGRAPH_PLACEHOLDER
 from board_tui.domain.model import MembershipRole
 from board_tui.screens.agenda import AgendaScreen
+from board_tui.screens.dialogs.exclusion import ParagraphDialog
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.people import PeopleScreen
@@ -106,21 +108,21 @@ async def test_board_meeting_and_agenda_from_scratch(store: Store) -> None:
         await pilot.press("down")  # AOB
         await pilot.press("shift+up")
         await pilot.press("down")  # Budget again (now 5)
-        await pilot.press("x")
+        await pilot.press("x", "3")  # paragraph 3 of Schedule 12A: financial affairs
         await pilot.press("down")  # 5.1
         await pilot.press("shift+tab")
         await pilot.pause()
         items = store.agenda(meeting.id)
-        assert [(i.number, i.title, i.exempt) for i in items][3:] == [
-            ("4", "Any Other Business", False),
-            ("5", "Budget monitoring", True),
-            ("6", "Q1 position", True),
+        assert [(i.number, i.title, i.exempt, i.exempt_paragraph) for i in items][3:] == [
+            ("4", "Any Other Business", False, None),
+            ("5", "Budget monitoring", True, 3),
+            ("6", "Q1 position", True, 3),  # lifted out: on the grounds its item had
         ]
 
         # Edit an item: enter opens it with its fields; the note to the chair is kept.
         await pilot.press("up")
         await pilot.press("enter")
-        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")  # to the note
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")  # to the note
         await _save(pilot, "The Board is asked to agree the savings.")
         assert store.agenda(meeting.id)[4].chair_note == "The Board is asked to agree the savings."
 
@@ -240,12 +242,16 @@ async def test_x_marks_an_item_and_its_sub_items_part2(store: Store) -> None:
         assert isinstance(screen, AgendaScreen)
         await pilot.press("down", "x")
         await pilot.pause()
+        assert isinstance(app.screen, ParagraphDialog)
+        await pilot.press("0")  # not chosen yet: the clerk sees it is missing
+        await pilot.pause()
         assert _rows(screen) == [
             "Welcome",
-            "Land sale [Part 2]",
+            "Land sale [Part 2 · para ?]",
             "Valuation [Part 2]",
             "Bids [Part 2]",
         ]
+        assert PARAGRAPH_PLACEHOLDER in str(screen.query_one("#agenda-detail", Static).content)
         assert "Item 2 and its 2 sub-items: Part 2" in str(told)
         await pilot.press("down", "x")  # on "Valuation": Part 2 because of its parent
         await pilot.pause()

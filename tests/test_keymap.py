@@ -12,6 +12,8 @@ from textual.binding import Binding
 
 from board_tui.screens.agenda import AgendaScreen
 from board_tui.screens.chair import ChairScreen
+from board_tui.screens.dialogs.capture import NoteDialog
+from board_tui.screens.dialogs.exclusion import ParagraphDialog
 from board_tui.screens.dialogs.form import FormDialog
 from board_tui.screens.export_dialog import ExportDialog
 from board_tui.screens.home import HomeScreen
@@ -37,6 +39,8 @@ SCREENS: dict[str, tuple[type, ...]] = {
     "People": (PeopleScreen,),
     "Live meeting": (MeetingScreen,),
     "In every capture dialog": (FormDialog,),
+    "Decision dialog": (NoteDialog,),
+    "Schedule 12A paragraph": (ParagraphDialog,),
     "Roll call": (RollCallScreen,),
     "Chair's view": (ChairScreen, ChairApp),
     "Action plan": (PlanScreen,),

@@ -61,7 +61,8 @@ class Flagged(Protocol):
 
 
 def masked(item: AgendaItem) -> AgendaItem:
-    """An exempt item as a public output shows it: its number and timing, nothing else."""
+    """An exempt item as a public output shows it: its number and timing, nothing else (the
+    paragraph it is exempt under is cited only by the exclusion resolution, domain.exclusion)."""
     return replace(
         item,
         title=EXEMPT_TITLE,
@@ -69,6 +70,7 @@ def masked(item: AgendaItem) -> AgendaItem:
         papers=None,
         chair_note=None,
         comments_lead_in=None,
+        exempt_paragraph=None,
     )
 
 

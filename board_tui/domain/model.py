@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.statuses import Status
 
 __all__ = [
@@ -135,6 +136,8 @@ class Board:
     contact: Contact | None = None
     word_template: str | None = None
     """The organisation's own .docx that Word exports take their styles from, when set."""
+    exclusion_rule: ExclusionRule = ExclusionRule.LGA_1972
+    """The law it excludes the press and public under: the wording of the resolution."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,10 @@ class Meeting:
         return min(today, self.scheduled_start.date())
 
 
+_NOT_WORDS = frozenset({"vote"})
+"""Draft fields that are not words typed (a decision's vote, kept as data)."""
+
+
 class DraftKind(StrEnum):
     """Which dialog the words were typed in, so a restore reopens the same one."""
 
@@ -235,7 +242,9 @@ class Draft:
     @property
     def words(self) -> str:
         """The words typed, one field after another, for a list or a question."""
-        return " / ".join(v.strip() for v in self.fields.values() if v.strip())
+        return " / ".join(
+            v.strip() for k, v in self.fields.items() if v.strip() and k not in _NOT_WORDS
+        )
 
 
 @dataclass(frozen=True)
@@ -275,6 +284,8 @@ class AgendaItem:
     comments_lead_in: str | None
     actual_start: dt.datetime | None
     actual_end: dt.datetime | None
+    exempt_paragraph: int | None = None
+    """The paragraph of Part 1 of Schedule 12A it is exempt under (1-7), once chosen."""
 
 
 @dataclass(frozen=True)

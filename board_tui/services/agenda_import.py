@@ -220,7 +220,10 @@ def preview_lines(read: AgendaRead, scheduled: dt.datetime) -> list[str]:
             parts.append(item.presenter)
         if item.papers:
             parts.append(item.papers)
-        marks = (" [Part 2]" if part2.item(index) else "") + (" [note]" if item.note else "")
+        grounds = f" \u00b7 para {item.exempt_paragraph}" if item.exempt_paragraph else ""
+        marks = (f" [Part 2{grounds}]" if part2.item(index) else "") + (
+            " [note]" if item.note else ""
+        )
         indent = "  " * item.depth
         if item.day:
             lines.append(f"— {item.day} —")
@@ -396,6 +399,7 @@ def _items(
                 papers=item.papers,
                 exempt=item.exempt,
                 chair_note=_note(item),
+                exempt_paragraph=item.exempt_paragraph,
             )
         )
     store.add_agenda_items(meeting_id, batch)

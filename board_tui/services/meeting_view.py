@@ -8,7 +8,8 @@ Headless, like the chair's view (chair_view.py), so it is tested without a scree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from board_tui.domain.model import (
     Action,
@@ -20,6 +21,7 @@ from board_tui.domain.model import (
     Status,
     UpdateSaid,
 )
+from board_tui.domain.votes import Vote
 from board_tui.storage.store import Store
 
 
@@ -57,6 +59,8 @@ class ItemView:
     declarations: tuple[Declaration, ...]
     updates: tuple[UpdateSaid, ...]
     tracked: tuple[Tracked, ...]
+    votes: Mapping[int, Vote] = field(default_factory=dict)
+    """The votes on its decisions, by note id: the clerk reads back how each vote went."""
 
     @property
     def minuted(self) -> tuple[MinutedLine, ...]:
@@ -106,4 +110,5 @@ def item_view(store: Store, meeting: Meeting, item: AgendaItem, notes: list[Note
         ),
         updates=updates,
         tracked=tuple(tracked),
+        votes=store.votes(meeting.id),
     )

@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, TextArea
 
 from board_tui.domain.formatting import shorten
 from board_tui.domain.model import NoteKind, PlanItem
 from board_tui.domain.statuses import Status
+from board_tui.domain.votes import Vote, vote_summary, vote_to_json
 from board_tui.screens.dialogs.fields import (
     NameField,
     PlanItemPicker,
@@ -30,6 +33,8 @@ from board_tui.screens.dialogs.form import FORM_KEYS, DraftSlot, FormDialog, dia
 class NoteInput:
     kind: NoteKind
     body: str
+    vote: Vote | None = None
+    """A decision put to the vote: saved with it."""
 
 
 NOTE_WORDS = {
@@ -39,8 +44,22 @@ NOTE_WORDS = {
 }
 
 
+NO_VOTE = "ctrl+r: put it to the vote (for, against, abstained; names; casting vote)"
+
+
 class NoteDialog(FormDialog[NoteInput]):
-    """A comment, a decision or a narrative paragraph; many lines allowed."""
+    """A comment, a decision or a narrative paragraph; many lines allowed. A decision can be
+    put to the vote (ctrl+r): the vote is kept here and saved with the decision."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+r",
+            "vote",
+            "Vote",
+            id="decision.vote",
+            tooltip="Put the decision to the vote: counts, names, the chair's casting vote",
+        ),
+    ]
 
     def __init__(
         self,
@@ -48,18 +67,47 @@ class NoteDialog(FormDialog[NoteInput]):
         context: str,
         *,
         text: str = "",
+        vote: Vote | None = None,
         draft: DraftSlot | None = None,
         save: Callable[[NoteInput], object] | None = None,
     ) -> None:
         super().__init__(f"{NOTE_WORDS[kind]} on {context}", draft=draft, save=save)
         self.kind = kind
         self.text = text
+        self.context = context
+        self.vote = vote if kind is NoteKind.DECISION else None
 
     def compose(self) -> ComposeResult:
-        with dialog_box(self.dialog_title, "ctrl+s save · escape cancel"):
-            if self.kind is NoteKind.DECISION and not self.text:
+        is_decision = self.kind is NoteKind.DECISION
+        keys = "ctrl+r vote · ctrl+s save · escape cancel" if is_decision else None
+        with dialog_box(self.dialog_title, keys or "ctrl+s save · escape cancel"):
+            if is_decision and not self.text:
                 yield Label("Decisions read best as “It was agreed that …”", classes="hint")
             yield text_area(self.text, "body")
+            if is_decision:
+                yield Label(self._vote_line(), id="vote", classes="hint")
+
+    def _vote_line(self) -> str:
+        return f"Vote: {vote_summary(self.vote)}" if self.vote else NO_VOTE
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only a decision is put to the vote."""
+        if action == "vote":
+            return self.kind is NoteKind.DECISION
+        return True
+
+    def action_vote(self) -> None:
+        from board_tui.screens.dialogs.vote import VoteChoice, VoteDialog
+
+        def chosen(choice: VoteChoice | None) -> None:
+            if choice is None:
+                return  # cancelled: the vote stays as it was
+            self.vote = choice.vote
+            self.query_one("#vote", Label).update(self._vote_line())
+            self._field_changed()
+            self.query_one("#body", TextArea).focus()
+
+        self.app.push_screen(VoteDialog(self.context, self.vote), chosen)
 
     def on_mount(self) -> None:
         area = self.query_one("#body", TextArea)
@@ -67,14 +115,17 @@ class NoteDialog(FormDialog[NoteInput]):
         area.move_cursor(area.document.end)
 
     def fields(self) -> dict[str, str]:
-        return {"body": self.query_one("#body", TextArea).text}
+        fields = {"body": self.query_one("#body", TextArea).text}
+        if self.vote is not None:
+            fields["vote"] = vote_to_json(self.vote)
+        return fields
 
     def result(self) -> NoteInput | None:
         body = self.query_one("#body", TextArea).text.strip()
         if not body:
             self.notify("Nothing to save yet: type the words, or escape to cancel.")
             return None
-        return NoteInput(self.kind, body)
+        return NoteInput(self.kind, body, self.vote)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from board_tui.domain.formatting import minutes_time
+from board_tui.domain.exclusion import SCHEDULE_12A, ExclusionRule, paragraph_words
+from board_tui.domain.formatting import minutes_time, shorten
 from board_tui.domain.model import Board, Contact, Meeting, MembershipRole
 from board_tui.domain.times import duration, parse_clock
 from board_tui.screens.dialogs.form import FormDialog, dialog_box, text_area
@@ -45,6 +46,8 @@ class BoardInput:
     organisation: str | None
     contact: Contact | None
     word_template: str | None
+    exclusion_rule: ExclusionRule = ExclusionRule.LGA_1972
+    """The law the board excludes the press and public under (councils or NHS)."""
 
 
 def board_fields(board: Board) -> dict[str, str]:
@@ -56,6 +59,7 @@ def board_fields(board: Board) -> dict[str, str]:
         "email": (contact.email if contact else None) or "",
         "phone": (contact.phone if contact else None) or "",
         "template": board.word_template or "",
+        "exclusion": board.exclusion_rule.value,
     }
 
 
@@ -78,15 +82,24 @@ class BoardDialog(FormDialog[BoardInput]):
             ):
                 yield Label(label)
                 yield Input(self.initial.get(field_id, ""), id=field_id, placeholder=placeholder)
+            yield Label("Excluding the press and public for Part 2 business, under")
+            yield Select(
+                [(rule.label, rule.value) for rule in ExclusionRule],
+                value=self.initial.get("exclusion", ExclusionRule.LGA_1972.value),
+                allow_blank=False,
+                id="exclusion",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
     def fields(self) -> dict[str, Any]:
-        return {
+        values = {
             f: self.query_one(f"#{f}", Input).value
             for f in ("name", "organisation", "contact", "email", "phone", "template")
         }
+        values["exclusion"] = str(self.query_one("#exclusion", Select).value)
+        return values
 
     def result(self) -> BoardInput | None:
         name = _value(self, "name")
@@ -107,7 +120,13 @@ class BoardDialog(FormDialog[BoardInput]):
         if template and not Path(template).expanduser().is_file():
             self.notify(f"No such template: {template}")
             return None
-        return BoardInput(name, _value(self, "organisation") or None, contact, template or None)
+        return BoardInput(
+            name,
+            _value(self, "organisation") or None,
+            contact,
+            template or None,
+            ExclusionRule(str(self.query_one("#exclusion", Select).value)),
+        )
 
 
 @dataclass(frozen=True)
@@ -197,17 +216,25 @@ class ItemInput:
     exempt: bool
     chair_note: str | None
     comments_lead_in: str | None
+    exempt_paragraph: int | None = None
 
 
 class AgendaItemDialog(FormDialog[ItemInput]):
-    """Everything an agenda item carries: who presents, how long, papers, Part 2, a note."""
+    """Everything an agenda item carries: who presents, how long, papers, Part 2 (and for a
+    council the Schedule 12A paragraph it is exempt under), a note."""
 
     def __init__(
-        self, title: str, *, people: list[str], fields: dict[str, Any] | None = None
+        self,
+        title: str,
+        *,
+        people: list[str],
+        fields: dict[str, Any] | None = None,
+        paragraphs: bool = True,
     ) -> None:
         super().__init__(title)
         self.people = people
         self.initial = fields or {}
+        self.paragraphs = paragraphs
 
     def compose(self) -> ComposeResult:
         get = self.initial.get
@@ -238,6 +265,15 @@ class AgendaItemDialog(FormDialog[ItemInput]):
                 id="exempt",
                 compact=True,
             )
+            if self.paragraphs:
+                paragraph = get("paragraph")
+                yield Select(
+                    [(shorten(paragraph_words(n), 90), n) for n in SCHEDULE_12A],
+                    value=paragraph if paragraph in SCHEDULE_12A else Select.NULL,
+                    prompt="Schedule 12A paragraph (when exempt): not chosen yet",
+                    id="paragraph",
+                    compact=True,
+                )
             yield Label("Note on the agenda / to the chair: what the officers want from the board")
             yield text_area(get("note", ""), "note")
             yield Label("Lead-in to the comments in the minutes (optional)")
@@ -259,7 +295,14 @@ class AgendaItemDialog(FormDialog[ItemInput]):
         }
         values["note"] = self.query_one("#note", TextArea).text
         values["exempt"] = self.query_one("#exempt", Checkbox).value
+        values["paragraph"] = self._paragraph()
         return values
+
+    def _paragraph(self) -> int | None:
+        if not self.paragraphs:
+            return self.initial.get("paragraph")  # an NHS board's dialog leaves it be
+        chosen = self.query_one("#paragraph", Select).value
+        return chosen if isinstance(chosen, int) else None
 
     def result(self) -> ItemInput | None:
         title = _value(self, "title")
@@ -276,15 +319,17 @@ class AgendaItemDialog(FormDialog[ItemInput]):
         if fixed_text and fixed is None:
             self.notify(f"Cannot read {fixed_text!r} as a time: try 3:30pm or 15:30.")
             return None
+        exempt = self.query_one("#exempt", Checkbox).value
         return ItemInput(
             title=title,
             presenter=_value(self, "presenter") or None,
             duration_minutes=minutes,
             fixed_start=fixed,
             papers=_value(self, "papers") or None,
-            exempt=self.query_one("#exempt", Checkbox).value,
+            exempt=exempt,
             chair_note=self.query_one("#note", TextArea).text.strip() or None,
             comments_lead_in=_value(self, "lead_in") or None,
+            exempt_paragraph=self._paragraph() if exempt else None,
         )
 
 

@@ -25,6 +25,7 @@ from board_tui.domain.model import (
     UpdateSaid,
 )
 from board_tui.domain.standing_items import Standing, standing_kinds
+from board_tui.domain.votes import Vote, vote_from_json
 from board_tui.screens.dialogs.capture import (
     ActionDialog,
     ActionInput,
@@ -124,6 +125,7 @@ class CapturesMixin(Screen[None]):
         item: AgendaItem,
         *,
         text: str = "",
+        vote: Vote | None = None,
         resuming: Draft | None = None,
         given_back: bool = False,
     ) -> None:
@@ -131,9 +133,12 @@ class CapturesMixin(Screen[None]):
         saved: list[Note] = []
 
         def save(value: NoteInput) -> None:
-            with self.store.transaction():
-                saved.append(self.store.add_note(item.id, value.kind, value.body))
+            with self.store.transaction():  # the decision and its vote, or neither
+                note = self.store.add_note(item.id, value.kind, value.body)
+                if value.vote is not None:
+                    self.store.set_vote(note.id, value.vote)
                 slot.discard()
+            saved.append(note)
 
         def done(value: NoteInput | None) -> None:
             if value is None or not saved:
@@ -142,12 +147,16 @@ class CapturesMixin(Screen[None]):
             self.undo_stack.push(
                 f"the {kind.value}",
                 lambda: self.store.remove_note(note.id),
-                lambda: self.open_note_dialog(kind, item, text=note.body, given_back=True),
+                lambda: self.open_note_dialog(
+                    kind, item, text=note.body, vote=value.vote, given_back=True
+                ),
             )
             self._after_save(value)
             self.select_minuted(f"note:{note.id}")
 
-        dialog = NoteDialog(kind, f"{item.number}. {item.title}", text=text, draft=slot, save=save)
+        dialog = NoteDialog(
+            kind, f"{item.number}. {item.title}", text=text, vote=vote, draft=slot, save=save
+        )
         dialog.given_back = given_back
         self.app.push_screen(dialog, done)
 
@@ -164,29 +173,38 @@ class CapturesMixin(Screen[None]):
             self.notify("Choose a note to edit (up/down in Minuted).")
             return
         if self._can_capture():
-            self.open_edit_dialog(note, text=note.body)
+            self.open_edit_dialog(note, text=note.body, vote=self.store.vote(note.id))
 
-    def open_edit_dialog(self, note: Note, *, text: str, resuming: Draft | None = None) -> None:
+    def open_edit_dialog(
+        self, note: Note, *, text: str, vote: Vote | None, resuming: Draft | None = None
+    ) -> None:
         target = DraftTarget(DraftKind.EDIT, agenda_item_id=note.agenda_item_id, note_id=note.id)
         slot = self._slot(target, resuming)
+        was = self.store.vote(note.id)
 
         def save(value: NoteInput) -> None:
             with self.store.transaction():
                 if value.body != note.body:
                     self.store.edit_note(note.id, value.body)
+                if value.vote != was:
+                    self.store.set_vote(note.id, value.vote)
                 slot.discard()
 
         def done(value: NoteInput | None) -> None:
-            if value is None or value.body == note.body:
+            if value is None or (value.body == note.body and value.vote == was):
                 return
-            self.undo_stack.push(
-                "the edit", lambda: self.store.edit_note(note.id, note.body, note.kind)
-            )
+
+            def undo() -> None:
+                with self.store.transaction():
+                    self.store.edit_note(note.id, note.body, note.kind)
+                    self.store.set_vote(note.id, was)
+
+            self.undo_stack.push("the edit", undo)
             self._after_save(value)
             self.select_minuted(f"note:{note.id}")
 
         self.app.push_screen(
-            NoteDialog(note.kind, "the note", text=text, draft=slot, save=save), done
+            NoteDialog(note.kind, "the note", text=text, vote=vote, draft=slot, save=save), done
         )
 
     def action_remove(self) -> None:
@@ -462,7 +480,10 @@ class CapturesMixin(Screen[None]):
             self.call_after_refresh(roll_call.open_declaration, fields, draft)
         elif target.kind is DraftKind.EDIT and target.note_id is not None:
             self.open_edit_dialog(
-                self.store.note(target.note_id), text=fields.get("body", ""), resuming=draft
+                self.store.note(target.note_id),
+                text=fields.get("body", ""),
+                vote=vote_from_json(fields.get("vote")),
+                resuming=draft,
             )
         elif target.kind is DraftKind.ACTION and item is not None:
             self.open_action_dialog(item, fields, resuming=draft)
@@ -477,7 +498,13 @@ class CapturesMixin(Screen[None]):
                 self.open_update_dialog(row, fields, resuming=draft)
         elif item is not None:
             kind = next((k for k, v in NOTE_DRAFTS.items() if v is target.kind), NoteKind.COMMENT)
-            self.open_note_dialog(kind, item, text=fields.get("body", ""), resuming=draft)
+            self.open_note_dialog(
+                kind,
+                item,
+                text=fields.get("body", ""),
+                vote=vote_from_json(fields.get("vote")),
+                resuming=draft,
+            )
 
     def _update_row(self, target: DraftTarget) -> Tracked | None:
         try:

@@ -7,6 +7,7 @@ Times on screen are written one way, as the minutes write them ("2.03 p.m.").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -24,6 +25,7 @@ from board_tui.domain.model import (
     NoteKind,
     UpdateSaid,
 )
+from board_tui.domain.votes import Vote, vote_summary
 from board_tui.screens.widgets.status import colour, ink, overdue_mark, status_mark
 from board_tui.services.meeting_view import MinutedLine, Tracked
 
@@ -89,12 +91,15 @@ def item_header(item: AgendaItem, exempt: bool, timer: Text) -> RenderableType:
     return Group(*parts)
 
 
-def note_prompt(note: Note) -> Text:
-    """A note in full, wrapped by the list: the clerk reads back every word before moving on."""
+def note_prompt(note: Note, vote: Vote | None = None) -> Text:
+    """A note in full, wrapped by the list: the clerk reads back every word before moving on,
+    and a decision's vote as the minutes will give it."""
     mark = NOTE_MARKS[note.kind]
     line = Text(f"{minutes_time(note.created_at)} ", style="dim")
     if note.kind is NoteKind.DECISION:
         line.append(f" {mark} ", style="bold reverse").append(" ").append(note.body, style="bold")
+        if vote is not None:
+            line.append(f"\n  Vote: {vote_summary(vote)}", style="italic")
     elif note.kind is NoteKind.NARRATIVE:
         line.append(f"{mark} {note.body}", style="italic")
     else:
@@ -126,9 +131,9 @@ def update_prompt(app: App[Any], said: UpdateSaid) -> Text:
     return line
 
 
-def minuted_prompt(app: App[Any], line: MinutedLine) -> Text:
+def minuted_prompt(app: App[Any], line: MinutedLine, votes: Mapping[int, Vote]) -> Text:
     if isinstance(line, Note):
-        return note_prompt(line)
+        return note_prompt(line, votes.get(line.id))
     if isinstance(line, Declaration):
         return declaration_prompt(line)
     return update_prompt(app, line)

@@ -237,7 +237,10 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self.view = item_view(self.store, self.meeting, item, self._notes)
         self._render_header()
         highlighted = notes.highlighted
-        prompts = [(minuted_key(line), minuted_prompt(self.app, line)) for line in self.minuted]
+        prompts = [
+            (minuted_key(line), minuted_prompt(self.app, line, self.view.votes))
+            for line in self.minuted
+        ]
         # A new capture is added at its place; the lines before it are left to paint as they were.
         shown = self._minuted_prompts
         if not shown or prompts[: len(shown)] != shown:

@@ -113,7 +113,11 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
             "Five minutes more / less; the times after it follow",
             ("agenda.longer", "agenda.shorter"),
         ),
-        Key("x", "Mark the item exempt (Part 2, confidential), or not", ("agenda.exempt",)),
+        Key(
+            "x",
+            "Mark the item exempt (Part 2), with its Schedule 12A paragraph, or not",
+            ("agenda.exempt",),
+        ),
         Key("m", "Meeting details: date, start time, venue, title", ("agenda.meeting",)),
         Key("s", "Copy the standing items of the board's last meeting", ("agenda.standing",)),
         Key("l", "Run the meeting live", ("agenda.run",)),
@@ -215,6 +219,18 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key(
             "n o u a r c d", "In a status update: the new status by its letter (shown in the list)"
         ),
+    ),
+    "Decision dialog": (
+        Key(
+            "ctrl+r",
+            "Put the decision to the vote: for, against, abstained, names, casting vote",
+            ("decision.vote",),
+        ),
+    ),
+    "Schedule 12A paragraph": (
+        Key("1 - 7", "The paragraph the item is exempt under (each shown in its words)"),
+        Key("0", "Not chosen yet: exempt, and the minutes' resolution shows a placeholder"),
+        Key("escape", "Leave the item as it was"),
     ),
     "Roll call": (
         Key(

@@ -17,10 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from board_tui.domain.model import MembershipRole, NoteKind, Status
+from board_tui.domain.votes import Side, Vote
 from board_tui.storage.store import Store
 
 MARKER = "secret"
 """In every Part 2 word of the scenario, in one case or another."""
+PUBLIC_VOTE = "11 for, 1 against, 2 abstentions"
+"""How the public decision's vote went: in the public minutes."""
+PART2_VOTES = ("9 for, 8 against", "6 for, 6 against", "casting vote")
+"""How the Part 2 decisions' votes went: only in the confidential annex."""
 PUBLIC_WORD = "Hubopening"
 """In the public item's captures: proof that an output held the meeting at all."""
 _MARKED = re.compile(r"[^\s]*secret[^\s]*", re.IGNORECASE)
@@ -97,6 +102,7 @@ def build_part2(store: Store, clock: Any) -> Part2:
         duration_minutes=20,
         papers="Secretpapers Parent",
         exempt=True,
+        exempt_paragraph=3,
         chair_note="Secretnote to the chair on the parent",
         comments_lead_in="Secretleadin The Board discussed the bids:",
     )
@@ -128,6 +134,7 @@ def build_part2(store: Store, clock: Any) -> Part2:
     public_decision = store.add_note(
         public.id, NoteKind.DECISION, f"It was agreed to extend the {PUBLIC_WORD} hours."
     )
+    store.set_vote(public_decision.id, Vote(11, 1, 2))
     public_action = store.add_action(
         f"Draft the new {PUBLIC_WORD} times",
         agenda_item_id=public.id,
@@ -163,6 +170,11 @@ def build_part2(store: Store, clock: Any) -> Part2:
         agenda_item_id=parent.id,
         owner="Secretowner Step",
         time_frame="End of Jan 24 (secret timing)",
+    )
+    # A recorded vote, its names Part 2 words and its counts found nowhere public.
+    store.set_vote(
+        parent_decision.id,
+        Vote(9, 8, 0, names_for=("Cllr Secretvoter",), names_against=("Cllr Secretopponent",)),
     )
     clock.now = dt.datetime(2023, 12, 11, 14, 35)
     store.record_status_update(
@@ -201,6 +213,7 @@ def build_part2(store: Store, clock: Any) -> Part2:
         agenda_item_id=sub.id,
         time_frame="Secret: end of Feb 24",
     )
+    store.set_vote(sub_decision.id, Vote(6, 6, 0, casting=Side.AGAINST))
     clock.now = dt.datetime(2023, 12, 11, 14, 50)
     store.record_status_update(
         Status.DROPPED,
@@ -253,6 +266,8 @@ def build_part2(store: Store, clock: Any) -> Part2:
             "Secretsubaction",
             "Secretsubstep",
             "Secretsubinterest",
+            "Secretvoter",
+            "Secretopponent",
         ),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from board_tui.readers.agenda.marks import EXEMPT, strip_exempt_mark
+from board_tui.readers.agenda.marks import EXEMPT, exempt_paragraph, strip_exempt_mark
 from board_tui.readers.agenda.model import AgendaItemRead
 from board_tui.readers.clock import Clock, afternoon
 
@@ -31,6 +31,8 @@ class Draft:
     papers: str | None = None
     exempt: bool = False
     """Marked by a section heading above or an exempt part ("| Part 2")."""
+    paragraph: int | None = None
+    """The Schedule 12A paragraph an exempt part cites ("| Part 2 para 3")."""
     notes: list[str] = field(default_factory=list)
     day: str | None = None
     day_index: int = 0
@@ -83,6 +85,7 @@ class Items:
 
 def _finished(draft: Draft, clock: Clock | None) -> AgendaItemRead:
     words = [draft.title, *draft.notes]
+    exempt = draft.exempt or any(EXEMPT.search(text) for text in words)
     return AgendaItemRead(
         number=draft.number,
         title=strip_exempt_mark(draft.title),
@@ -92,8 +95,9 @@ def _finished(draft: Draft, clock: Clock | None) -> AgendaItemRead:
         duration_minutes=draft.duration_minutes,
         presenter=draft.presenter,
         papers=draft.papers,
-        exempt=draft.exempt or any(EXEMPT.search(text) for text in words),
+        exempt=exempt,
         note="\n".join(draft.notes) or None,
         row=draft.row,
         day=draft.day,
+        exempt_paragraph=(draft.paragraph or exempt_paragraph(words)) if exempt else None,
     )

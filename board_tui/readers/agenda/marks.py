@@ -19,6 +19,7 @@ __all__ = [
     "EXEMPT_MARK",
     "EXEMPT_PART",
     "day_heading",
+    "exempt_paragraph",
     "is_letter_label",
     "number_depth",
     "section",
@@ -45,7 +46,17 @@ _EXEMPT_WORDS = (
     r"|exempt|confidential|restricted|confidencial|reservad[oa]|confidentiel(?:le)?"
     r"|huis\s+clos|cyfrinachol|eithriedig)"
 )
-_EXEMPT_TAIL = r"(?:\s+(?:items?|reports?|information|business|appendix|appendices))?"
+_PARAGRAPHS = (
+    r"(?:under\s+|by\s+virtue\s+of\s+)?para(?:graph)?s?\.?\s*[1-7]"
+    r"(?:\s*(?:,|and|&)\s*[1-7])*(?:\s+of\s+(?:part\s+1\s+of\s+)?schedule\s+12a)?"
+)
+"""The Schedule 12A paragraph an exempt mark cites: "para 3", "paragraphs 1 and 3"."""
+_EXEMPT_TAIL = (
+    r"(?:\s+(?:items?|reports?|information|business|appendix|appendices))?"
+    rf"(?:\s*[-–—:,]?\s*{_PARAGRAPHS})?"
+)
+_PARAGRAPH = re.compile(r"\bpara(?:graph)?s?\.?\s*([1-7])(?![.\d])", re.I)
+_SCHEDULE_12A = re.compile(r"\bschedule\s+12\s*a\b", re.I)
 EXEMPT = re.compile(rf"\b{_EXEMPT_WORDS}\b", re.I)
 EXEMPT_MARK = re.compile(
     rf"\s*[(\[]\s*{_EXEMPT_WORDS}{_EXEMPT_TAIL}"
@@ -125,6 +136,19 @@ def strict_section(text: str) -> bool:
 
 def strip_exempt_mark(title: str) -> str:
     return collapse(EXEMPT_MARK.sub(" ", title))
+
+
+def exempt_paragraph(texts: list[str]) -> int | None:
+    """The Schedule 12A paragraph an exempt item's words cite ("Exempt – paragraph 3", "not
+    for publication by virtue of para 3"): the first one, or None when none is given."""
+    for text in texts:
+        # Only where the words are about exemption: "paragraph 2.3 of the report" is not.
+        if not (EXEMPT.search(text) or _SCHEDULE_12A.search(text)):
+            continue
+        found = _PARAGRAPH.search(text)
+        if found:
+            return int(found[1])
+    return None
 
 
 _DAY_WORD = re.compile(r"(?:day|d[ií]a|jour|journ[ée]e|diwrnod)\s*[0-9]+\b", re.I)

@@ -54,6 +54,8 @@ class AgendaItemRead:
     day: str | None = None
     """On the first item of each day of an agenda over several days: the day's heading
     ("April 16", "Day 2")."""
+    exempt_paragraph: int | None = None
+    """The paragraph of Schedule 12A an exempt item's words cite ("Exempt – para 3")."""
 
 
 @dataclass(frozen=True)

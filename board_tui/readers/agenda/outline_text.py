@@ -27,7 +27,13 @@ from board_tui.readers.agenda.front_sheet import (
     when,
 )
 from board_tui.readers.agenda.items import Draft, Items
-from board_tui.readers.agenda.marks import EXEMPT_PART, number_depth, section, split_number
+from board_tui.readers.agenda.marks import (
+    EXEMPT_PART,
+    exempt_paragraph,
+    number_depth,
+    section,
+    split_number,
+)
 from board_tui.readers.agenda.model import AgendaRead, AgendaReadError
 from board_tui.readers.agenda.people import chair, label
 from board_tui.readers.clock import read_clock
@@ -204,6 +210,7 @@ class _OutlineReader:
             draft.papers = part
         elif EXEMPT_PART.fullmatch(part):
             draft.exempt = True
+            draft.paragraph = exempt_paragraph([part]) or draft.paragraph
         elif _TIMELIKE.fullmatch(part):
             raise self.error(number, f'cannot read the time/duration "{part}"')
         elif draft.presenter is None:
