@@ -34,7 +34,8 @@ from board_tui.screens.dialogs.form import DRAFT_PAUSE_SECONDS, FormDialog, dial
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.export_dialog import ExportDialog, default_folder
 from board_tui.screens.shell.footer import SteadyFooter
-from board_tui.services.progress_report import default_meeting, draft_report
+from board_tui.services.progress_draft import draft_report
+from board_tui.services.progress_report import default_meeting
 from board_tui.storage.store import Store
 
 KEYS = "tab next field · ctrl+s draft it · escape cancel"

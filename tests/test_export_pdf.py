@@ -70,7 +70,8 @@ def test_the_progress_report_converts_to_pdf_in_order(
     from progress_docs import SINCE, record_december
 
     from board_tui.domain.report_text import ReportChoice
-    from board_tui.services.progress_report import draft_report, export_progress_report
+    from board_tui.services.progress_draft import draft_report
+    from board_tui.services.progress_report import export_progress_report
 
     recorded = record_december(demo_store, clock)
     choice = ReportChoice(recorded.plan_id, recorded.meeting_id, since=SINCE)

@@ -18,11 +18,8 @@ from progress_docs import NEW_STEPS, SAID, SINCE, Recorded, record_december
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.report_text import ReportChoice
 from board_tui.domain.statuses import Status
-from board_tui.services.progress_report import (
-    DEFAULT_SECTIONS,
-    draft_report,
-    export_progress_report,
-)
+from board_tui.services.progress_draft import draft_report
+from board_tui.services.progress_report import DEFAULT_SECTIONS, export_progress_report
 from board_tui.storage.store import Store
 
 QUESTIONS = (

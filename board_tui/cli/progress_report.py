@@ -88,7 +88,8 @@ def export_progress_report(
     template: Path | None,
 ) -> None:
     """Write the progress report on an action plan (PLAN is an id or a title)."""
-    from board_tui.services.progress_report import draft_report, export_progress_report
+    from board_tui.services.progress_draft import draft_report
+    from board_tui.services.progress_report import export_progress_report
 
     check_outputs(output, template=template)
     refs = _refs(items)

@@ -23,7 +23,8 @@ from board_tui.exporters.minutes import minutes_text
 from board_tui.exporters.roundup import write_roundup
 from board_tui.exporters.you_said_we_did import build_you_said, write_you_said, you_said_text
 from board_tui.services.chair_view import EXEMPT_TITLE, ChairFilter, Scope, read_chair
-from board_tui.services.progress_report import draft_report, export_progress_report
+from board_tui.services.progress_draft import draft_report
+from board_tui.services.progress_report import export_progress_report
 from board_tui.services.progress_report import part2_quotes as part2_report_quotes
 from board_tui.services.roundup import draft_roundup, export_roundup, part2_quotes, roundup_text
 from board_tui.storage.store import Store
