@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
-from rich.console import Console, Group
-from rich.style import Style
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,16 +25,15 @@ from textual.widgets import Digits, Static
 from board_tui.domain.agenda_order import minutes_used
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
-from board_tui.domain.formatting import agenda_time, long_date, minutes_time, short_date
+from board_tui.domain.formatting import agenda_time, long_date, minutes_time
 from board_tui.domain.model import Action, MeetingStatus, Status
+from board_tui.screens.chair_table import review_table
 from board_tui.screens.dialogs.questions import ConfirmDialog
-from board_tui.screens.shell.layout import is_wide
 from board_tui.screens.shell.themes import other_theme
-from board_tui.screens.widgets.status import colour, legend, overdue_mark, status_chip
+from board_tui.screens.widgets.status import legend
 from board_tui.services.chair_view import (
     ChairFilter,
     ChairState,
-    ReviewRow,
     Scope,
     cycle,
     follow_meeting,
@@ -47,65 +45,6 @@ POLL_SECONDS = 0.25
 """How often the view asks SQLite whether anything changed: a save shows within a second."""
 HIGHLIGHT_SECONDS = 5.0
 """How long an action that has just appeared keeps its highlight."""
-LEAD_COLUMN_FROM = 88
-"""From this many columns of the actions table, leads have a column of their own."""
-
-
-@dataclass(frozen=True)
-class Columns:
-    """The actions table's columns, worked out from the terminal's width alone, so the same
-    width always gives the same table (a resize once left the Lead column out or in)."""
-
-    mark: int
-    """The plan item's number, or OVERDUE / NEW beside a step or an action."""
-    action: int
-    lead: int
-    """0: no Lead column; the lead is written under the words instead."""
-    when: int
-    status: int
-    lines: int = 1
-    """Lines a step, an action or what was said may take: two where the screen is wide."""
-
-    @property
-    def wide(self) -> bool:
-        return self.lead > 0
-
-
-def review_columns(columns: int) -> Columns:
-    """The table for a terminal this many columns wide (80, 100, 120, 160 …)."""
-    # Stacked below the breakpoint (the pane is the terminal's width); beside the decisions
-    # above it (two thirds). Less the pane's border, padding and scroll bar, and one to spare.
-    pane = columns if not is_wide(columns) else round(columns * 2 / 3)
-    inner = max(pane - 7, 40)
-    mark, status = 7, 12
-    lead = 18 if inner >= LEAD_COLUMN_FROM else 0
-    when = 14 if lead else 12
-    gaps = 4 if lead else 3
-    action = inner - mark - status - lead - when - gaps
-    lines = 2 if is_wide(columns) else 1
-    return Columns(mark=mark, action=action, lead=lead, when=when, status=status, lines=lines)
-
-
-def clamp(text: Text, width: int, lines: int) -> Text:
-    """The text wrapped to width, at most this many lines, an ellipsis where it was cut:
-    a long description never pushes the next steps out of sight."""
-    wrapped = list(text.wrap(_MEASURE, max(width, 1), overflow="fold"))
-    if len(wrapped) > lines:
-        wrapped = wrapped[:lines]
-        last = wrapped[-1]
-        last.rstrip()
-        last.truncate(max(width - 1, 0))
-        last.append("…")
-    return Text("\n").join(wrapped)
-
-
-_MEASURE = Console(width=200, color_system=None, legacy_windows=False)
-"""Only measures text for clamp(): nothing is printed through it."""
-
-
-def one_line(words: str) -> str:
-    """Words as one paragraph: line breaks typed in a plan cell are layout, not meaning."""
-    return " ".join(words.split())
 
 
 class ChairScreen(Screen[None]):
@@ -399,88 +338,7 @@ class ChairScreen(Screen[None]):
         self.query_one("#chair-legend", Static).update(key)
 
     def _review_table(self) -> Table | Text:
-        state = self.state
-        if not state.rows:
-            if self.filter.public and state.is_exempt(state.current):
-                return Text("An exempt item: not shown on a public share.", style="italic")
-            if self.filter != ChairFilter(public=self.filter.public, scope=self.filter.scope):
-                return Text("Nothing matches these filters.", style="italic")
-            if self.filter.scope is Scope.ITEM:
-                return Text("No plan items or actions on this item (a: whole plan).", "italic")
-            return Text("No plan items.", style="italic")
-        cols = review_columns(self.app.size.width)
-        table = Table(
-            box=None,
-            expand=True,
-            show_header=True,
-            header_style="bold",
-            padding=(0, 1, 0, 0),
-            pad_edge=False,
-        )
-        table.add_column("#", width=cols.mark, no_wrap=True)
-        table.add_column("Action", ratio=1, no_wrap=True, overflow="ellipsis")
-        if cols.wide:
-            table.add_column("Lead", width=cols.lead, no_wrap=True, overflow="ellipsis")
-        table.add_column("When", width=cols.when, no_wrap=True, overflow="ellipsis")
-        table.add_column("Status", width=cols.status, no_wrap=True)
-        highlight = Style(bgcolor=colour(self.app, "new-action"))
-        for row in state.rows:
-            style = highlight if self._highlighted(row.action) else None
-            table.add_row(*self._cells(row, cols), style=style)
-        return table
-
-    def _cells(self, row: ReviewRow, cols: Columns) -> list[Text]:
-        today, plan_scope = self.state.today, self.filter.scope is Scope.PLAN
-        overdue = row.is_overdue(today)
-        late = overdue_mark(self.app)
-        status = status_chip(self.app, row.status)
-        if row.status in (Status.AT_RISK, Status.OFF_TRACK):
-            status.stylize("bold")
-        when = Text()
-        lead = ""
-        if row.action is not None:
-            action = row.action
-            # Set in this meeting: NEW, the chair's first question, before any lateness.
-            mark = Text("NEW", style=f"bold {colour(self.app, 'new-flag')}") if row.new else Text()
-            if overdue and not row.new:
-                mark = late
-            words = Text("→ " if action.plan_item_id else "")
-            if action.plan_item_id is None:
-                words.append("Action arising: ", style="bold")
-            if action.label:
-                words.append(f"{action.label.text} ", style="bold")
-            words.append(one_line(action.description))
-            if not action.status.is_open:
-                words.stylize("dim")
-            lines = cols.lines
-            words = clamp(words, cols.action, lines)
-            when.append(one_line(action.time_frame or ""), style=late.style if overdue else "")
-            when = clamp(when, cols.when, lines)
-            lead = action.owner or ""
-        else:
-            assert row.plan_item is not None
-            item = row.plan_item
-            mark = Text(item.ref, style="bold")
-            if plan_scope and overdue:
-                mark.append("\n").append_text(late)
-            words = clamp(Text(one_line(item.recommendation), style="bold"), cols.action, 2)
-            if row.open_steps is not None:
-                when.append(
-                    one_line(row.next_time_frame or ""), style=late.style if overdue else ""
-                )
-                if row.open_steps:
-                    when.append(f"\n{row.open_steps} open", style="italic")
-            lead = item.lead or ""
-        if lead and not cols.wide:
-            words.append("\n").append_text(clamp(Text(lead, style="italic"), cols.action, 1))
-        if row.said is not None:
-            said = Text(f"Said {short_date(row.said.recorded_at.date())}: ", style="italic bold")
-            said.append(one_line(row.said.body), style="italic")
-            words.append("\n").append_text(clamp(said, cols.action, cols.lines))
-        cells = [mark, words]
-        if cols.wide:
-            cells.append(clamp(Text(lead), cols.lead, 2))
-        return [*cells, clamp(when, cols.when, 2), status]
+        return review_table(self.app, self.state, self.filter, self._highlighted)
 
     def _paint_keys(self) -> None:
         self.query_one("#chair-keys", Static).update(self._keys(self.app.size.width))

@@ -3,6 +3,10 @@
 Migrations are frozen history: never edit one that has shipped, add the next.
 A database that has applied a migration this version does not know was written
 by a newer board-tui and is refused rather than guessed at.
+
+Longer than the house's ~500 lines on purpose: the migrations are one ordered list that
+sqlite-utils applies by name, and reading them top to bottom is reading the schema's
+history; split across files, their order would hang on import order.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from board_tui.domain.model import DraftKind, DraftTarget, MeetingStatus, NoteKind, Status
-from board_tui.screens.chair import ChairScreen, review_columns
+from board_tui.screens.chair import ChairScreen
+from board_tui.screens.chair_table import review_columns
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.app import BoardApp
 from board_tui.screens.shell.chair_app import ChairApp

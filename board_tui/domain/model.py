@@ -3,6 +3,9 @@
 Plain frozen dataclasses, so screens and exporters can hold them without a
 database connection, and enums whose values are exactly what the store keeps.
 Times are the clerk's local wall-clock time (meetings happen in a room, not in UTC).
+
+A little over the house's ~500 lines on purpose: these are the records every layer
+shares, field by field with their docstrings, and one file is where a reader finds them.
 """
 
 from __future__ import annotations
