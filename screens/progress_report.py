@@ -19,8 +19,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
+from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Header, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -30,9 +29,10 @@ from board_tui.domain.formatting import sentence, short_date, shorten
 from board_tui.domain.model import AgendaItem, Meeting
 from board_tui.domain.report_text import KeptReport, ReportChoice
 from board_tui.exporters.blocks import Progress
-from board_tui.screens.dialogs.form import DRAFT_PAUSE_SECONDS, FormDialog, dialog_box
+from board_tui.screens.dialogs.form import FormDialog, dialog_box
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.export_dialog import ExportDialog, default_folder
+from board_tui.screens.kept_text import KeptTextScreen
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.services.progress_draft import draft_report
 from board_tui.services.progress_report import default_meeting
@@ -182,8 +182,10 @@ class PaperDialog(ModalScreen[int | None]):
         self.dismiss(int(event.option.id or self.NONE))
 
 
-class ProgressReportScreen(Screen[None]):
+class ProgressReportScreen(KeptTextScreen):
     """One text area holding the report; the keys are all ctrl- so typing is never taken."""
+
+    TEXT_ID = "report-text"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -233,8 +235,6 @@ class ProgressReportScreen(Screen[None]):
         self.store = store
         self.choice = choice
         self.kept: KeptReport | None = None
-        self._timer: Timer | None = None
-        self._saved = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -260,8 +260,7 @@ class ProgressReportScreen(Screen[None]):
             kept = self.store.save_progress_report(self.choice, body, generated=True)
         self.choice = kept.choice
         self.kept = kept
-        self._saved = kept.body
-        self.query_one("#report-text", TextArea).load_text(kept.body)
+        self.load_kept(kept.body)
         self._show()
 
     def _show(self) -> None:
@@ -285,29 +284,12 @@ class ProgressReportScreen(Screen[None]):
             " · ctrl+o choose · ctrl+l paper for · ctrl+g new draft"
         )
 
-    @property
-    def text(self) -> str:
-        return self.query_one("#report-text", TextArea).text
-
-    @on(TextArea.Changed, "#report-text")
-    def _changed(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DRAFT_PAUSE_SECONDS, self.save)
-
-    def save(self) -> None:
-        """Keep the officer's words when they changed."""
-        if self.text != self._saved:
-            self.kept = self.store.save_progress_report(self.choice, self.text)
-            self._saved = self.text
-            self._show()
-
-    def action_back(self) -> None:
-        self.save()
-        self.app.pop_screen()
+    def keep(self, text: str) -> None:
+        self.kept = self.store.save_progress_report(self.choice, text)
+        self._show()
 
     def _edited(self) -> bool:
-        return self.text != self._saved or (self.kept is not None and bool(self.kept.edited_at))
+        return self.unsaved or (self.kept is not None and bool(self.kept.edited_at))
 
     def _redraft(self, choice: ReportChoice) -> None:
         try:
@@ -317,8 +299,7 @@ class ProgressReportScreen(Screen[None]):
             return
         self.choice = choice
         self.kept = self.store.save_progress_report(choice, body, generated=True)
-        self._saved = body
-        self.query_one("#report-text", TextArea).load_text(body)
+        self.load_kept(body)
         self._show()
 
     def action_fresh(self, choice: ReportChoice | None = None) -> None:
@@ -379,7 +360,7 @@ class ProgressReportScreen(Screen[None]):
             self.kept = self.store.progress_report(
                 choice.plan_id, choice.meeting_id, confidential=choice.confidential
             )
-            self._saved = body
+            self.mark_kept(body)
             if target is None:
                 self.notify("The report is the paper of no item now.")
             else:

@@ -11,24 +11,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
 from board_tui.exporters.blocks import Progress
-from board_tui.screens.dialogs.form import DRAFT_PAUSE_SECONDS
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.export_dialog import ExportDialog, default_folder
+from board_tui.screens.kept_text import KeptTextScreen
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.services.roundup import draft_roundup
 from board_tui.storage.store import Store
 
 
-class RoundupScreen(Screen[None]):
+class RoundupScreen(KeptTextScreen):
     """One text area holding the draft; the keys are all ctrl- so typing is never taken."""
+
+    TEXT_ID = "roundup-text"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+e", "export", "Export", priority=True, id="roundup.export"),
@@ -40,8 +39,6 @@ class RoundupScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
-        self._timer: Timer | None = None
-        self._saved = ""
 
     def compose(self) -> ComposeResult:
         from board_tui.exporters.roundup import roundup_title
@@ -59,10 +56,8 @@ class RoundupScreen(Screen[None]):
             kept = self.store.save_roundup(
                 self.meeting_id, draft_roundup(self.store, self.meeting_id), generated=True
             )
-        self._saved = kept.body
-        area = self.query_one("#roundup-text", TextArea)
-        area.load_text(kept.body)
-        area.focus()
+        self.load_kept(kept.body)
+        self.query_one("#roundup-text", TextArea).focus()
         self._show_status("edited" if kept.edited_at else "first draft from the minutes")
 
     def _show_status(self, state: str) -> None:
@@ -70,38 +65,20 @@ class RoundupScreen(Screen[None]):
             f"Draft: {state} · kept as you type · ctrl+e export · ctrl+g new draft"
         )
 
-    @property
-    def text(self) -> str:
-        return self.query_one("#roundup-text", TextArea).text
-
-    @on(TextArea.Changed, "#roundup-text")
-    def _changed(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DRAFT_PAUSE_SECONDS, self.save)
-
-    def save(self) -> None:
-        """Keep the chair's words when they changed."""
-        if self.text != self._saved:
-            self.store.save_roundup(self.meeting_id, self.text)
-            self._saved = self.text
-            self._show_status("edited")
-
-    def action_back(self) -> None:
-        self.save()
-        self.app.pop_screen()
+    def keep(self, text: str) -> None:
+        self.store.save_roundup(self.meeting_id, text)
+        self._show_status("edited")
 
     def action_fresh(self) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
                 body = draft_roundup(self.store, self.meeting_id)
                 self.store.save_roundup(self.meeting_id, body, generated=True)
-                self._saved = body
-                self.query_one("#roundup-text", TextArea).load_text(body)
+                self.load_kept(body)
                 self._show_status("first draft from the minutes")
 
         kept = self.store.roundup(self.meeting_id)
-        if self.text != self._saved or (kept is not None and kept.edited_at is not None):
+        if self.unsaved or (kept is not None and kept.edited_at is not None):
             self.app.push_screen(
                 ConfirmDialog("New draft", "Replace your edits with a new draft from the minutes?"),
                 confirmed,
