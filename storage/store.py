@@ -109,6 +109,23 @@ class Store(
             raise
         return cls(db, path, clock=clock)
 
+    @staticmethod
+    def peek_setting(path: Path, key: str) -> str | None:
+        """A setting read without opening the store: nothing migrated, checked or written.
+
+        For a file whose schema may be behind this version's (the demo's, asked to reset
+        after an upgrade), which Store.open(read_only=True) rightly refuses. None when the
+        file holds no such setting, or no settings at all (not a board-tui database).
+        """
+        conn = connect(Path(path).expanduser(), create=False, read_only=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        finally:
+            conn.close()
+        return str(row[0]) if row is not None and row[0] is not None else None
+
     def close(self) -> None:
         self.db.close()
 

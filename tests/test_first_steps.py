@@ -3,6 +3,7 @@ of next month's plan, and the words they meet when something is refused."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -85,6 +86,19 @@ def test_the_demo_resets_for_the_next_training_session(home: Path) -> None:
     assert "Demo reset" in output and "Demo built" in output
     boards = invoke("list", "boards", "--demo")[1]
     assert "Practice board" not in boards and "Transformation Advisory Board" in boards
+
+
+def test_the_demo_resets_after_an_upgrade_left_its_schema_behind(home: Path) -> None:
+    invoke("demo", "--build-only")
+    demo = home / "demo.sqlite3"
+    assert demo.exists()
+    with sqlite3.connect(demo) as conn:  # as a demo built by the version before this one
+        last = "(SELECT max(rowid) FROM _sqlite_migrations)"
+        conn.execute(f"DELETE FROM _sqlite_migrations WHERE rowid = {last}")
+    conn.close()
+    code, output = invoke("demo", "--reset", "--build-only")
+    assert code == 0, output
+    assert "Demo reset" in output and "Demo built" in output
 
 
 def test_reset_refuses_a_database_that_is_not_the_demos(tmp_path: Path) -> None:

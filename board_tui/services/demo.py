@@ -75,9 +75,9 @@ def reset_demo(path: Path) -> None:
     """
     if not path.exists():
         return
-    with Store.open(path, read_only=True) as store:
-        is_demo = store.setting(DEMO_SETTING) is not None
-    if not is_demo:
+    # Peeked, not opened: after an upgrade the demo's schema is behind, and a read-only
+    # store refuses that; it is about to be deleted, so it is not worth migrating.
+    if Store.peek_setting(path, DEMO_SETTING) is None:
         raise BoardTuiError(f"{path} is not the demo's database: it is left as it was")
     for suffix in ("", "-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
