@@ -31,6 +31,7 @@ KEYS = {
     "enter": b"\r",
     "escape": b"\x1b",
     "ctrl+s": b"\x13",
+    "ctrl+p": b"\x10",
     "ctrl+z": b"\x1a",
     "backspace": b"\x7f",
     "down": b"\x1b[B",

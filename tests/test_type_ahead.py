@@ -60,6 +60,20 @@ def home(demo_db: tuple[Path, int]) -> Iterator[tuple[Terminal, Path]]:
         yield term, db
 
 
+@pytest.fixture
+def plan(demo_db: tuple[Path, int]) -> Iterator[tuple[Terminal, Path]]:
+    """The demo's action plan, opened from the command palette, with a busy core."""
+    db, _meeting_id = demo_db
+    with busy_machine(), running(["--db", str(db)]) as term:
+        term.wait_for_text("Transformation Advisory Board")
+        term.press("ctrl+p")
+        mark = term.press("Engagement Lead Group Action")
+        term.wait_for_text("Open action plan", since=mark)
+        mark = term.press("down", "enter")
+        term.wait_for_text("Add step", since=mark)
+        yield term, db
+
+
 def _runs(
     term: Terminal,
     db: Path,
@@ -217,4 +231,42 @@ def test_the_board_meeting_and_agenda_item_dialogs(home: tuple[Terminal, Path]) 
             wrong.append(f"agenda item, {gap * 1000:.0f} ms: {got!r}")
         mark = term.press("escape")
         term.wait_for_text("Action plans", since=mark)
+    assert wrong == []
+
+
+def test_the_plan_item_and_next_step_dialogs(plan: tuple[Terminal, Path]) -> None:
+    term, db = plan
+    wrong = _runs(
+        term,
+        db,
+        "SELECT count(*) FROM plan_items",
+        lambda t: [
+            "i",
+            f"9{TAGS.index(t)}",
+            "tab",
+            f"Rec {t}",
+            "tab",
+            f"Lead {t}",
+            "tab",
+            f"Section {t}",
+            "ctrl+s",
+        ],
+        lambda: query(
+            db,
+            "SELECT ref, recommendation, lead, section FROM plan_items ORDER BY id DESC LIMIT 1",
+        )[0],
+        lambda t: (f"9{TAGS.index(t)}", f"Rec {t}", f"Lead {t}", f"Section {t}"),
+    )
+    wrong += _runs(
+        term,
+        db,
+        "SELECT count(*) FROM actions WHERE plan_item_id IS NOT NULL",
+        lambda t: ["a", f"Step {t}", "tab", f"Week {t}", "ctrl+s"],
+        lambda: query(
+            db,
+            "SELECT description, time_frame FROM actions WHERE plan_item_id IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1",
+        )[0],
+        lambda t: (f"Step {t}", f"Week {t}"),
+    )
     assert wrong == []
