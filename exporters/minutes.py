@@ -41,6 +41,8 @@ __all__ = [
     "DEFAULT_LEAD_IN",
     "EXEMPT_LINE",
     "Minutes",
+    "action_refs",
+    "actions_in_order",
     "build_minutes",
     "minutes_file_name",
     "minutes_text",
@@ -93,6 +95,18 @@ def exclusion_runs(
                 runs[first] = []
             runs[first].append(item.exempt_paragraph)
     return runs
+
+
+def actions_in_order(items: Sequence[AgendaItem], actions: Sequence[Action]) -> list[Action]:
+    """A meeting's actions in the order the minutes print them: by the agenda, then as taken."""
+    order = {item.id: n for n, (item, _depth) in enumerate(outline(items))}
+    return sorted(actions, key=lambda a: (order.get(a.agenda_item_id or -1, len(order)), a.id))
+
+
+def action_refs(ordered: Sequence[Action]) -> dict[int, str]:
+    """Each action's ref in the minutes ("A1", "A2", …), which every letter to an owner quotes
+    too, so an officer finds their action in the minutes by it."""
+    return {a.id: f"A{n}" for n, a in enumerate(ordered, start=1)}
 
 
 def _item_heading(item: AgendaItem, depth: int) -> Block:
@@ -177,12 +191,8 @@ class _Builder:
         for note in store.notes(meeting_id):
             self.notes.setdefault(note.agenda_item_id, []).append(note)
         self.votes = store.votes(meeting_id)
-        order = {item.id: n for n, (item, _depth) in enumerate(self.outline)}
-        self.actions = sorted(
-            store.actions_arising(meeting_id),
-            key=lambda a: (order.get(a.agenda_item_id or -1, len(order)), a.id),
-        )
-        self.refs = {a.id: f"A{n}" for n, a in enumerate(self.actions, start=1)}
+        self.actions = actions_in_order(self.items, store.actions_arising(meeting_id))
+        self.refs = action_refs(self.actions)
         self.updates: dict[int | None, list[UpdateSaid]] = {}
         for said in store.said_updates(meeting_id):
             self.updates.setdefault(said.update.agenda_item_id, []).append(said)

@@ -1,4 +1,4 @@
-"""`board-tui export minutes|actions|agenda`: Word documents from the store.
+"""`board-tui export minutes|actions|agenda|actions-by-owner`: Word documents from the store.
 
 Every export refuses before doing any work when its file cannot be written (a
 missing or read-only folder, an existing file without --force) and writes
@@ -250,3 +250,65 @@ def export_agenda(
         ),
     )
     say(f"Wrote the agenda to {written}")
+
+
+@export_group.command(name="actions-by-owner")
+@meeting_options
+@click.option(
+    "-o",
+    "--output",
+    type=FileName(),
+    required=True,
+    metavar="FOLDER",
+    help="The folder to write each owner's letter and email draft in.",
+)
+@click.option(
+    "--confidential",
+    is_flag=True,
+    help="Include actions set and updates said in Part 2, marked CONFIDENTIAL (owner-only files).",
+)
+@click.option(
+    "--template",
+    type=FileName(),
+    metavar="FILE.docx",
+    help="Word template for the house style (default: the board's, else built-in).",
+)
+@click.option("--force", is_flag=True, help="Replace the letters if they exist.")
+@db_option
+def export_actions_by_owner(
+    meeting: int | None,
+    board_name: str | None,
+    day: dt.date | None,
+    output: Path,
+    confidential: bool,
+    template: Path | None,
+    force: bool,
+) -> None:
+    """Write each owner's actions from a meeting: a Word letter and an unsent .eml draft each.
+
+    Without --confidential, actions set and updates said on Part 2 items are left out.
+    """
+    from board_tui.exporters.owner_letters import write_owner_letters
+
+    check_outputs(template=template)
+    letters, _written = run_export(
+        "Writing the letters",
+        lambda store, step: write_owner_letters(
+            store,
+            meeting_id_from(store, meeting, board_name, day),
+            output,
+            confidential=confidential,
+            template=template,
+            force=force,
+            progress=step,
+        ),
+    )
+    count = len(letters.letters)
+    say(f"Wrote {count} letter{'s' * (count != 1)} and email draft{'s' * (count != 1)} to {output}")
+    for letter in letters.letters:
+        to = letter.email or "no email in the directory: the draft has no To, add it by hand"
+        say(f"  {letter.owner}: {len(letter.new)} new, {len(letter.updated)} updated ({to})")
+    if letters.unowned:
+        say(f"No owner written for action {', '.join(letters.unowned)}: in no letter")
+    if letters.left_out:
+        say(f"Left out {letters.left_out} set or said in Part 2 (--confidential includes them)")
