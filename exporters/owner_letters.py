@@ -419,11 +419,14 @@ def write_owner_letters(
     confidential: bool = False,
     template: Path | None = None,
     force: bool = False,
+    pdf: bool = False,
     progress: Progress | None = None,
 ) -> tuple[OwnerLetters, list[Path]]:
     """Write each owner's letter (.docx) and email draft (.eml) into the folder.
 
-    Every target is checked before the first is written; should one fail midway (a full
+    pdf: the PDFs the caller will make beside the letters are checked with them (made by
+    exporters.pdf once the letters are written). Every target is checked before the first
+    is written; should one fail midway (a full
     disk), the files this run made are taken away again, so nothing is left half-done.
     """
     folder = Path(folder).expanduser()
@@ -442,6 +445,8 @@ def write_owner_letters(
     for word, eml in paths:
         check_target(word, force=force)
         check_target(eml, force=force)
+        if pdf:
+            check_target(word.with_suffix(".pdf"), force=force)
     made: list[Path] = []
     total = len(paths)
     try:
