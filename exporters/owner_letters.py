@@ -33,7 +33,7 @@ from board_tui.domain.owners import owner_key, owners_named
 from board_tui.domain.safe_text import CONTROL_CHARACTERS, file_name_part
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import Page, board_template, write_document
-from board_tui.exporters.minutes import action_refs, actions_in_order
+from board_tui.exporters.minute_refs import action_refs, actions_in_order, minute_numbers
 from board_tui.exporters.safe_write import (
     ExportError,
     check_distinct,
@@ -183,7 +183,7 @@ class _Gatherer:
         ordered = actions_in_order(
             list(self.items.values()), self.store.actions_arising(self.meeting.id)
         )
-        refs = action_refs(ordered)
+        refs = action_refs(ordered, minute_numbers(self.store, self.meeting.id))
         unowned: list[str] = []
         for action in ordered:
             part2 = self.part2.action(action)
