@@ -36,6 +36,7 @@ from board_tui.domain.safe_text import file_name_part
 from board_tui.domain.statuses import Status, status_from_words
 from board_tui.exporters.blocks import Progress
 from board_tui.exporters.document import board_template, save
+from board_tui.exporters.minute_refs import meeting_action_refs
 from board_tui.exporters.safe_write import check_target
 from board_tui.exporters.word import word_text
 from board_tui.storage.store import Store
@@ -109,15 +110,33 @@ def _step_line(step: Action, history: Sequence[StatusUpdate], item_status: Statu
     return body
 
 
-def _step_words(step: Action, item: PlanItem) -> Line:
+def _step_words(step: Action, item: PlanItem, ref: str | None = None) -> Line:
     """A step's label and words. One set in a meeting is a NEW ACTION, as the board's plan
-    labels them, with its owner when that is not the item's lead."""
+    labels them, with its owner when that is not the item's lead, and the minute it was set
+    at when the board numbers its minutes ("action TAB 23/45(b)")."""
     label = step.label or (ActionLabel.NEW if step.meeting_id is not None else None)
     words = _flat(step.description)
     owner = (step.owner or "").strip()
     if step.meeting_id is not None and owner and owner != (item.lead or "").strip():
         words = f"{words} ({owner})"
+    if ref:
+        words = f"{words} (action {ref})"
     return (label.text if label else "", words)
+
+
+class _MeetingRefs:
+    """The minute refs of steps set at meetings, each meeting's read once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known: dict[int, dict[int, str]] = {}
+
+    def __call__(self, step: Action) -> str | None:
+        if step.meeting_id is None:
+            return None
+        if step.meeting_id not in self.known:
+            self.known[step.meeting_id] = meeting_action_refs(self.store, step.meeting_id)
+        return self.known[step.meeting_id].get(step.id)
 
 
 def _trimmed(values: list[Any], empty: Any) -> list[Any]:
@@ -127,7 +146,12 @@ def _trimmed(values: list[Any], empty: Any) -> list[Any]:
 
 
 def _row(
-    store: Store, item: PlanItem, fills: dict[Status, str], since: dt.date | None, part2: Part2
+    store: Store,
+    item: PlanItem,
+    fills: dict[Status, str],
+    since: dt.date | None,
+    part2: Part2,
+    refs: _MeetingRefs,
 ) -> PlanRow:
     """The row of a plan item already in its public status (see plan_rows)."""
     said = store.status_history(plan_item_id=item.id)
@@ -156,7 +180,7 @@ def _row(
         lead=item.lead or "",
         # A step is one paragraph, lined up with its time frame: the importer reads each
         # paragraph or line break in these cells as a step of its own.
-        steps=tuple(_step_words(s, item) for s in steps),
+        steps=tuple(_step_words(s, item, refs(s)) for s in steps),
         time_frames=tuple(_trimmed([_flat(s.time_frame or "") for s in steps], "")),
         status_lines=(*lines, *((UPDATE_LABEL, text) for text in updates)),
     )
@@ -177,8 +201,9 @@ def plan_rows(
     since = changed_since or plan.dated
     wanted = (lead or "").casefold().strip()
     part2 = store.part2()
+    refs = _MeetingRefs(store)
     return [
-        _row(store, item, fills, since, part2)
+        _row(store, item, fills, since, part2, refs)
         for item in store.plan_items(plan_id, part2=part2)
         if (status is None or item.status is status)
         and (not wanted or wanted in (item.lead or "").casefold())

@@ -34,6 +34,7 @@ from board_tui.domain.votes import Vote, vote_words
 from board_tui.exporters.attendance import apologies_blocks, declaration_blocks, present_blocks
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import Page, board_template, write_document
+from board_tui.exporters.minute_refs import action_refs, actions_in_order, minute_numbers
 from board_tui.exporters.safe_write import check_distinct, check_target
 from board_tui.storage.store import Store
 
@@ -55,6 +56,7 @@ PUBLIC_SECTION = "SECTION ONE (UNRESTRICTED)"
 ANNEX_SECTION = f"{CONFIDENTIAL}: SECTION TWO (RESTRICTED)"
 SIGNATURE_LINE = "\u2026" * 30
 ACTION_WIDTHS_MM = (14.0, 80.0, 40.0, 36.0)
+MINUTED_WIDTHS_MM = (30.0, 64.0, 40.0, 36.0)
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,13 @@ def exclusion_runs(
     return runs
 
 
-def _item_heading(item: AgendaItem, depth: int) -> Block:
+def _item_heading(item: AgendaItem, depth: int, minute: str | None = None) -> Block:
+    """ "4. COMMUNITY ENGAGEMENT STRATEGY", led by its minute number when the board numbers
+    its minutes ("TAB 23/45 – 4. …"): the number every action arising is keyed to."""
+    lead = f"{minute} \u2013 " if minute else ""
     if depth == 0:
-        return block(Kind.HEADING2, f"{item.number}. {item.title.upper()}")
-    return block(Kind.HEADING3, f"{item.number} {item.title}")
+        return block(Kind.HEADING2, f"{lead}{item.number}. {item.title.upper()}")
+    return block(Kind.HEADING3, f"{lead}{item.number} {item.title}")
 
 
 def _note_blocks(
@@ -156,7 +161,8 @@ def _actions_table(refs: dict[int, str], actions: Sequence[Action]) -> list[Bloc
             Kind.TABLE,
             header=("Ref", "Action", "Owner", "Time frame"),
             rows=rows,
-            widths_mm=ACTION_WIDTHS_MM,
+            # A minute's ref ("TAB 23/45(b)") needs the room an "A1" does not.
+            widths_mm=ACTION_WIDTHS_MM if max(len(r[0]) for r in rows) <= 4 else MINUTED_WIDTHS_MM,
         ),
     ]
 
@@ -177,12 +183,9 @@ class _Builder:
         for note in store.notes(meeting_id):
             self.notes.setdefault(note.agenda_item_id, []).append(note)
         self.votes = store.votes(meeting_id)
-        order = {item.id: n for n, (item, _depth) in enumerate(self.outline)}
-        self.actions = sorted(
-            store.actions_arising(meeting_id),
-            key=lambda a: (order.get(a.agenda_item_id or -1, len(order)), a.id),
-        )
-        self.refs = {a.id: f"A{n}" for n, a in enumerate(self.actions, start=1)}
+        self.actions = actions_in_order(self.items, store.actions_arising(meeting_id))
+        self.minutes = minute_numbers(store, meeting_id)
+        self.refs = action_refs(self.actions, self.minutes)
         self.updates: dict[int | None, list[UpdateSaid]] = {}
         for said in store.said_updates(meeting_id):
             self.updates.setdefault(said.update.agenda_item_id, []).append(said)
@@ -226,7 +229,7 @@ class _Builder:
         notes = self.notes.get(item.id, [])
         updates = self.updates.get(item.id, [])
         actions = [a for a in self.actions if a.agenda_item_id == item.id]
-        blocks = [_item_heading(item, depth)]
+        blocks = [_item_heading(item, depth, self.minutes.get(item.id))]
         narrated = any(n.kind is NoteKind.NARRATIVE for n in notes)
         if item.presenter and not kinds and not narrated:
             # The narrative, when there is one, says who introduced the item, as the
@@ -293,7 +296,7 @@ class _Builder:
             if item.id in self.exempt:
                 if item.parent_id not in self.exempt:
                     blocks += [
-                        _item_heading(masked(item), depth),
+                        _item_heading(masked(item), depth, self.minutes.get(item.id)),
                         block(Kind.PARAGRAPH, EXEMPT_LINE),
                     ]
                 continue

@@ -62,8 +62,14 @@ class ExportDialog(ModalScreen[Path | None]):
         preview: str | Callable[[int], str],
         path: Path,
         export: Exporter,
+        *,
+        replaces: Callable[[Path], list[Path]] | None = None,
+        label: str = "Save as",
     ) -> None:
         super().__init__()
+        self.replaces = replaces
+        """For an export of many files into a folder: the files it would replace there."""
+        self.label = label
         self.store = store
         self.dialog_title = title
         self.preview = preview
@@ -81,7 +87,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with VerticalScroll(id="export-preview"):
                 text = self.preview if isinstance(self.preview, str) else ""
                 yield Static(text, markup=False, id="export-preview-text")
-            yield Label("Save as")
+            yield Label(self.label)
             yield Input(str(self.initial_path), id="export-path")
             yield ProgressBar(id="export-progress", show_eta=False)
 
@@ -111,17 +117,21 @@ class ExportDialog(ModalScreen[Path | None]):
         if not target.name:
             self.notify("Type the file to write.", severity="warning")
             return
-        if not target.exists():
+        in_the_way = self.replaces(target) if self.replaces is not None else [target]
+        if not any(p.exists() for p in in_the_way):
             self._start(target, force=False)
             return
+        question = (
+            f"{target} already exists. Replace it?"
+            if self.replaces is None
+            else f"{target} already holds these letters. Replace them?"
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._start(target, force=True)
 
-        self.app.push_screen(
-            ConfirmDialog("Replace the file?", f"{target} already exists. Replace it?"), answered
-        )
+        self.app.push_screen(ConfirmDialog("Replace the file?", question), answered)
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self) -> None:
@@ -215,5 +225,40 @@ def open_plan_export(app: App[Any], store: Store, plan_id: int, today: dt.date) 
             plan_text(store, plan_id, today),
             default_folder() / action_plan_file_name(store, plan_id, today),
             export,
+        )
+    )
+
+
+def open_owner_letters_export(app: App[Any], store: Store, meeting_id: int) -> None:
+    """Preview each owner's letter and write the letters and email drafts to a folder (the
+    home screen's o). Public letters only: the confidential version is the command line's."""
+    from board_tui.exporters.owner_letters import (
+        build_owner_letters,
+        letter_paths,
+        letters_text,
+        write_owner_letters,
+    )
+
+    try:
+        letters = build_owner_letters(store, meeting_id)
+    except BoardTuiError as error:
+        app.notify(str(error)[:1].upper() + str(error)[1:], severity="warning")
+        return
+
+    def export(s: Store, path: Path, force: bool, progress: Progress) -> object:
+        return write_owner_letters(s, meeting_id, path, force=force, progress=progress)
+
+    def replaces(folder: Path) -> list[Path]:
+        return [p for pair in letter_paths(letters, folder) for p in pair]
+
+    app.push_screen(
+        ExportDialog(
+            store,
+            "Each owner's actions: a Word letter and an email draft each",
+            lambda width: letters_text(letters, width),
+            default_folder(),
+            export,
+            replaces=replaces,
+            label="Into the folder",
         )
     )

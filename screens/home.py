@@ -80,6 +80,14 @@ class HomeScreen(HomeImports):
         Binding("e", "edit_agenda", "Agenda", id="home.edit-agenda", tooltip="Edit its agenda"),
         Binding("x", "export_minutes", "Minutes to Word", show=False, id="home.export-minutes"),
         Binding(
+            "o",
+            "export_owner_letters",
+            "Owners' letters",
+            show=False,
+            id="home.export-owner-letters",
+            tooltip="Each owner's actions from the meeting: a Word letter and an email draft",
+        ),
+        Binding(
             "i",
             "import_agenda",
             "Import agenda",
@@ -354,6 +362,13 @@ class HomeScreen(HomeImports):
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             open_minutes_export(self.app, self.store, meeting_id)
+
+    def action_export_owner_letters(self) -> None:
+        from board_tui.screens.export_dialog import open_owner_letters_export
+
+        meeting_id = self._meeting_id()
+        if meeting_id is not None:
+            open_owner_letters_export(self.app, self.store, meeting_id)
 
     def action_search(self) -> None:
         from board_tui.screens.search import open_search

@@ -6,6 +6,7 @@ import sqlite3
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exclusion import ExclusionRule
+from board_tui.domain.minute_numbers import MinuteNumbering
 from board_tui.domain.model import Board, Contact, Membership, MembershipRole, Person
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
@@ -79,6 +80,21 @@ class BoardsMixin(StoreBase):
     def set_exclusion_rule(self, board_id: int, rule: ExclusionRule) -> Board:
         """Which law the board excludes the public under: the minutes' resolution follows it."""
         self._write("UPDATE boards SET exclusion_rule = ? WHERE id = ?", (rule.value, board_id))
+        return self.board(board_id)
+
+    def set_minute_numbering(self, board_id: int, numbering: MinuteNumbering) -> Board:
+        """How the board's minutes are numbered from now on (domain.minute_numbers)."""
+        self._write(
+            "UPDATE boards SET minute_scheme = ?, minute_prefix = ?, minute_start = ?,"
+            " minute_start_year = ? WHERE id = ?",
+            (
+                numbering.scheme.value,
+                " ".join(numbering.prefix.split()),
+                numbering.start,
+                numbering.start_year,
+                board_id,
+            ),
+        )
         return self.board(board_id)
 
     def set_board_contact(self, board_id: int, contact: Contact | None) -> Board:

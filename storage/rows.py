@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from board_tui.domain.exclusion import ExclusionRule
+from board_tui.domain.minute_numbers import MinuteNumbering, MinuteScheme
 from board_tui.domain.model import (
     Action,
     ActionLabel,
@@ -72,6 +73,12 @@ def board(row: Row) -> Board:
         contact_from_text(row["contact"]),
         row["word_template"],
         ExclusionRule(row["exclusion_rule"]),
+        MinuteNumbering(
+            MinuteScheme(row["minute_scheme"]),
+            row["minute_prefix"],
+            row["minute_start"],
+            row["minute_start_year"],
+        ),
     )
 
 

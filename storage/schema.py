@@ -627,6 +627,28 @@ def m0009_exclusion_grounds(db: Database) -> None:
     )
 
 
+# -- 0010: minute numbers -------------------------------------------------------------------
+
+
+@migrations(name="0010_minute_numbers")
+def m0010_minute_numbers(db: Database) -> None:
+    """Each board's minute numbering (domain.minute_numbers): its scheme ('none', 'running'
+    "TAB 23/45", or 'meeting' "3.1"), the prefix, and the number the clerk starts the given
+    municipal year from. Existing boards keep their agenda numbers ('none')."""
+    _run(
+        db,
+        [
+            "ALTER TABLE boards ADD COLUMN minute_scheme TEXT NOT NULL DEFAULT 'none'"
+            " CHECK (minute_scheme IN ('none', 'running', 'meeting'))",
+            "ALTER TABLE boards ADD COLUMN minute_prefix TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE boards ADD COLUMN minute_start INTEGER NOT NULL DEFAULT 1"
+            " CHECK (minute_start >= 1)",
+            "ALTER TABLE boards ADD COLUMN minute_start_year INTEGER"
+            " CHECK (minute_start_year IS NULL OR minute_start_year BETWEEN 1900 AND 2999)",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

@@ -103,3 +103,40 @@ def test_the_progress_report_converts_to_pdf_in_order(
         found = text.find(words, at)
         assert found != -1, words
         at = found + len(words)
+
+
+def test_pdf_beside_the_minutes_reads_back_with_their_text(demo_store: Store, tmp_path) -> None:
+    """`export minutes --pdf` (a real process): the Word file and, beside it, a PDF that
+    pdftotext reads back with the minutes' words, made with a LibreOffice profile of its own."""
+    import os
+    import sys
+
+    board = demo_store.board_by_name("Transformation Advisory Board")
+    october = demo_store.meeting_on(board.id, dt.date(2023, 10, 17))
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "minutes.docx"
+    home = tmp_path / "home"  # LibreOffice must not touch the user's own profile
+    home.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "board_tui", "export", "minutes", str(october.id), "-o",
+         str(target), "--pdf", "--db", str(demo_store.path)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(home)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    pdf = out / "minutes.pdf"
+    assert f"Wrote the PDF to {pdf}" in done.stdout
+    assert target.read_bytes().startswith(b"PK") and pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    words = " ".join(text.split())
+    for expected in (
+        "MINUTES OF THE TRANSFORMATION ADVISORY BOARD",
+        "HELD AT 2.18 P.M. ON TUESDAY, 17 OCTOBER 2023",
+        "It was agreed that the action plan would be brought to the Board",
+        "The meeting ended at 4.19 p.m.",
+    ):
+        assert expected in words
+    assert sorted(p.name for p in out.iterdir()) == ["minutes.docx", "minutes.pdf"]
+    assert not (home / ".config" / "libreoffice").exists()

@@ -1,11 +1,12 @@
-"""`board-tui board add | list | rename`: boards made and named from scripts."""
+"""`board-tui board add | list | rename | numbering`: boards made, named and set from scripts."""
 
 from __future__ import annotations
 
 import click
 
+from board_tui.cli.arguments import Text
 from board_tui.cli.records import echo_records
-from board_tui.cli.support import chosen_database, db_option, open_store, user_errors
+from board_tui.cli.support import chosen_database, db_option, open_store, say, user_errors
 
 
 @click.group(name="board")
@@ -47,3 +48,53 @@ def board_rename(old: str, new: str) -> None:
     with open_store(chosen_database(existing=True)) as store, user_errors():
         board = store.rename_board(store.board_by_name(old).id, new)
     click.echo(f"Board {board.id}: {old} is now {board.name}")
+
+
+@board_group.command(name="numbering")
+@click.argument("name", type=Text())
+@click.option(
+    "--scheme",
+    type=click.Choice(["running", "meeting", "none"]),
+    required=True,
+    help='running: "TAB 23/45" across the municipal year; meeting: "3.1"; none: agenda numbers.',
+)
+@click.option(
+    "--prefix", type=Text(), default="", metavar="WORDS", help='Before the number: "TAB".'
+)
+@click.option(
+    "--start",
+    type=click.IntRange(1, 999_999),
+    default=1,
+    metavar="N",
+    help="running: the number the municipal year's first minute takes (default 1).",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2999),
+    metavar="YYYY",
+    help="running: the municipal year --start is for, by the year it began in May"
+    " (default: the current one).",
+)
+@db_option
+def board_numbering(name: str, scheme: str, prefix: str, start: int, year: int | None) -> None:
+    """Number the minutes of the board called NAME in its own scheme ("TAB 23/45", "3.1")."""
+    import datetime as dt
+
+    from board_tui.domain.minute_numbers import MinuteNumbering, MinuteScheme, municipal_year
+
+    chosen = MinuteScheme(scheme)
+    numbering = MinuteNumbering(
+        chosen,
+        prefix,
+        start,
+        (year or municipal_year(dt.date.today())) if chosen is MinuteScheme.RUNNING else None,
+    )
+    with open_store(chosen_database(existing=True)) as store, user_errors():
+        board = store.set_minute_numbering(store.board_by_name(name).id, numbering)
+    if chosen is MinuteScheme.NONE:
+        say(f"Board {board.id}: {board.name} minutes keep the agenda's numbers")
+        return
+    example = numbering.numbers(
+        dt.date(numbering.start_year or 2000, 6, 1), [0], [], earlier_minutes=0, earlier_meetings=0
+    )[0]
+    say(f"Board {board.id}: {board.name} minutes numbered like {example}")

@@ -1,4 +1,4 @@
-"""`board-tui export minutes|actions|agenda`: Word documents from the store.
+"""`board-tui export minutes|actions|agenda|actions-by-owner`: Word documents from the store.
 
 Every export refuses before doing any work when its file cannot be written (a
 missing or read-only folder, an existing file without --force) and writes
@@ -8,7 +8,7 @@ atomically, so a failure changes nothing. Progress goes to stderr, only on a ter
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -25,8 +25,18 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def pdf_option(func: F) -> F:
+    """--pdf, which every export takes: councils publish PDFs."""
+    return click.option(
+        "--pdf",
+        is_flag=True,
+        help="Also write a PDF beside each Word file (needs LibreOffice).",
+    )(func)
+
+
 def output_options(func: F) -> F:
-    """-o FILE, --force and --template, which every export takes."""
+    """-o FILE, --force, --template and --pdf, which every export takes."""
+    func = pdf_option(func)
     func = click.option(
         "--template",
         type=FileName(),
@@ -45,17 +55,48 @@ def output_options(func: F) -> F:
     return db_option(func)
 
 
-def check_outputs(*outputs: Path | None, template: Path | None = None) -> None:
+def check_outputs(
+    *outputs: Path | None, template: Path | None = None, pdf: bool = False, force: bool = False
+) -> None:
     """Before anything is written: each output its own file, and none of them the database or
     the template the export reads (`-o X --exempt-annex X` once wrote the minutes, then the
-    annex over them with --force). A clash is a usage error: one line, exit 2."""
-    from board_tui.exporters.safe_write import ExportError, check_distinct
+    annex over them with --force). A clash is a usage error: one line, exit 2.
 
+    With --pdf each output's PDF is one of the outputs too (`-o minutes.pdf` would convert
+    the Word file over itself), and a PDF already there without --force is refused now,
+    before the Word file is written, not after."""
+    from board_tui.exporters.pdf import pdf_path
+    from board_tui.exporters.safe_write import ExportError, check_distinct, check_target
+
+    named = [p for p in outputs if p is not None]
+    pdfs = [pdf_path(p) for p in named] if pdf else []
+    for path in named:
+        if pdf and path.suffix.lower() == ".pdf":
+            raise ArgumentError(
+                f"--pdf writes the PDF beside the Word file: name it .docx, not {path}"
+            )
     try:
         inputs = [p for p in (template, chosen_database()) if p is not None]
-        check_distinct([p for p in outputs if p is not None], inputs)
+        check_distinct([*named, *pdfs], inputs)
     except (ExportError, BoardTuiError) as error:
         raise ArgumentError(str(error)) from None
+    with user_errors():
+        for target in pdfs:
+            check_target(target, force=force)
+
+
+def write_pdfs(pdf: bool, written: Path | Sequence[Path], *, force: bool) -> None:
+    """--pdf: the PDF beside each Word file written. No LibreOffice, or a conversion that
+    fails, is one line and exit 1; the Word files stay written, and the line says so."""
+    if not pdf:
+        return
+    from board_tui.exporters.pdf import write_pdf
+
+    files = [written] if isinstance(written, Path) else list(written)
+    with user_errors():
+        for path in files:
+            if path.suffix.lower() == ".docx":
+                say(f"Wrote the PDF to {write_pdf(path, force=force)}")
 
 
 def meeting_options(func: F) -> F:
@@ -147,11 +188,12 @@ def export_minutes(
     output: Path,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write a meeting's minutes (DRAFT until a later meeting approves them)."""
     from board_tui.exporters.minutes import write_minutes
 
-    check_outputs(output, exempt_annex, template=template)
+    check_outputs(output, exempt_annex, template=template, pdf=pdf, force=force)
     written = run_export(
         "Writing the minutes",
         lambda store, step: write_minutes(
@@ -169,6 +211,7 @@ def export_minutes(
         say(f"Wrote the confidential annex to {written[1]}")
     elif exempt_annex is not None:
         say("No exempt (Part 2) items: no annex written")
+    write_pdfs(pdf, written, force=force)
 
 
 @export_group.command(name="actions")
@@ -194,12 +237,13 @@ def export_actions(
     output: Path,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write the updated action plan (PLAN is an id or a title from `board-tui list plans`)."""
     from board_tui.domain.statuses import parse_status
     from board_tui.exporters.action_plan import write_action_plan
 
-    check_outputs(output, template=template)
+    check_outputs(output, template=template, pdf=pdf, force=force)
     with user_errors():
         try:
             wanted = parse_status(status) if status else None
@@ -221,6 +265,7 @@ def export_actions(
 
     written = run_export("Writing the action plan", write)
     say(f"Wrote the action plan to {written}")
+    write_pdfs(pdf, written, force=force)
 
 
 @export_group.command(name="agenda")
@@ -233,11 +278,12 @@ def export_agenda(
     output: Path,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write a meeting's front sheet and agenda."""
     from board_tui.exporters.agenda import write_agenda
 
-    check_outputs(output, template=template)
+    check_outputs(output, template=template, pdf=pdf, force=force)
     written = run_export(
         "Writing the agenda",
         lambda store, step: write_agenda(
@@ -250,3 +296,70 @@ def export_agenda(
         ),
     )
     say(f"Wrote the agenda to {written}")
+    write_pdfs(pdf, written, force=force)
+
+
+@export_group.command(name="actions-by-owner")
+@meeting_options
+@click.option(
+    "-o",
+    "--output",
+    type=FileName(),
+    required=True,
+    metavar="FOLDER",
+    help="The folder to write each owner's letter and email draft in.",
+)
+@click.option(
+    "--confidential",
+    is_flag=True,
+    help="Include actions set and updates said in Part 2, marked CONFIDENTIAL (owner-only files).",
+)
+@click.option(
+    "--template",
+    type=FileName(),
+    metavar="FILE.docx",
+    help="Word template for the house style (default: the board's, else built-in).",
+)
+@click.option("--force", is_flag=True, help="Replace the letters if they exist.")
+@pdf_option
+@db_option
+def export_actions_by_owner(
+    meeting: int | None,
+    board_name: str | None,
+    day: dt.date | None,
+    output: Path,
+    confidential: bool,
+    template: Path | None,
+    force: bool,
+    pdf: bool,
+) -> None:
+    """Write each owner's actions from a meeting: a Word letter and an unsent .eml draft each.
+
+    Without --confidential, actions set and updates said on Part 2 items are left out.
+    """
+    from board_tui.exporters.owner_letters import write_owner_letters
+
+    check_outputs(template=template)
+    letters, written = run_export(
+        "Writing the letters",
+        lambda store, step: write_owner_letters(
+            store,
+            meeting_id_from(store, meeting, board_name, day),
+            output,
+            confidential=confidential,
+            template=template,
+            force=force,
+            pdf=pdf,
+            progress=step,
+        ),
+    )
+    count = len(letters.letters)
+    say(f"Wrote {count} letter{'s' * (count != 1)} and email draft{'s' * (count != 1)} to {output}")
+    for letter in letters.letters:
+        to = letter.email or "no email in the directory: the draft has no To, add it by hand"
+        say(f"  {letter.owner}: {len(letter.new)} new, {len(letter.updated)} updated ({to})")
+    if letters.unowned:
+        say(f"No owner written for action {', '.join(letters.unowned)}: in no letter")
+    if letters.left_out:
+        say(f"Left out {letters.left_out} set or said in Part 2 (--confidential includes them)")
+    write_pdfs(pdf, written, force=force)

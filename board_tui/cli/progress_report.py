@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from board_tui.cli.arguments import Day, PlanRef, RecordId, Text
-from board_tui.cli.export import check_outputs, output_options, plan_id_from, run_export
+from board_tui.cli.export import (
+    check_outputs,
+    output_options,
+    plan_id_from,
+    run_export,
+    write_pdfs,
+)
 from board_tui.cli.support import say, user_errors
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.report_text import ReportChoice, unfilled
@@ -86,12 +92,13 @@ def export_progress_report(
     output: Path,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write the progress report on an action plan (PLAN is an id or a title)."""
     from board_tui.services.progress_draft import draft_report
     from board_tui.services.progress_report import export_progress_report
 
-    check_outputs(output, template=template)
+    check_outputs(output, template=template, pdf=pdf, force=force)
     refs = _refs(items)
     with user_errors():
         if refs and section:
@@ -143,3 +150,4 @@ def export_progress_report(
         sections.append(f"{actions} action{'s' * (actions > 1)}")
     if sections:
         say(f"Still to fill (in [brackets]): {', '.join(sections)}", err=True)
+    write_pdfs(pdf, written, force=force)

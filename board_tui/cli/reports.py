@@ -19,6 +19,7 @@ from board_tui.cli.export import (
     meeting_options,
     output_options,
     run_export,
+    write_pdfs,
 )
 from board_tui.cli.support import chosen_database, db_option, open_store, say, user_errors
 from board_tui.domain.errors import BoardTuiError
@@ -88,11 +89,12 @@ def export_you_said_we_did(
     output: Path,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write the "You said, we did" report: residents' voice and what the board did."""
     from board_tui.exporters.you_said_we_did import write_you_said
 
-    check_outputs(output, template=template)
+    check_outputs(output, template=template, pdf=pdf, force=force)
     if since and until and until < since:
         with user_errors():
             raise BoardTuiError("--until is before --since")
@@ -110,3 +112,4 @@ def export_you_said_we_did(
         ),
     )
     say(f'Wrote "You said, we did" to {written}')
+    write_pdfs(pdf, written, force=force)

@@ -11,10 +11,11 @@ shares, field by field with their docstrings, and one file is where a reader fin
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from board_tui.domain.exclusion import ExclusionRule
+from board_tui.domain.minute_numbers import MinuteNumbering
 from board_tui.domain.statuses import Status
 
 __all__ = [
@@ -141,6 +142,8 @@ class Board:
     """The organisation's own .docx that Word exports take their styles from, when set."""
     exclusion_rule: ExclusionRule = ExclusionRule.LGA_1972
     """The law it excludes the press and public under: the wording of the resolution."""
+    minute_numbering: MinuteNumbering = field(default_factory=MinuteNumbering)
+    """How its minutes are numbered ("TAB 23/45"); by default the agenda's numbers."""
 
 
 @dataclass(frozen=True)

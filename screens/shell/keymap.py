@@ -46,6 +46,11 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
             ("home.export-minutes",),
         ),
         Key(
+            "o",
+            "Each owner's actions from the highlighted meeting: a Word letter and an email draft",
+            ("home.export-owner-letters",),
+        ),
+        Key(
             "i",
             "Import an agenda (Word pack or text outline); a new board name makes the board",
             ("home.import-agenda",),

@@ -364,3 +364,44 @@ def test_a_kept_progress_report_that_repeats_part2_is_refused(
     fresh = CliRunner().invoke(cli, [*args, "--fresh", "-o", str(target), "--db", str(db_path)])
     assert fresh.exit_code == 0, fresh.output
     _clean(docx_text(target))
+
+
+def test_each_owners_letters_leave_part2_out(part2: Part2, db_path: Path, tmp_path: Path) -> None:
+    """The owners' letters and email drafts are public: no Part 2 action, step or update, not
+    even on a public plan item's lead; --confidential puts them in, marked and owner-only."""
+    import email
+    import email.policy
+
+    public = tmp_path / "public"
+    public.mkdir()
+    args = ["export", "actions-by-owner", str(part2.meeting_id), "--db", str(db_path)]
+    result = CliRunner().invoke(cli, [*args, "-o", str(public)])
+    assert result.exit_code == 0, result.output
+    _clean(result.output, public="Kim Officer")
+    assert "Left out" in result.output
+    letters = sorted(public.iterdir())
+    assert [p.name for p in letters if p.suffix == ".docx"] == [
+        "SB actions 2023-12-11 Jo Lead.docx",  # the public plan item updated in public
+        "SB actions 2023-12-11 Kim Officer.docx",
+    ]  # Pat Lead's item and step were updated only in Part 2: no public letter
+    words = ""
+    for path in letters:
+        if path.suffix == ".eml":
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            words += " ".join(f"{k}: {v}" for k, v in message.items())
+            words += message.get_content()
+        else:
+            words += docx_text(path)
+        assert CONFIDENTIAL not in words
+    _clean(words)
+
+    private = tmp_path / "private"
+    private.mkdir()
+    result = CliRunner().invoke(cli, [*args, "-o", str(private), "--confidential"])
+    assert result.exit_code == 0, result.output
+    legal = private / "SB actions 2023-12-11 Secretowner Legal.docx"
+    text = docx_text(legal)
+    assert f"{CONFIDENTIAL}. A2: Secretaction negotiate the terms" in text
+    assert legal.stat().st_mode & 0o777 == 0o600
+    assert (private / "SB actions 2023-12-11 Kim Officer.docx").stat().st_mode & 0o077 != 0o077
+    assert "Secretupdate" in docx_text(private / "SB actions 2023-12-11 Pat Lead.docx")
