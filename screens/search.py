@@ -32,6 +32,7 @@ from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence
 from board_tui.domain.model import SearchHit
 from board_tui.screens.shell.footer import SteadyFooter
+from board_tui.services.search_refs import with_minute_refs
 from board_tui.services.search_words import hit_context, hit_kind, hit_place, snippet_adds
 from board_tui.storage.search import snippet_parts
 from board_tui.storage.store import Store
@@ -121,7 +122,7 @@ class SearchScreen(Screen[None]):
             return
         if self.store.path is None:  # in memory (tests, tools): only this thread can read it
             try:
-                self._show(text, self.store.search(text), None)
+                self._show(text, with_minute_refs(self.store, self.store.search(text)), None)
             except BoardTuiError as error:
                 self._show(text, [], str(error))
             return
@@ -148,7 +149,7 @@ class SearchScreen(Screen[None]):
                         return
                     self._search_connection = connection
                 try:
-                    hits = store.search(text)
+                    hits = with_minute_refs(store, store.search(text))
                 finally:
                     with self._search_lock:
                         if self._search_connection is connection:

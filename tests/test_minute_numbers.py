@@ -4,11 +4,14 @@ its minute in the minutes, the action plan and each owner's letter ("TAB 23/45(b
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import docx
 from click.testing import CliRunner
+from pilot_keys import type_text
 from security.part2 import docx_text
+from textual.widgets import OptionList
 
 from board_tui.cli.main import cli
 from board_tui.domain.minute_numbers import (
@@ -17,10 +20,11 @@ from board_tui.domain.minute_numbers import (
     action_letter,
     municipal_year,
 )
-from board_tui.domain.model import MeetingStatus
+from board_tui.domain.model import MeetingStatus, NoteKind
 from board_tui.exporters.action_plan import write_action_plan
 from board_tui.exporters.minutes import write_minutes
 from board_tui.exporters.owner_letters import build_owner_letters
+from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
 
 RUNNING = MinuteNumbering(MinuteScheme.RUNNING, "TAB", 45, 2023)
@@ -145,3 +149,40 @@ def test_the_clerk_sets_the_scheme_from_the_command_line(
     assert run(cli, [*args, "--scheme", "running", "--start", "0"]).exit_code == 2
     result = run(cli, ["board", "numbering", "Nope", "--scheme", "none", "--db", str(db_path)])
     assert result.exit_code == 1 and "no board called 'Nope'" in result.output
+
+
+def test_search_quotes_the_minute_an_action_and_a_comment_are_under(
+    store: Store, db_path: Path
+) -> None:
+    """A clerk finds an action a year on by its words and reads back the ref the minutes
+    printed, in the terminal and in the app's search alike."""
+    _board_id, december, _plan = _board(store)
+    strategy = next(i for i in store.agenda(december) if i.title == "Engagement Strategy")
+    store.add_note(strategy.id, NoteKind.COMMENT, "Members asked about the calendar's reach.")
+    run = CliRunner().invoke
+    result = run(cli, ["search", "calendar", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert "TAB 23/49 \u2013 2. Engagement Strategy · comment" in result.output
+    assert "2. Engagement Strategy · action TAB 23/49(a)" in result.output
+    found = json.loads(run(cli, ["search", "calendar", "--json", "--db", str(db_path)]).output)
+    assert {r["what"] for r in found} >= {"action TAB 23/49(a)", "comment"}
+    assert {r["minute"] for r in found} == {"TAB 23/49(a)", "TAB 23/49"}
+    # A board that numbers no minutes keeps the plain words.
+    store.set_minute_numbering(_board_id, MinuteNumbering())
+    plain = run(cli, ["search", "calendar", "--db", str(db_path)]).output
+    assert "TAB 23/" not in plain and "action arising" in plain
+
+
+async def test_the_apps_search_quotes_the_minute_too(store: Store) -> None:
+    _board_id, _december, _plan = _board(store)
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await type_text(pilot, "calendar")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one("#search-results", OptionList)
+        shown = [str(results.get_option_at_index(n).prompt) for n in range(results.option_count)]
+        assert any("action TAB 23/49(a)" in line for line in shown), shown

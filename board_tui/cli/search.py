@@ -55,6 +55,7 @@ def _hit_record(hit: SearchHit) -> dict[str, Any]:
         "time_frame": hit.time_frame,
         "step": hit.step_ref,
         "about": hit.about,
+        "minute": hit.minute_ref,
     }
 
 
@@ -98,6 +99,7 @@ def search_command(
     Results come grouped by meeting or plan. Without --public, results from Part 2 say
     "CONFIDENTIAL – Part 2".
     """
+    from board_tui.services.search_refs import with_minute_refs
     from board_tui.storage.search import snippet_parts
 
     if since and until and until < since:
@@ -107,6 +109,7 @@ def search_command(
     with open_store(chosen_database(existing=True)) as store, user_errors():
         board_id = store.board_by_name(board_name).id if board_name else None
         hits = store.search(query, board_id=board_id, limit=limit, **filters)  # type: ignore[arg-type]
+        hits = with_minute_refs(store, hits)
         if not as_json:
             facets = store.search_facets(query, board_id=board_id, **filters)  # type: ignore[arg-type]
             people = store.people_found(query, public=public) if hits else []

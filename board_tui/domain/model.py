@@ -469,6 +469,9 @@ class SearchHit:
     """ "12.3" for a next step (or an update about one): the number `history` takes."""
     about: str | None = None
     """What a status update was about: the step's or the plan item's words."""
+    minute_ref: str | None = None
+    """The minute it is under ("TAB 23/45"), or an action's own ref ("TAB 23/45(b)"),
+    when its board numbers its minutes (services.search_refs)."""
 
 
 SEARCH_KINDS = (

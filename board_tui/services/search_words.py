@@ -30,6 +30,8 @@ PLURALS = {
 
 def hit_kind(hit: SearchHit) -> str:
     """What the record is, as a clerk says it: "next step 12.3", "action arising"."""
+    if hit.kind == "action" and hit.minute_ref:
+        return f"action {hit.minute_ref}"
     if hit.kind == "action" and hit.step_ref:
         return f"next step {hit.step_ref}"
     if hit.kind == "action" and hit.meeting_id is None:
@@ -37,6 +39,14 @@ def hit_kind(hit: SearchHit) -> str:
     if hit.kind == "update" and hit.step_ref:
         return f"status update on next step {hit.step_ref}"
     return KIND_WORDS.get(hit.kind, hit.kind)
+
+
+def _numbered(hit: SearchHit, label: str) -> str:
+    """The item with its minute's number, as the minutes head it ("TAB 23/45 – 4. …"); an
+    action's own ref already says its minute."""
+    if hit.minute_ref and hit.kind != "action":
+        return f"{hit.minute_ref} \u2013 {label}"
+    return label
 
 
 def hit_source(hit: SearchHit) -> str:
@@ -51,7 +61,7 @@ def hit_source(hit: SearchHit) -> str:
 def hit_within(hit: SearchHit) -> str:
     """Where in its meeting or plan: the agenda item, or the plan item."""
     if hit.item_label:
-        return hit.item_label
+        return _numbered(hit, hit.item_label)
     if hit.plan_item_ref:
         return f"item {hit.plan_item_ref}"
     return ""
@@ -126,7 +136,7 @@ def hit_place(hit: SearchHit) -> str:
     if hit.meeting_id is not None and hit.day is not None:
         parts.append(short_date(hit.day))
     if hit.item_label:
-        parts.append(hit.item_label)
+        parts.append(_numbered(hit, hit.item_label))
     elif hit.plan_title:
         ref = f"item {hit.plan_item_ref}" if hit.plan_item_ref else ""
         parts += [hit.plan_title, ref]
