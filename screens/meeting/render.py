@@ -32,8 +32,14 @@ from board_tui.services.meeting_view import MinutedLine, Tracked
 NOTE_MARKS = {NoteKind.COMMENT: "•", NoteKind.DECISION: "AGREED", NoteKind.NARRATIVE: "¶"}
 
 
-def meeting_heading(board_name: str, meeting: Meeting, status: str) -> Text:
-    """Two lines: which board and where the meeting stands; when and where it is held."""
+def meeting_heading(
+    board_name: str,
+    meeting: Meeting,
+    status: str,
+    projected: str | None = None,
+) -> Text:
+    """Two lines: which board and where the meeting stands; when and where it is held; and
+    while it runs, a third: when it is now projected to finish (domain.projection)."""
     heading = Text.assemble((board_name, "bold"), "  ", (status, "italic"))
     start = meeting.scheduled_start
     heading.append(f"\n{long_date(start.date())}, {minutes_time(start)}")
@@ -43,6 +49,8 @@ def meeting_heading(board_name: str, meeting: Meeting, status: str) -> Text:
         heading.append(f" · started {minutes_time(meeting.actual_start)}", style="dim")
         if meeting.actual_end:
             heading.append(f", ended {minutes_time(meeting.actual_end)}", style="dim")
+    if projected:
+        heading.append(f"\n{projected}", style="italic")
     return heading
 
 

@@ -24,6 +24,7 @@ from board_tui.domain import agenda_order
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import MEETING_STATUS_WORDS, minutes_time, shorten
 from board_tui.domain.model import AgendaItem, Declaration, Meeting, MeetingStatus, Note
+from board_tui.domain.projection import project
 from board_tui.screens.meeting.captures import CapturesMixin
 from board_tui.screens.meeting.render import (
     item_header,
@@ -172,11 +173,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
             agenda_order.planned_starts(self._items, self.meeting.scheduled_start) if timed else {}
         )
         self._notes = self.store.notes(self.meeting_id)
-        self.query_one("#meeting-heading", Static).update(
-            meeting_heading(
-                self._board_name, self.meeting, MEETING_STATUS_WORDS[self.meeting.status]
-            )
-        )
+        self._render_heading()
         self._fill_agenda()
         self._fill_item()
         if self.meeting.status is not status:
@@ -291,8 +288,21 @@ class MeetingScreen(CapturesMixin, Screen[None]):
             else ""
         )
 
+    def _render_heading(self) -> None:
+        now = self.store.clock()
+        projection = project(self._items, self.meeting, now)
+        self.query_one("#meeting-heading", Static).update(
+            meeting_heading(
+                self._board_name,
+                self.meeting,
+                MEETING_STATUS_WORDS[self.meeting.status],
+                projection.words(now) if projection is not None else None,
+            )
+        )
+
     def _tick(self) -> None:
         if self.meeting.status is MeetingStatus.LIVE:
+            self._render_heading()  # an overrun moves the projected finish minute by minute
             self._render_header()
 
     # -- which keys apply now ----------------------------------------------------------
