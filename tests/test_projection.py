@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FakeClock
 from rich.console import Console
 from textual.screen import Screen
 from textual.widgets import Static
@@ -18,7 +19,6 @@ from board_tui.screens.chair import ChairScreen
 from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
-from tests.conftest import FakeClock
 
 START = dt.datetime(2023, 12, 11, 14, 0)
 
@@ -162,3 +162,16 @@ def test_an_item_looked_in_on_ahead_of_its_turn_still_takes_the_rest_of_its_time
     store.move_to_item(meeting.id, welcome.id)  # back: welcome runs on from 14.00
     projection = _projection(store, meeting.id)
     assert projection.finish == dt.datetime(2023, 12, 11, 15, 21)
+
+
+def test_a_meeting_held_on_another_day_is_measured_against_its_planned_hours(
+    store: Store, clock: FakeClock
+) -> None:
+    meeting = _meeting(store)
+    welcome, *_rest = store.agenda(meeting.id)
+    clock.now = START + dt.timedelta(days=400, minutes=45)  # a year on, 45 minutes late
+    store.start_meeting(meeting.id)
+    store.move_to_item(meeting.id, welcome.id)
+    late = _projection(store, meeting.id)
+    assert late.minutes_over == 25  # the 20 minutes before the fixed break take up the rest
+    assert late.words(clock.now).startswith("Projected finish 3.50 p.m., 25 min over")

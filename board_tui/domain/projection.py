@@ -117,7 +117,11 @@ def project(items: Sequence[AgendaItem], meeting: Meeting, now: dt.datetime) -> 
             clock = max(clock, own_end, projected(item.id, start))
         return clock
 
-    planned_finish = planned(None, meeting.scheduled_start)
+    # The plan on the day it actually sits (a meeting run on another day than set, as the
+    # demo is, is measured against its planned hours, not against a date long gone).
+    planned_finish = planned(
+        None, dt.datetime.combine(meeting.actual_start.date(), meeting.scheduled_start.time())
+    )
     finish = projected(None, meeting.actual_start)
     by_id = {i.id: i for i in items}
     upcoming = [by_id[i] for i in order if i in later and by_id[i].fixed_start and i in fixed_start]
