@@ -36,6 +36,7 @@ from board_tui.domain.model import (
     Status,
     StatusUpdate,
 )
+from board_tui.domain.quorum import InterestKind, QuorumRule
 
 Row = Mapping[str, Any]
 
@@ -72,6 +73,18 @@ def board(row: Row) -> Board:
         contact_from_text(row["contact"]),
         row["word_template"],
         ExclusionRule(row["exclusion_rule"]),
+        quorum_rule(row),
+    )
+
+
+def quorum_rule(row: Row) -> QuorumRule | None:
+    if row["quorum_count"] is None and row["quorum_numerator"] is None:
+        return None
+    return QuorumRule(
+        count=row["quorum_count"],
+        numerator=row["quorum_numerator"],
+        denominator=row["quorum_denominator"],
+        independents=row["quorum_independents"],
     )
 
 
@@ -177,6 +190,8 @@ def attendance(row: Row) -> AttendanceRecord:
         capacity=Capacity(row["capacity"]),
         arrived_at=clock(row["arrived_at"]),
         left_at=clock(row["left_at"]),
+        arrived_item_id=row["arrived_item_id"],
+        left_item_id=row["left_item_id"],
     )
 
 
@@ -203,7 +218,12 @@ def agenda_item(row: Row) -> AgendaItem:
 
 def declaration(row: Row) -> Declaration:
     return Declaration(
-        row["id"], row["meeting_id"], person(row, "person_"), row["agenda_item_id"], row["interest"]
+        row["id"],
+        row["meeting_id"],
+        person(row, "person_"),
+        row["agenda_item_id"],
+        row["interest"],
+        InterestKind(row["kind"]),
     )
 
 

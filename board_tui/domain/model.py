@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from board_tui.domain.exclusion import ExclusionRule
+from board_tui.domain.quorum import InterestKind, QuorumRule
 from board_tui.domain.statuses import Status
 
 __all__ = [
@@ -141,6 +142,8 @@ class Board:
     """The organisation's own .docx that Word exports take their styles from, when set."""
     exclusion_rule: ExclusionRule = ExclusionRule.LGA_1972
     """The law it excludes the press and public under: the wording of the resolution."""
+    quorum: QuorumRule | None = None
+    """How many members make it quorate (domain.quorum); None: the minutes say nothing of it."""
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,9 @@ class AttendanceRecord:
     capacity: Capacity
     arrived_at: dt.time | None
     left_at: dt.time | None
+    arrived_item_id: int | None = None
+    """The item during which they arrived (the minutes say so under it)."""
+    left_item_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -298,6 +304,8 @@ class Declaration:
     person: Person
     agenda_item_id: int | None
     interest: str
+    kind: InterestKind = InterestKind.OTHER
+    """A pecuniary or prejudicial interest: the member withdraws for the item."""
 
 
 @dataclass(frozen=True)
