@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from board_tui.domain.formatting import minutes_time
 from board_tui.domain.minutes_words import (
     ALL_PRESENT,
+    INTEREST_WORDS,
     NO_APOLOGIES,
     NO_DECLARATIONS,
     declaration_sentence,
@@ -98,5 +99,6 @@ def declaration_blocks(
     for d in declarations:
         item = items.get(d.agenda_item_id) if d.agenda_item_id is not None else None
         where = f"item {item.number} ({item.title})" if item is not None else None
-        blocks.append(block(Kind.PARAGRAPH, declaration_sentence(d.person.name, d.interest, where)))
+        sentence = declaration_sentence(d.person.name, d.interest, where, INTEREST_WORDS[d.kind])
+        blocks.append(block(Kind.PARAGRAPH, sentence))
     return blocks

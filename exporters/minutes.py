@@ -18,7 +18,17 @@ from board_tui.domain.agenda_order import outline
 from board_tui.domain.exclusion import exclusion_resolution
 from board_tui.domain.exempt import CONFIDENTIAL, Part2, masked
 from board_tui.domain.formatting import long_date, minutes_time
-from board_tui.domain.minutes_words import NO_OTHER_BUSINESS, body_word, business_lead_in, lead_in
+from board_tui.domain.minutes_words import (
+    NO_OTHER_BUSINESS,
+    NOT_QUORATE_FOR_ITEM,
+    QUORATE,
+    arrived_during_item,
+    body_word,
+    business_lead_in,
+    lead_in,
+    left_during_item,
+    withdrew_for_item,
+)
 from board_tui.domain.model import (
     Action,
     AgendaItem,
@@ -191,6 +201,8 @@ class _Builder:
             self.updates.setdefault(said.update.agenda_item_id, []).append(said)
         self.matters_arising_item = store.matters_arising_item_id(meeting_id)
         self.previous_held = store.previous_held_meeting(meeting_id)
+        self.quorum = store.meeting_quorum(meeting_id)
+        """None when the board has no quorum rule: then the minutes say nothing of quorum."""
 
     # -- the parts -------------------------------------------------------------------------
 
@@ -235,6 +247,8 @@ class _Builder:
             # The narrative, when there is one, says who introduced the item, as the
             # board's own minutes do; else the agenda's presenter is recorded here.
             blocks.append(block(Kind.PRESENTER, f"Presented by {item.presenter}."))
+        came, went = self.quorum_blocks(item)
+        blocks += came
         blocks += _note_blocks(item, notes, self.board.name, self.votes)
         blocks += opening
         if updates:
@@ -255,7 +269,29 @@ class _Builder:
             and self.meeting.actual_end is not None
         ):
             blocks.append(block(Kind.PARAGRAPH, NO_OTHER_BUSINESS))
-        return blocks
+        return blocks + went
+
+    def quorum_blocks(self, item: AgendaItem) -> tuple[list[Block], list[Block]]:
+        """What the minutes say of attendance under an item: those who withdrew for it or
+        arrived during it and whether it was taken inquorate, first; those who left, last.
+        Part of the item's minute, so an exempt item's go only to the annex."""
+        here = self.quorum.items.get(item.id) if self.quorum is not None else None
+        if here is None:
+            return [], []
+        came = [block(Kind.PARAGRAPH, withdrew_for_item(name)) for name in here.withdrew]
+        came += [block(Kind.PARAGRAPH, arrived_during_item(name)) for name in here.arrived]
+        if not here.state.quorate and item.actual_start is not None:
+            came.append(block(Kind.PARAGRAPH, NOT_QUORATE_FOR_ITEM))
+        went = [block(Kind.PARAGRAPH, left_during_item(name)) for name in here.left]
+        return came, went
+
+    def quorate(self) -> list[Block]:
+        """ "The meeting was quorate." when the board has a rule and every item taken met it."""
+        if self.quorum is None or self.meeting.actual_start is None:
+            return []
+        taken = {i.id for i in self.items if i.actual_start is not None}
+        held = all(q.state.quorate for item_id, q in self.quorum.items.items() if item_id in taken)
+        return [block(Kind.PARAGRAPH, QUORATE)] if held else []
 
     def close(self) -> list[Block]:
         blocks = []
@@ -283,6 +319,7 @@ class _Builder:
         blocks = self.title_block(f"MINUTES OF THE {self.meeting.title.upper()}")
         blocks.append(block(Kind.SPACER))
         blocks += present_blocks(self.attendance, self.members)
+        blocks += self.quorate()
         blocks += opening.get(None, [])
         excluded = exclusion_runs(self.outline, self.exempt)
         for item, depth in self.outline:

@@ -27,6 +27,7 @@ from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import agenda_time, long_date, minutes_time
 from board_tui.domain.model import Action, MeetingStatus, Status
+from board_tui.domain.projection import project
 from board_tui.screens.chair_table import review_table
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.shell.themes import other_theme
@@ -100,6 +101,7 @@ class ChairScreen(Screen[None]):
         self._problem: str | None = None
         self._seen: set[int] | None = None
         """Actions already shown; None until the first paint (what is there then is not new)."""
+        self._now_text: Text | None = None
         self._appeared: dict[int, float] = {}
         """Actions that appeared since, with when: highlighted for HIGHLIGHT_SECONDS."""
 
@@ -250,10 +252,19 @@ class ChairScreen(Screen[None]):
                 text.stylize("italic", len(text) - len(sentence) - 1)
             elif state.next_item is not None:
                 text.append(f"\nNext: {state.next_item.number}. {state.next_item.title}")
-        self.query_one("#chair-item", Static).update(text)
+            if meeting.status is MeetingStatus.LIVE:
+                # From the items as the share shows them: a Part 2 lunch keeps its time only.
+                now = self.store.clock()
+                projection = project(state.items, meeting, now)
+                if projection is not None:
+                    text.append(f"\n{projection.words(now)}", style="italic")
+        if text != self._now_text:  # painted every second: only a change is drawn again
+            self._now_text = text
+            self.query_one("#chair-item", Static).update(text)
 
     def _paint_clock(self) -> None:
         """Minutes used against minutes planned, big; warning near the end, error when over."""
+        self._paint_now()  # the projected finish moves with the clock
         state, item = self.state, self.state.current
         now = self.store.clock()
         digits = self.query_one("#chair-minutes", Digits)

@@ -27,6 +27,7 @@ from board_tui.domain.formatting import (
     shorten,
 )
 from board_tui.domain.model import Board, Meeting, MeetingStatus, MembershipRole
+from board_tui.domain.quorum import VOTING_ROLES
 from board_tui.screens.home_imports import HomeImports
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.storage.store import Store
@@ -190,6 +191,9 @@ class HomeScreen(HomeImports):
         details = [board.organisation, f"Chair: {chair}" if chair else None]
         officers = sum(m.role is MembershipRole.OFFICER for m in members)
         details.append(f"{len(members) - officers} members, {officers} officers")
+        if board.quorum is not None:
+            voting = sum(m.role.value in VOTING_ROLES for m in members)
+            details.append(f"quorum {board.quorum.words(voting)}")
         board_meetings = meetings_in_home_order(self.store.meetings(board.id))
         if not board_meetings:
             details.append("no meetings yet")
@@ -265,6 +269,7 @@ class HomeScreen(HomeImports):
                 self.store.set_board_contact(board.id, value.contact)
                 self.store.set_board_template(board.id, value.word_template)
                 self.store.set_exclusion_rule(board.id, value.exclusion_rule)
+                self.store.set_quorum(board.id, value.quorum)
             except BoardTuiError as error:
                 self.notify(sentence(str(error)), severity="warning")
                 return
@@ -288,6 +293,7 @@ class HomeScreen(HomeImports):
                 self.store.set_board_details(board.id, value.organisation, value.contact)
                 self.store.set_board_template(board.id, value.word_template)
                 self.store.set_exclusion_rule(board.id, value.exclusion_rule)
+                self.store.set_quorum(board.id, value.quorum)
             except BoardTuiError as error:
                 self.notify(sentence(str(error)), severity="warning")
                 return

@@ -22,6 +22,7 @@ from board_tui.domain.model import (
     MembershipRole,
     Person,
 )
+from board_tui.domain.quorum import InterestKind
 from board_tui.screens.dialogs.fields import NameField
 from board_tui.screens.dialogs.form import FORM_KEYS, DraftSlot, FormDialog, dialog_box, text_area
 from board_tui.screens.shell.footer import SteadyFooter
@@ -91,6 +92,7 @@ class DeclarationInput:
     person: str
     interest: str
     item_number: str | None
+    kind: InterestKind = InterestKind.OTHER
 
 
 class DeclarationDialog(FormDialog[DeclarationInput]):
@@ -118,6 +120,14 @@ class DeclarationDialog(FormDialog[DeclarationInput]):
             )
             yield Label("Interest declared (as the minutes should say it)")
             yield text_area(self.initial.get("interest", ""), "interest")
+            # Last, so the usual who, item, words, ctrl+s is typed as it always was.
+            yield Label("Kind of interest (pecuniary or prejudicial: they leave for the item)")
+            yield Select(
+                [(kind.label, kind.value) for kind in InterestKind],
+                value=self.initial.get("kind", InterestKind.OTHER.value),
+                allow_blank=False,
+                id="kind",
+            )
 
     def on_mount(self) -> None:
         interest = self.query_one("#interest", TextArea)
@@ -133,6 +143,7 @@ class DeclarationDialog(FormDialog[DeclarationInput]):
             "person": self.query_one("#person", Input).value,
             "item": self.query_one("#item", Input).value,
             "interest": self.query_one("#interest", TextArea).text,
+            "kind": str(self.query_one("#kind", Select).value),
         }
 
     def result(self) -> DeclarationInput | None:
@@ -145,7 +156,11 @@ class DeclarationDialog(FormDialog[DeclarationInput]):
         if item is not None and item not in self.item_numbers:
             self.notify(f"There is no item {item} on this agenda.")
             return None
-        return DeclarationInput(person, interest, item)
+        kind = InterestKind(str(self.query_one("#kind", Select).value))
+        if kind.withdraws and item is None:
+            self.notify("Which item? A member withdraws for an item: type its number.")
+            return None
+        return DeclarationInput(person, interest, item, kind)
 
 
 class RollCallScreen(Screen[None]):
@@ -156,8 +171,22 @@ class RollCallScreen(Screen[None]):
         Binding("m", "mark('remote')", "Remote", id="rollcall.remote"),
         Binding("a", "mark('apologies')", "Apologies", id="rollcall.apologies"),
         Binding("x", "mark('absent')", "Absent", id="rollcall.absent"),
-        Binding("t", "arrived", "Arrived now", show=False, id="rollcall.arrived"),
-        Binding("o", "left", "Left now", show=False, id="rollcall.left"),
+        Binding(
+            "t",
+            "arrived",
+            "Arrived now",
+            show=False,
+            id="rollcall.arrived",
+            tooltip="Arrived now, during the current item: counted in the quorum from it",
+        ),
+        Binding(
+            "o",
+            "left",
+            "Left now",
+            show=False,
+            id="rollcall.left",
+            tooltip="Left the meeting now, during the current item: not counted from it",
+        ),
         Binding("g", "guest", "Add", id="rollcall.guest", tooltip="An officer or guest"),
         Binding("d", "declaration", "Declare", id="rollcall.declaration"),
         Binding("n", "no_declarations", "None declared", id="rollcall.no-declarations"),
@@ -175,6 +204,7 @@ class RollCallScreen(Screen[None]):
         table: DataTable[str | Text] = DataTable(id="roll", cursor_type="row", classes="pane")
         table.border_title = "Roll call"
         yield table
+        yield Static(id="quorum")
         yield Static(id="declarations")
         yield SteadyFooter()
 
@@ -215,6 +245,19 @@ class RollCallScreen(Screen[None]):
             )
         table.move_cursor(row=min(cursor, max(len(self._rows) - 1, 0)))
         self._show_declarations()
+        self._show_quorum()
+
+    def _show_quorum(self) -> None:
+        """Live as members are marked: "Quorate (5 of 4 needed)"; nothing without a rule."""
+        quorum = self.store.meeting_quorum(self.meeting_id)
+        line = self.query_one("#quorum", Static)
+        line.display = quorum is not None
+        if quorum is None:
+            return
+        line.set_class(not quorum.now.quorate, "-inquorate")
+        line.update(
+            Text.assemble((quorum.now.words, "bold"), ("  quorum: " + quorum.rule_words, "dim"))
+        )
 
     def _show_declarations(self) -> None:
         meeting = self.store.meeting(self.meeting_id)
@@ -257,10 +300,22 @@ class RollCallScreen(Screen[None]):
         table.move_cursor(row=table.cursor_row + 1)
 
     def action_arrived(self) -> None:
-        self._record(kind=AttendanceKind.IN_PERSON, arrived_at=self.store.clock().time())
+        current = self._current()
+        if current is None:
+            return
+        with self.store.transaction():  # the mark and its time and item, or neither
+            self._record(kind=AttendanceKind.IN_PERSON)
+            self.store.record_arrival(self.meeting_id, current[0].id)
+        self.refresh_rows()
 
     def action_left(self) -> None:
-        self._record(left_at=self.store.clock().time())
+        current = self._current()
+        if current is None:
+            return
+        with self.store.transaction():
+            self._record()
+            self.store.record_departure(self.meeting_id, current[0].id)
+        self.refresh_rows()
 
     def action_guest(self) -> None:
         def save(guest: GuestInput) -> None:
@@ -295,7 +350,11 @@ class RollCallScreen(Screen[None]):
                 )
                 item_id = next((i.id for i in items if i.number == value.item_number), None)
                 self.store.add_declaration(
-                    self.meeting_id, person.id, value.interest, agenda_item_id=item_id
+                    self.meeting_id,
+                    person.id,
+                    value.interest,
+                    agenda_item_id=item_id,
+                    kind=value.kind,
                 )
                 slot.discard()
 
@@ -303,7 +362,7 @@ class RollCallScreen(Screen[None]):
             DeclarationDialog(
                 people, [i.number for i in items], fields=fields, draft=slot, save=save
             ),
-            lambda _: self._show_declarations(),
+            lambda _: self.refresh_rows(),  # a withdrawal changes the quorum
         )
 
     def action_no_declarations(self) -> None:

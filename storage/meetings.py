@@ -17,6 +17,7 @@ from board_tui.domain.model import (
     NoteKind,
     PlanItem,
 )
+from board_tui.domain.quorum import InterestKind
 from board_tui.domain.standing_items import Standing, standing_kinds
 from board_tui.storage import rows
 from board_tui.storage.agendas import AgendaMixin
@@ -298,15 +299,25 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
         interest: str,
         *,
         agenda_item_id: int | None = None,
+        kind: InterestKind = InterestKind.OTHER,
     ) -> Declaration:
+        """A declaration; a pecuniary or prejudicial one on an item withdraws the member from
+        that item (storage.quorum counts them out of its quorum, the minutes say they left)."""
         interest = interest.strip()
         if not interest:
             raise BoardTuiError("a declaration needs the interest declared")
         with self.transaction():
             declaration_id = self._insert(
                 "INSERT INTO declarations (meeting_id, person_id, agenda_item_id, interest,"
-                " created_at) VALUES (?, ?, ?, ?, ?)",
-                (meeting_id, person_id, agenda_item_id, interest, rows.stamp(self.clock())),
+                " created_at, kind) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    meeting_id,
+                    person_id,
+                    agenda_item_id,
+                    interest,
+                    rows.stamp(self.clock()),
+                    kind.value,
+                ),
             )
             # A declaration contradicts an earlier "none declared".
             self.db.execute("UPDATE meetings SET no_declarations = 0 WHERE id = ?", (meeting_id,))

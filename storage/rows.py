@@ -37,6 +37,7 @@ from board_tui.domain.model import (
     Status,
     StatusUpdate,
 )
+from board_tui.domain.quorum import InterestKind, QuorumRule
 
 Row = Mapping[str, Any]
 
@@ -79,6 +80,18 @@ def board(row: Row) -> Board:
             row["minute_start"],
             row["minute_start_year"],
         ),
+        quorum_rule(row),
+    )
+
+
+def quorum_rule(row: Row) -> QuorumRule | None:
+    if row["quorum_count"] is None and row["quorum_numerator"] is None:
+        return None
+    return QuorumRule(
+        count=row["quorum_count"],
+        numerator=row["quorum_numerator"],
+        denominator=row["quorum_denominator"],
+        independents=row["quorum_independents"],
     )
 
 
@@ -184,6 +197,8 @@ def attendance(row: Row) -> AttendanceRecord:
         capacity=Capacity(row["capacity"]),
         arrived_at=clock(row["arrived_at"]),
         left_at=clock(row["left_at"]),
+        arrived_item_id=row["arrived_item_id"],
+        left_item_id=row["left_item_id"],
     )
 
 
@@ -210,7 +225,12 @@ def agenda_item(row: Row) -> AgendaItem:
 
 def declaration(row: Row) -> Declaration:
     return Declaration(
-        row["id"], row["meeting_id"], person(row, "person_"), row["agenda_item_id"], row["interest"]
+        row["id"],
+        row["meeting_id"],
+        person(row, "person_"),
+        row["agenda_item_id"],
+        row["interest"],
+        InterestKind(row["kind"]),
     )
 
 

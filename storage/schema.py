@@ -649,6 +649,37 @@ def m0010_minute_numbers(db: Database) -> None:
     )
 
 
+# -- 0011: quorum, and members coming and going ---------------------------------------------
+
+
+@migrations(name="0011_quorum_and_withdrawals")
+def m0011_quorum_and_withdrawals(db: Database) -> None:
+    """A board's quorum rule (a number of members, or a fraction of its voting members
+    rounded up, and how many independent members it must include; NULLs: no rule), the
+    item during which someone arrived or left (the times alone cannot say which item a
+    quorum was lost on), and a declaration's kind: a disclosable pecuniary or other
+    prejudicial interest means the member withdraws for the item."""
+    _run(
+        db,
+        [
+            "ALTER TABLE boards ADD COLUMN quorum_count INTEGER"
+            " CHECK (quorum_count IS NULL OR quorum_count > 0)",
+            "ALTER TABLE boards ADD COLUMN quorum_numerator INTEGER"
+            " CHECK (quorum_numerator IS NULL OR quorum_numerator > 0)",
+            "ALTER TABLE boards ADD COLUMN quorum_denominator INTEGER"
+            " CHECK (quorum_denominator IS NULL OR quorum_denominator > 0)",
+            "ALTER TABLE boards ADD COLUMN quorum_independents INTEGER NOT NULL DEFAULT 0"
+            " CHECK (quorum_independents >= 0)",
+            "ALTER TABLE attendance ADD COLUMN arrived_item_id INTEGER"
+            " REFERENCES agenda_items (id) ON DELETE SET NULL",
+            "ALTER TABLE attendance ADD COLUMN left_item_id INTEGER"
+            " REFERENCES agenda_items (id) ON DELETE SET NULL",
+            "ALTER TABLE declarations ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'"
+            " CHECK (kind IN ('pecuniary', 'prejudicial', 'other'))",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

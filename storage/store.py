@@ -17,6 +17,7 @@ from board_tui.storage.history import HistoryMixin
 from board_tui.storage.live import LiveMixin
 from board_tui.storage.plans import PlansMixin
 from board_tui.storage.progress_reports import ProgressReportsMixin
+from board_tui.storage.quorum import QuorumMixin
 from board_tui.storage.roundups import RoundupsMixin
 from board_tui.storage.search import SearchMixin
 from board_tui.storage.voices import VoicesMixin
@@ -54,6 +55,7 @@ def _back_up_before_migrating(db: Database, path: Path, clock: Clock) -> None:
 
 
 class Store(
+    QuorumMixin,
     BoardsMixin,
     LiveMixin,
     VoicesMixin,

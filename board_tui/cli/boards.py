@@ -17,12 +17,23 @@ def board_group() -> None:
 @board_group.command(name="add")
 @click.argument("name")
 @click.option("--organisation", metavar="NAME", help="The organisation the board belongs to.")
+@click.option(
+    "--quorum",
+    metavar="RULE",
+    help="Members needed: a number (4) or a fraction of the voting members (1/3, rounded up);"
+    " +1 for at least one independent member (1/3 +1).",
+)
 @db_option
-def board_add(name: str, organisation: str | None) -> None:
+def board_add(name: str, organisation: str | None, quorum: str | None) -> None:
     """Make a board called NAME."""
+    from board_tui.domain.quorum import parse_rule
 
     with open_store(chosen_database()) as store, user_errors():
-        board = store.create_board(name, organisation)
+        rule = parse_rule(quorum or "")  # read before the board is made: a typo makes nothing
+        with store.transaction():
+            board = store.create_board(name, organisation)
+            if rule is not None:
+                board = store.set_quorum(board.id, rule)
     click.echo(f"New board {board.id}: {board.name}")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from board_tui.domain.formatting import long_date
+from board_tui.domain.quorum import InterestKind
 from board_tui.domain.standing_items import Standing, is_standing, standing_kinds
 
 BODY_WORDS = (
@@ -64,7 +65,16 @@ def minutes_agreed(held: dt.date) -> str:
     return f"The minutes of the meeting held on {day} were agreed as a correct record."
 
 
-def declaration_sentence(name: str, interest: str, where: str | None) -> str:
+INTEREST_WORDS = {
+    InterestKind.PECUNIARY: "a disclosable pecuniary interest",
+    InterestKind.PREJUDICIAL: "a prejudicial interest",
+    InterestKind.OTHER: "an interest",
+}
+
+
+def declaration_sentence(
+    name: str, interest: str, where: str | None, kind_words: str = "an interest"
+) -> str:
     """One sentence per declaration. What the clerk typed is kept: if it already reads as a
     sentence about the declaration ("… declared a non-pecuniary interest …"), it is the
     sentence; otherwise the member and the item lead into the words typed."""
@@ -74,4 +84,21 @@ def declaration_sentence(name: str, interest: str, where: str | None) -> str:
             return f"{words} in relation to {where}."
         return f"{words}."
     place = f" in {where}" if where else ""
-    return f"{name} declared an interest{place}: {words}."
+    return f"{name} declared {kind_words}{place}: {words}."
+
+
+QUORATE = "The meeting was quorate."
+NOT_QUORATE_FOR_ITEM = "The meeting was not quorate for this item."
+
+
+def withdrew_for_item(name: str) -> str:
+    """A member who declared a pecuniary or prejudicial interest, as council minutes say it."""
+    return f"{name} left the meeting for this item."
+
+
+def arrived_during_item(name: str) -> str:
+    return f"{name} arrived at the meeting during this item."
+
+
+def left_during_item(name: str) -> str:
+    return f"{name} left the meeting."

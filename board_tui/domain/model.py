@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.minute_numbers import MinuteNumbering
+from board_tui.domain.quorum import InterestKind, QuorumRule
 from board_tui.domain.statuses import Status
 
 __all__ = [
@@ -144,6 +145,8 @@ class Board:
     """The law it excludes the press and public under: the wording of the resolution."""
     minute_numbering: MinuteNumbering = field(default_factory=MinuteNumbering)
     """How its minutes are numbered ("TAB 23/45"); by default the agenda's numbers."""
+    quorum: QuorumRule | None = None
+    """How many members make it quorate (domain.quorum); None: the minutes say nothing of it."""
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,9 @@ class AttendanceRecord:
     capacity: Capacity
     arrived_at: dt.time | None
     left_at: dt.time | None
+    arrived_item_id: int | None = None
+    """The item during which they arrived (the minutes say so under it)."""
+    left_item_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -301,6 +307,8 @@ class Declaration:
     person: Person
     agenda_item_id: int | None
     interest: str
+    kind: InterestKind = InterestKind.OTHER
+    """A pecuniary or prejudicial interest: the member withdraws for the item."""
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,11 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
+from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exclusion import SCHEDULE_12A, ExclusionRule, paragraph_words
-from board_tui.domain.formatting import minutes_time, shorten
+from board_tui.domain.formatting import minutes_time, sentence, shorten
 from board_tui.domain.model import Board, Contact, Meeting, MembershipRole
+from board_tui.domain.quorum import QuorumRule, parse_rule
 from board_tui.domain.times import duration, parse_clock
 from board_tui.screens.dialogs.form import FormDialog, dialog_box, text_area
 
@@ -48,6 +50,8 @@ class BoardInput:
     word_template: str | None
     exclusion_rule: ExclusionRule = ExclusionRule.LGA_1972
     """The law the board excludes the press and public under (councils or NHS)."""
+    quorum: QuorumRule | None = None
+    """How many members make it quorate; None: no rule, and the minutes say nothing of it."""
 
 
 def board_fields(board: Board) -> dict[str, str]:
@@ -60,6 +64,7 @@ def board_fields(board: Board) -> dict[str, str]:
         "phone": (contact.phone if contact else None) or "",
         "template": board.word_template or "",
         "exclusion": board.exclusion_rule.value,
+        "quorum": board.quorum.text if board.quorum else "",
     }
 
 
@@ -79,7 +84,9 @@ class BoardDialog(FormDialog[BoardInput]):
                 ("email", "Contact email", ""),
                 ("phone", "Contact phone", ""),
                 ("template", "Word template for exports (optional)", "~/Templates/council.docx"),
-            ):
+                ("quorum", "Quorum (optional): members, or a fraction; +1 for an independent",
+                 "4, or 1/3, or 1/3 +1"),
+            ):  # fmt: skip
                 yield Label(label)
                 yield Input(self.initial.get(field_id, ""), id=field_id, placeholder=placeholder)
             yield Label("Excluding the press and public for Part 2 business, under")
@@ -96,7 +103,7 @@ class BoardDialog(FormDialog[BoardInput]):
     def fields(self) -> dict[str, Any]:
         values = {
             f: self.query_one(f"#{f}", Input).value
-            for f in ("name", "organisation", "contact", "email", "phone", "template")
+            for f in ("name", "organisation", "contact", "email", "phone", "template", "quorum")
         }
         values["exclusion"] = str(self.query_one("#exclusion", Select).value)
         return values
@@ -120,12 +127,18 @@ class BoardDialog(FormDialog[BoardInput]):
         if template and not Path(template).expanduser().is_file():
             self.notify(f"No such template: {template}")
             return None
+        try:
+            quorum = parse_rule(_value(self, "quorum"))
+        except BoardTuiError as error:
+            self.notify(sentence(str(error)))
+            return None
         return BoardInput(
             name,
             _value(self, "organisation") or None,
             contact,
             template or None,
             ExclusionRule(str(self.query_one("#exclusion", Select).value)),
+            quorum,
         )
 
 

@@ -25,6 +25,7 @@ from board_tui.domain.model import (
     NoteKind,
     UpdateSaid,
 )
+from board_tui.domain.quorum import ItemQuorum, QuorumState
 from board_tui.domain.votes import Vote, vote_summary
 from board_tui.screens.widgets.status import colour, ink, overdue_mark, status_mark
 from board_tui.services.meeting_view import MinutedLine, Tracked
@@ -32,9 +33,20 @@ from board_tui.services.meeting_view import MinutedLine, Tracked
 NOTE_MARKS = {NoteKind.COMMENT: "•", NoteKind.DECISION: "AGREED", NoteKind.NARRATIVE: "¶"}
 
 
-def meeting_heading(board_name: str, meeting: Meeting, status: str) -> Text:
-    """Two lines: which board and where the meeting stands; when and where it is held."""
+def meeting_heading(
+    board_name: str,
+    meeting: Meeting,
+    status: str,
+    projected: str | None = None,
+    quorum: QuorumState | None = None,
+) -> Text:
+    """Two lines: which board and where the meeting stands (and its quorum, when the board
+    has a rule); when and where it is held; and while it runs, a third: when it is now
+    projected to finish (domain.projection)."""
     heading = Text.assemble((board_name, "bold"), "  ", (status, "italic"))
+    if quorum is not None:
+        heading.append("  ")
+        heading.append(quorum.words, style="bold" if quorum.quorate else "bold reverse")
     start = meeting.scheduled_start
     heading.append(f"\n{long_date(start.date())}, {minutes_time(start)}")
     if meeting.venue:
@@ -43,6 +55,8 @@ def meeting_heading(board_name: str, meeting: Meeting, status: str) -> Text:
         heading.append(f" · started {minutes_time(meeting.actual_start)}", style="dim")
         if meeting.actual_end:
             heading.append(f", ended {minutes_time(meeting.actual_end)}", style="dim")
+    if projected:
+        heading.append(f"\n{projected}", style="italic")
     return heading
 
 
@@ -73,11 +87,16 @@ def item_timer(
     return text
 
 
-def item_header(item: AgendaItem, exempt: bool, timer: Text) -> RenderableType:
+def item_header(
+    item: AgendaItem, exempt: bool, timer: Text, quorum: ItemQuorum | None = None
+) -> RenderableType:
+    """The item's title and facts; flagged when the business is taken while inquorate."""
     parts: list[RenderableType] = []
     title = Text(f"{item.number}. {item.title}", style="bold")
     if exempt:
         title.append("  PART 2 — EXEMPT", style="bold reverse")
+    if quorum is not None and not quorum.state.quorate:
+        title.append(f"  NOT QUORATE FOR THIS ITEM ({quorum.state.counts})", style="bold reverse")
     parts.append(title)
     facts = Text()
     if item.presenter:
@@ -85,6 +104,8 @@ def item_header(item: AgendaItem, exempt: bool, timer: Text) -> RenderableType:
     if item.papers:
         facts.append("Papers ", style="dim").append(item.papers + "\n")
     facts.append_text(timer)
+    if quorum is not None and quorum.withdrew:
+        facts.append("\nWithdrawn for this item: ", style="dim").append(", ".join(quorum.withdrew))
     parts.append(facts)
     if item.chair_note:
         parts.append(Text.assemble(("Note to the chair: ", "bold"), (item.chair_note, "italic")))

@@ -24,6 +24,8 @@ from board_tui.domain import agenda_order
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import MEETING_STATUS_WORDS, minutes_time, shorten
 from board_tui.domain.model import AgendaItem, Declaration, Meeting, MeetingStatus, Note
+from board_tui.domain.projection import project
+from board_tui.domain.quorum import MeetingQuorum
 from board_tui.screens.meeting.captures import CapturesMixin
 from board_tui.screens.meeting.render import (
     item_header,
@@ -101,6 +103,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self._exempt: frozenset[int] = frozenset()
         self._planned: dict[int, dt.datetime] = {}
         self._notes: list[Note] = []
+        self._quorum: MeetingQuorum | None = None
         self.view: ItemView | None = None
         self.viewing_id: int | None = None
         """An item shown while the live meeting stays where it is (a search jumped to it)."""
@@ -172,11 +175,8 @@ class MeetingScreen(CapturesMixin, Screen[None]):
             agenda_order.planned_starts(self._items, self.meeting.scheduled_start) if timed else {}
         )
         self._notes = self.store.notes(self.meeting_id)
-        self.query_one("#meeting-heading", Static).update(
-            meeting_heading(
-                self._board_name, self.meeting, MEETING_STATUS_WORDS[self.meeting.status]
-            )
-        )
+        self._quorum = self.store.meeting_quorum(self.meeting_id)
+        self._render_heading()
         self._fill_agenda()
         self._fill_item()
         if self.meeting.status is not status:
@@ -280,7 +280,8 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         timer = item_timer(
             self.app, item, self.meeting, self.store.clock(), self._planned.get(item.id)
         )
-        header = item_header(item, item.id in self._exempt, timer)
+        quorum = self._quorum.items.get(item.id) if self._quorum is not None else None
+        header = item_header(item, item.id in self._exempt, timer, quorum)
         pane = self.query_one("#item-header", Static)
         pane.update(header)
         at = self.meeting_item
@@ -291,8 +292,22 @@ class MeetingScreen(CapturesMixin, Screen[None]):
             else ""
         )
 
+    def _render_heading(self) -> None:
+        now = self.store.clock()
+        projection = project(self._items, self.meeting, now)
+        self.query_one("#meeting-heading", Static).update(
+            meeting_heading(
+                self._board_name,
+                self.meeting,
+                MEETING_STATUS_WORDS[self.meeting.status],
+                projection.words(now) if projection is not None else None,
+                self._quorum.now if self._quorum is not None else None,
+            )
+        )
+
     def _tick(self) -> None:
         if self.meeting.status is MeetingStatus.LIVE:
+            self._render_heading()  # an overrun moves the projected finish minute by minute
             self._render_header()
 
     # -- which keys apply now ----------------------------------------------------------

@@ -245,7 +245,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         ),
         Key(
             "t / o",
-            "Arrived now (late arrival) / left now (early departure)",
+            "Arrived now / left now, during the current item (the quorum counts from it)",
             ("rollcall.arrived", "rollcall.left"),
         ),
         Key("g", "Add a guest or officer not on the board's list", ("rollcall.guest",)),
