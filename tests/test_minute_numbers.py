@@ -24,6 +24,7 @@ from board_tui.domain.model import MeetingStatus, NoteKind
 from board_tui.exporters.action_plan import write_action_plan
 from board_tui.exporters.minutes import write_minutes
 from board_tui.exporters.owner_letters import build_owner_letters
+from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.store import Store
 
@@ -186,3 +187,20 @@ async def test_the_apps_search_quotes_the_minute_too(store: Store) -> None:
         results = app.screen.query_one("#search-results", OptionList)
         shown = [str(results.get_option_at_index(n).prompt) for n in range(results.option_count)]
         assert any("action TAB 23/49(a)" in line for line in shown), shown
+
+
+def _painted(app: BoardApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_the_live_screen_heads_the_item_with_its_minute_number(store: Store) -> None:
+    _board_id, december, _plan = _board(store)
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(MeetingScreen(store, december))
+        await pilot.pause()
+        # A closed meeting opens where it ended: the sub-item, numbered under its minute.
+        assert "TAB 23/49.1 \u2013 2.1. Consultation" in _painted(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "TAB 23/49 \u2013 2. Engagement Strategy" in _painted(app)

@@ -88,11 +88,19 @@ def item_timer(
 
 
 def item_header(
-    item: AgendaItem, exempt: bool, timer: Text, quorum: ItemQuorum | None = None
+    item: AgendaItem,
+    exempt: bool,
+    timer: Text,
+    quorum: ItemQuorum | None = None,
+    minute: str | None = None,
 ) -> RenderableType:
-    """The item's title and facts; flagged when the business is taken while inquorate."""
+    """The item's title and facts; flagged when the business is taken while inquorate.
+
+    minute: its number in the board's scheme ("TAB 23/49"), as the minutes will head it."""
     parts: list[RenderableType] = []
     title = Text(f"{item.number}. {item.title}", style="bold")
+    if minute:
+        title = Text.assemble((f"{minute} \u2013 ", "bold"), title)
     if exempt:
         title.append("  PART 2 — EXEMPT", style="bold reverse")
     if quorum is not None and not quorum.state.quorate:

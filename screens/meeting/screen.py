@@ -26,6 +26,7 @@ from board_tui.domain.formatting import MEETING_STATUS_WORDS, minutes_time, shor
 from board_tui.domain.model import AgendaItem, Declaration, Meeting, MeetingStatus, Note
 from board_tui.domain.projection import project
 from board_tui.domain.quorum import MeetingQuorum
+from board_tui.exporters.minute_refs import minute_numbers
 from board_tui.screens.meeting.captures import CapturesMixin
 from board_tui.screens.meeting.render import (
     item_header,
@@ -104,6 +105,9 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self._planned: dict[int, dt.datetime] = {}
         self._notes: list[Note] = []
         self._quorum: MeetingQuorum | None = None
+        self._minutes: dict[int, str] = {}
+        """Each item's minute number when the board numbers its minutes ("TAB 23/49")."""
+        self._minutes_shape: tuple[object, ...] | None = None
         self.view: ItemView | None = None
         self.viewing_id: int | None = None
         """An item shown while the live meeting stays where it is (a search jumped to it)."""
@@ -176,6 +180,10 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         )
         self._notes = self.store.notes(self.meeting_id)
         self._quorum = self.store.meeting_quorum(self.meeting_id)
+        shape = (self.meeting.status, tuple((i.id, i.parent_id) for i in self._items))
+        if shape != self._minutes_shape:  # numbers change with the agenda, not with captures
+            self._minutes_shape = shape
+            self._minutes = minute_numbers(self.store, self.meeting_id)
         self._render_heading()
         self._fill_agenda()
         self._fill_item()
@@ -281,7 +289,9 @@ class MeetingScreen(CapturesMixin, Screen[None]):
             self.app, item, self.meeting, self.store.clock(), self._planned.get(item.id)
         )
         quorum = self._quorum.items.get(item.id) if self._quorum is not None else None
-        header = item_header(item, item.id in self._exempt, timer, quorum)
+        header = item_header(
+            item, item.id in self._exempt, timer, quorum, self._minutes.get(item.id)
+        )
         pane = self.query_one("#item-header", Static)
         pane.update(header)
         at = self.meeting_item
