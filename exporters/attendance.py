@@ -23,6 +23,7 @@ from board_tui.domain.model import (
     Capacity,
     Declaration,
     Membership,
+    MembershipRole,
 )
 from board_tui.exporters.blocks import Block, Kind, block
 
@@ -77,13 +78,22 @@ def _names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def apologies_blocks(attendance: Sequence[AttendanceRecord]) -> list[Block]:
-    """Apologies as received; "All Members were present" only when it is true."""
+VOTING_ROLES = (MembershipRole.CHAIR, MembershipRole.MEMBER, MembershipRole.INDEPENDENT)
+
+
+def apologies_blocks(
+    attendance: Sequence[AttendanceRecord], board_members: Sequence[Membership] = ()
+) -> list[Block]:
+    """Apologies as received; "All Members were present" only when it is true: every
+    member recorded is there, and so is every member of the board (a roll call left
+    half-done once read as everyone present)."""
     sent = [r.person.name for r in attendance if r.kind is AttendanceKind.APOLOGIES]
     if sent:
         return [block(Kind.PARAGRAPH, f"Apologies for absence were received from {_names(sent)}.")]
     members = [r for r in attendance if r.capacity is Capacity.MEMBER]
-    if members and all(r.kind is not AttendanceKind.ABSENT for r in members):
+    here = {r.person.id for r in members if r.kind is not AttendanceKind.ABSENT}
+    board = {m.person.id for m in board_members if m.role in VOTING_ROLES}
+    if members and all(r.kind is not AttendanceKind.ABSENT for r in members) and board <= here:
         return [block(Kind.PARAGRAPH, ALL_PRESENT)]
     if members:
         return [block(Kind.PARAGRAPH, NO_APOLOGIES)]

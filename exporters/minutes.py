@@ -222,7 +222,7 @@ class _Builder:
         apologies_item = first_of(Standing.APOLOGIES, titled)
         declarations_item = first_of(Standing.DECLARATIONS, titled) or apologies_item
         placed: dict[int | None, list[Block]] = {}
-        apologies = apologies_blocks(self.attendance)
+        apologies = apologies_blocks(self.attendance, self.members)
         if apologies and apologies_item is None:
             apologies = [block(Kind.LABEL, "Apologies for Absence"), *apologies]
         placed.setdefault(apologies_item, []).extend(apologies)

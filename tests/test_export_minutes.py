@@ -81,7 +81,11 @@ def test_attendance_tables_apologies_declarations_and_close(minutes) -> None:
     assert [c.text for c in members.rows[0].cells] == ["Mayor Lutfur Rahman", ""]
     assert members.rows[1].cells[1].text == "(Independent non-executive member)"
     assert members.style.name != "Table Grid"  # borderless
-    assert "All Members were present and so there were no apologies for absence." in text
+    # The paper said all were present; the board's roster is today's, with a member who
+    # joined after October and has no mark that day, so the minutes claim no more than
+    # the roll call shows.
+    assert "All Members were present" not in text
+    assert "There were no apologies for absence." in text
     assert "There were no declarations of interest." in text
     assert "The meeting ended at 4.19 p.m." in text
     assert text.rstrip().endswith("Chair, Mayor Lutfur Rahman\nTransformation Advisory Board")
@@ -241,3 +245,27 @@ def test_a_damaged_template_is_refused_by_name(demo_store: Store, tmp_path: Path
     with pytest.raises(ExportError, match=r"template broken\.docx"):
         write_minutes(demo_store, october(demo_store), tmp_path / "m.docx", template=bad)
     assert not (tmp_path / "m.docx").exists()
+
+
+def test_a_roll_call_left_half_done_is_not_everyone_present(
+    demo_store: Store, clock, tmp_path
+) -> None:
+    """Six of the board's members marked present, the rest never marked: the minutes may
+    not say all were present (there were simply no apologies)."""
+    meeting_id = _closed_meeting(demo_store, clock, dt.date(2024, 1, 15))
+    board_id = demo_store.meeting(meeting_id).board_id
+    members = [m for m in demo_store.members(board_id) if m.role.value != "officer"]
+    assert len(members) > 6
+    for member in members[:6]:
+        demo_store.record_attendance(
+            meeting_id, member.person.id, AttendanceKind.IN_PERSON, Capacity.MEMBER
+        )
+    write_minutes(demo_store, meeting_id, tmp_path / "m.docx")
+    text = all_text(open_docx(tmp_path / "m.docx"))
+    assert "All Members were present" not in text
+    for member in members[6:]:
+        demo_store.record_attendance(
+            meeting_id, member.person.id, AttendanceKind.IN_PERSON, Capacity.MEMBER
+        )
+    write_minutes(demo_store, meeting_id, tmp_path / "m2.docx", force=True)
+    assert "All Members were present" in all_text(open_docx(tmp_path / "m2.docx"))
