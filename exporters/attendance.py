@@ -23,8 +23,8 @@ from board_tui.domain.model import (
     Capacity,
     Declaration,
     Membership,
-    MembershipRole,
 )
+from board_tui.domain.quorum import VOTING_ROLES
 from board_tui.exporters.blocks import Block, Kind, block
 
 PAIR_WIDTHS_MM = (65.0, 105.0)
@@ -78,9 +78,6 @@ def _names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-VOTING_ROLES = (MembershipRole.CHAIR, MembershipRole.MEMBER, MembershipRole.INDEPENDENT)
-
-
 def apologies_blocks(
     attendance: Sequence[AttendanceRecord], board_members: Sequence[Membership] = ()
 ) -> list[Block]:
@@ -92,7 +89,7 @@ def apologies_blocks(
         return [block(Kind.PARAGRAPH, f"Apologies for absence were received from {_names(sent)}.")]
     members = [r for r in attendance if r.capacity is Capacity.MEMBER]
     here = {r.person.id for r in members if r.kind is not AttendanceKind.ABSENT}
-    board = {m.person.id for m in board_members if m.role in VOTING_ROLES}
+    board = {m.person.id for m in board_members if m.role.value in VOTING_ROLES}
     if members and all(r.kind is not AttendanceKind.ABSENT for r in members) and board <= here:
         return [block(Kind.PARAGRAPH, ALL_PRESENT)]
     if members:
