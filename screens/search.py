@@ -143,7 +143,7 @@ class SearchScreen(Screen[None]):
         try:
             # Its own read-only connection: one is used only on the thread that made it.
             with Store.open(self.store.path, read_only=True) as store:
-                connection = store.db.conn
+                connection = store.conn
                 with self._search_lock:
                     if worker.is_cancelled:
                         return

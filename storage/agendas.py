@@ -103,7 +103,7 @@ class AgendaMixin(StoreBase):
                 after = self.agenda_item(after_id)
                 parent_id = after.parent_id
                 position = after.position + 1
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET position = position + 1"
                     " WHERE meeting_id = ? AND parent_id IS ? AND position >= ?",
                     (meeting_id, parent_id, position),
@@ -138,7 +138,7 @@ class AgendaMixin(StoreBase):
             if number is None:
                 self._renumber(meeting_id)
             else:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET number = ? WHERE id = ?", (number, item_id)
                 )
         return self.agenda_item(item_id)
@@ -168,7 +168,7 @@ class AgendaMixin(StoreBase):
                     raise BoardTuiError("a sub-item must come after the item it is under")
                 parent_id = ids[item.parent] if item.parent is not None else None
                 positions[parent_id] = positions.get(parent_id, 0) + 1
-                cursor = self.db.execute(
+                cursor = self.conn.execute(
                     """INSERT INTO agenda_items (meeting_id, parent_id, position, number, title,
                            presenter, fixed_start, duration_minutes, papers, exempt, chair_note,
                            exempt_paragraph, created_at)
@@ -252,7 +252,7 @@ class AgendaMixin(StoreBase):
                     f"item {item.number} has minuted notes, actions or updates:"
                     " it cannot be deleted"
                 )
-            self.db.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
+            self.conn.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
             self._close_gap(item.meeting_id, item.parent_id, item.position)
             self._renumber(item.meeting_id)
 
@@ -266,10 +266,10 @@ class AgendaMixin(StoreBase):
             return False
         other = siblings[target]
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE agenda_items SET position = ? WHERE id = ?", (other.position, item.id)
             )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE agenda_items SET position = ? WHERE id = ?", (item.position, other.id)
             )
             self._renumber(item.meeting_id)
@@ -294,7 +294,7 @@ class AgendaMixin(StoreBase):
                 "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE parent_id = ?",
                 (new_parent.id,),
             )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE agenda_items SET parent_id = ?, position = ? WHERE id = ?",
                 (new_parent.id, position, item.id),
             )
@@ -320,22 +320,22 @@ class AgendaMixin(StoreBase):
         with self.transaction():
             if exempt and not item.exempt:
                 # It keeps the grounds it was taken in private on: its item's paragraph.
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET exempt = 1, exempt_paragraph ="
                     " (SELECT exempt_paragraph FROM agenda_items WHERE id = ?) WHERE id = ?",
                     (source, item.id),
                 )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE agenda_items SET position = position + 1"
                 " WHERE meeting_id = ? AND parent_id IS NULL AND position > ?",
                 (item.meeting_id, parent.position),
             )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE agenda_items SET parent_id = NULL, position = ? WHERE id = ?",
                 (parent.position + 1, item.id),
             )
             for position, follower in enumerate(followers, start=1):
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET parent_id = ?, position = ? WHERE id = ?",
                     (item.id, position, follower.id),
                 )
@@ -395,11 +395,11 @@ class AgendaMixin(StoreBase):
             )
             if minuted:
                 raise BoardTuiError("the meeting already has minuted notes, actions or updates")
-            self.db.execute(
+            self.conn.execute(
                 "DELETE FROM agenda_items WHERE meeting_id = ? AND parent_id IS NOT NULL",
                 (meeting_id,),
             )
-            self.db.execute("DELETE FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
+            self.conn.execute("DELETE FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -408,13 +408,13 @@ class AgendaMixin(StoreBase):
     ) -> AgendaItem:
         if after is not None:
             return self.add_agenda_item(meeting_id, title, after_id=after, duration_minutes=minutes)
-        self.db.execute(
+        self.conn.execute(
             "UPDATE agenda_items SET position = position + 1"
             " WHERE meeting_id = ? AND parent_id IS NULL",
             (meeting_id,),
         )
         item = self.add_agenda_item(meeting_id, title, duration_minutes=minutes)
-        self.db.execute("UPDATE agenda_items SET position = 1 WHERE id = ?", (item.id,))
+        self.conn.execute("UPDATE agenda_items SET position = 1 WHERE id = ?", (item.id,))
         self._renumber(meeting_id)
         return self.agenda_item(item.id)
 
@@ -429,7 +429,7 @@ class AgendaMixin(StoreBase):
         ]
 
     def _close_gap(self, meeting_id: int, parent_id: int | None, position: int) -> None:
-        self.db.execute(
+        self.conn.execute(
             "UPDATE agenda_items SET position = position - 1"
             " WHERE meeting_id = ? AND parent_id IS ? AND position > ?",
             (meeting_id, parent_id, position),
@@ -443,6 +443,6 @@ class AgendaMixin(StoreBase):
         current = {item.id: item.number for item in items}
         for item_id, number in agenda_order.numbers(items).items():
             if current[item_id] != number:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET number = ? WHERE id = ?", (number, item_id)
                 )

@@ -27,8 +27,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from board_tui.storage import schema
 from board_tui.storage.connection import connect
 from board_tui.storage.errors import BackupError, DatabaseOpenError
@@ -201,9 +199,8 @@ def check_restorable(source: Path, db_path: Path) -> None:
         raise DatabaseOpenError(f"{source}: is the database itself; name a backup to restore")
     conn = connect(source, create=False, read_only=True)
     try:
-        db = Database(conn, execute_plugins=False)
-        schema.check_not_newer(db, str(source))
-        if not schema.applied_migrations(db):
+        schema.check_not_newer(conn, str(source))
+        if not schema.applied_migrations(conn):
             raise DatabaseOpenError(f"{source}: is not a board-tui database (no board-tui schema)")
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
         if problems != ["ok"]:

@@ -6,13 +6,16 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NamedTuple
-
-from sqlite_utils import Database
+from functools import cached_property
+from itertools import count
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from board_tui.domain.errors import NotFoundError
 from board_tui.domain.exempt import Part2
 from board_tui.storage.errors import StoreRefusedError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Clock = Callable[[], dt.datetime]
 Params = Sequence[Any] | dict[str, Any]
@@ -30,12 +33,27 @@ class ItemFlag(NamedTuple):
     exempt: bool
 
 
-class StoreBase:
-    """Owns the connection; the area mixins (boards, meetings, plans) build on it."""
+_SAVEPOINTS = count(1)
 
-    def __init__(self, db: Database, *, clock: Clock = local_now) -> None:
-        self.db = db
+
+class StoreBase:
+    """Owns the connection; the area mixins (boards, meetings, plans) build on it.
+
+    The store reads and writes through the sqlite3 connection itself; sqlite-utils (its
+    import is a sixth of the app's cold start) is loaded only for what it is for:
+    migrating a schema, and `db` for a test or tool that wants its API.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, *, clock: Clock = local_now) -> None:
+        self.conn = conn
         self.clock = clock
+
+    @cached_property
+    def db(self) -> Database:
+        """The connection wrapped by sqlite-utils (imported on first use)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -47,11 +65,11 @@ class StoreBase:
         becomes a StoreRefusedError: one line, and nothing half-written.
         """
         if self._in_transaction():
-            with self.db.atomic():
+            with self._savepoint():
                 yield
             return
         try:
-            self.db.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             raise refusal(error) from None
         try:
@@ -62,25 +80,42 @@ class StoreBase:
                 raise refusal(error) from None
             raise
         try:
-            self.db.conn.execute("COMMIT")
+            self.conn.execute("COMMIT")
         except sqlite3.OperationalError as error:
             self._roll_back()
             raise refusal(error) from None
 
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested transaction: undone alone if it fails, kept with the outer one."""
+        name = f"board_tui_{next(_SAVEPOINTS)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # A failure such as RAISE(ROLLBACK) in a trigger can end the whole transaction.
+            if self._in_transaction():
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
     def _in_transaction(self) -> bool:
-        return self.db.conn.in_transaction
+        return self.conn.in_transaction
 
     def _roll_back(self) -> None:
         """Undo what the transaction wrote (SQLite may have ended it already)."""
         if self._in_transaction():
-            self.db.conn.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK")
 
     def set_busy_timeout(self, milliseconds: int) -> None:
         """How long a write waits for another program's lock before it is refused."""
-        self.db.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
     def _rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def _row(self, sql: str, params: Params, what: str) -> dict[str, Any]:
         rows = self._rows(sql, params)
@@ -92,7 +127,7 @@ class StoreBase:
 
     def _insert(self, sql: str, params: Params) -> int:
         with self.transaction():
-            cursor = self.db.execute(sql, params)
+            cursor = self.conn.execute(sql, params)
         rowid = cursor.lastrowid
         assert rowid is not None
         return rowid
@@ -100,10 +135,10 @@ class StoreBase:
     def _write(self, sql: str, params: Params) -> int:
         """Run one write statement in its own transaction; returns the rows it changed."""
         with self.transaction():
-            return self.db.execute(sql, params).rowcount
+            return self.conn.execute(sql, params).rowcount
 
     def _scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self.db.execute(sql, params).fetchone()
+        row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
     def part2(self, meeting_id: int | None = None) -> Part2:
@@ -120,7 +155,8 @@ class StoreBase:
         if meeting_id is not None:
             sql += " AND meeting_id = ?"
             params = (meeting_id,)
-        return Part2.of(ItemFlag(int(r[0]), r[1], bool(r[2])) for r in self.db.execute(sql, params))
+        rows = self.conn.execute(sql, params)
+        return Part2.of(ItemFlag(int(r[0]), r[1], bool(r[2])) for r in rows)
 
 
 def refusal(error: sqlite3.OperationalError) -> Exception:

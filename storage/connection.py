@@ -102,8 +102,14 @@ def connect(path: Path, *, create: bool = True, read_only: bool = False) -> sqli
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         else:
             conn = sqlite3.connect(path)
+        # No implicit transactions: a statement outside store.transaction() commits on its
+        # own, as it did through sqlite-utils, and a transaction is always an explicit BEGIN.
+        conn.isolation_level = None
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Triggers that delete or replace rows fire the triggers those rows have, as they
+        # did when sqlite-utils set this on every connection it wrapped.
+        conn.execute("PRAGMA recursive_triggers = ON")
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":

@@ -42,16 +42,16 @@ class LiveMixin(MeetingsMixin):
             if recording and meeting.current_item_id != item_id:
                 stamp = rows.stamp(at)
                 if meeting.current_item_id is not None:
-                    self.db.execute(
+                    self.conn.execute(
                         "UPDATE agenda_items SET actual_end = ? WHERE id = ?",
                         (stamp, meeting.current_item_id),
                     )
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET actual_start = coalesce(actual_start, ?),"
                     " actual_end = NULL WHERE id = ?",
                     (stamp, item_id),
                 )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE meetings SET current_item_id = ? WHERE id = ?", (item_id, meeting_id)
             )
         return self.meeting(meeting_id)
@@ -65,7 +65,7 @@ class LiveMixin(MeetingsMixin):
         """Put the meeting back where it was before a move, times and all (for undo)."""
         with self.transaction():
             for item_id, (start, end) in times.items():
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET actual_start = ?, actual_end = ? WHERE id = ?",
                     (
                         rows.stamp(start) if start else None,
@@ -73,7 +73,7 @@ class LiveMixin(MeetingsMixin):
                         item_id,
                     ),
                 )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE meetings SET current_item_id = ? WHERE id = ?",
                 (current_item_id, meeting_id),
             )
@@ -128,7 +128,7 @@ class LiveMixin(MeetingsMixin):
             raise BoardTuiError("a note needs some text")
         with self.transaction():
             old = self._row("SELECT kind FROM notes WHERE id = ?", (note_id,), "note")
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE notes SET body = ?, kind = ?, edited_at = ? WHERE id = ?",
                 (body, (kind.value if kind else old["kind"]), rows.stamp(self.clock()), note_id),
             )

@@ -113,13 +113,13 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
     def _set_status(self, meeting_id: int, status: MeetingStatus, **columns: object) -> None:
         assignments = ", ".join(f"{name} = ?" for name in columns)
         sets = f"status = ?, updated_at = ?{', ' if columns else ''}{assignments}"
-        self.db.execute(
+        self.conn.execute(
             f"UPDATE meetings SET {sets} WHERE id = ?",
             (status.value, rows.stamp(self.clock()), *columns.values(), meeting_id),
         )
 
     def _event(self, meeting_id: int, kind: str, at: dt.datetime, detail: str | None) -> None:
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO meeting_events (meeting_id, kind, at, detail) VALUES (?, ?, ?, ?)",
             (meeting_id, kind, rows.stamp(at), detail),
         )
@@ -141,10 +141,10 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
                 (meeting_id,),
             )
             if first is not None:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE meetings SET current_item_id = ? WHERE id = ?", (first, meeting_id)
                 )
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET actual_start = coalesce(actual_start, ?) WHERE id = ?",
                     (rows.stamp(at), first),
                 )
@@ -167,7 +167,7 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
                 self._set_status(meeting_id, back)
                 self._event(meeting_id, "ended", at, "corrections finished")
             else:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET actual_end = ?"
                     " WHERE meeting_id = ? AND actual_start IS NOT NULL AND actual_end IS NULL",
                     (rows.stamp(at), meeting_id),
@@ -320,7 +320,7 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
                 ),
             )
             # A declaration contradicts an earlier "none declared".
-            self.db.execute("UPDATE meetings SET no_declarations = 0 WHERE id = ?", (meeting_id,))
+            self.conn.execute("UPDATE meetings SET no_declarations = 0 WHERE id = ?", (meeting_id,))
         return next(d for d in self.declarations(meeting_id) if d.id == declaration_id)
 
     def declarations(self, meeting_id: int) -> list[Declaration]:

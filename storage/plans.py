@@ -428,7 +428,7 @@ class PlansMixin(UpdatesMixin):
         with self.transaction():
             current = self.action(action_id)
             due = self._due_date(time_frame, current.plan_item_id, current.meeting_id)
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE actions SET description = ?, time_frame = ?, due_date = ?, label = ?,"
                 " updated_at = ? WHERE id = ?",
                 (

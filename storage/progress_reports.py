@@ -93,7 +93,7 @@ class ProgressReportsMixin(StoreBase):
                 choice.plan_id, choice.meeting_id, confidential=choice.confidential
             )
             if kept is None:
-                self.db.execute(
+                self.conn.execute(
                     """INSERT INTO progress_reports (plan_id, meeting_id, confidential,
                            selection, body, generated_at, edited_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -108,13 +108,13 @@ class ProgressReportsMixin(StoreBase):
                     ),
                 )
             elif generated:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE progress_reports SET selection = ?, body = ?, generated_at = ?,"
                     " edited_at = NULL WHERE id = ?",
                     (choice.selection_json(), body, now, kept.id),
                 )
             else:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE progress_reports SET body = ?, edited_at = ? WHERE id = ?",
                     (body, now, kept.id),
                 )
@@ -157,7 +157,7 @@ class ProgressReportsMixin(StoreBase):
                     (report.agenda_item_id,),
                 )
                 if old:
-                    self.db.execute(
+                    self.conn.execute(
                         "UPDATE agenda_items SET papers = ?, chair_note = ? WHERE id = ?",
                         (
                             _without(old[0]["papers"], report.paper_words),
@@ -171,7 +171,7 @@ class ProgressReportsMixin(StoreBase):
                     (agenda_item_id,),
                     "agenda item",
                 )
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE agenda_items SET papers = ?, chair_note = ? WHERE id = ?",
                     (
                         _with(now["papers"], paper_words),
@@ -179,7 +179,7 @@ class ProgressReportsMixin(StoreBase):
                         agenda_item_id,
                     ),
                 )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE progress_reports SET agenda_item_id = ?, paper_words = ? WHERE id = ?",
                 (agenda_item_id, paper_words if agenda_item_id is not None else None, report_id),
             )

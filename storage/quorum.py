@@ -44,7 +44,7 @@ class QuorumMixin(BoardsMixin, MeetingsMixin):
                 (meeting_id, person_id),
                 "attendance record",
             )
-            self.db.execute(
+            self.conn.execute(
                 f"UPDATE attendance SET {column}_at = ?, {column}_item_id = ?"
                 " WHERE meeting_id = ? AND person_id = ?",
                 (stamp, item_id, meeting_id, person_id),

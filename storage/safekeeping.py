@@ -33,9 +33,9 @@ class SafekeepingMixin(StoreBase):
         transaction (the demo builds in one) the caller's all-or-nothing is the
         protection, and a copy would catch its half-made state, so none is taken.
         """
-        if self.path is None or self.db.conn.in_transaction:
+        if self.path is None or self.conn.in_transaction:
             return None
-        taken = backups.take_backup(self.db.conn, self.path, reason, self.clock())
+        taken = backups.take_backup(self.conn, self.path, reason, self.clock())
         if prune:
             backups.prune(self.path)
         return taken
@@ -75,14 +75,14 @@ class SafekeepingMixin(StoreBase):
             raise BackupError("cannot restore in the middle of a change; finish it first")
         conn = connect(source, create=False, read_only=True)
         try:
-            conn.backup(self.db.conn)
+            conn.backup(self.conn)
         except sqlite3.Error as error:
             raise DatabaseOpenError(
                 f"{source}: could not be restored ({error}); the database is unchanged"
             ) from None
         finally:
             conn.close()
-        applied = schema.migrate(self.db, str(self.path))
+        applied = schema.migrate(self.conn, str(self.path))
         # Pruned only now: the backup being restored may have been the oldest of ten.
         backups.prune(self.path)
         return Restored(source, saved_before, applied)

@@ -11,15 +11,64 @@ history; split across files, their order would hang on import order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from board_tui.storage.errors import SchemaTooNewError
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
 MIGRATION_SET = "board_tui"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"
+"""sqlite-utils' own record of what has been applied, read here without loading it."""
+
+Migration = Callable[["Database"], None]
+
+
+class MigrationList:
+    """The migrations in order, handed to sqlite-utils only when one must run.
+
+    Opening a database whose schema is current (every open but the first after an
+    upgrade) then reads one small table and never imports sqlite-utils.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._steps: list[tuple[str, Migration]] = []
+
+    def __call__(self, *, name: str) -> Callable[[Migration], Migration]:
+        def register(step: Migration) -> Migration:
+            self._steps.append((name, step))
+            return step
+
+        return register
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _step in self._steps)
+
+    @cached_property
+    def _sqlite_utils(self) -> Migrations:
+        from sqlite_utils.migrations import Migrations
+
+        applier = Migrations(self.name)
+        for name, step in self._steps:
+            applier(name=name)(step)
+        return applier
+
+    def pending(self, db: Database | sqlite3.Connection) -> list[str]:
+        done = set(applied_migrations(db))
+        return [name for name in self.names if name not in done]
+
+    def apply(self, db: Database, *, stop_before: str | None = None) -> None:
+        self._sqlite_utils.apply(db, stop_before=stop_before)
+
+
+migrations = MigrationList(MIGRATION_SET)
 
 _STATUS_CHECK = (
     "'next_step', 'on_track', 'update_due', 'at_risk', 'off_track', 'complete', 'dropped'"
@@ -680,18 +729,29 @@ def m0011_quorum_and_withdrawals(db: Database) -> None:
     )
 
 
-# Every migration is pending on an empty database, so this lists them all, in order.
-MIGRATION_NAMES: tuple[str, ...] = tuple(
-    m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))
-)
+MIGRATION_NAMES: tuple[str, ...] = migrations.names
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 
-def applied_migrations(db: Database) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
+def _connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
 
 
-def check_not_newer(db: Database, label: str) -> None:
+def applied_migrations(db: Database | sqlite3.Connection) -> list[str]:
+    """The names applied, in the order they were (none on a new file)."""
+    conn = _connection(db)
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone():
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,),
+    )
+    return [str(row[0]) for row in rows]
+
+
+def check_not_newer(db: Database | sqlite3.Connection, label: str) -> None:
     unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
     if unknown:
         raise SchemaTooNewError(
@@ -700,10 +760,16 @@ def check_not_newer(db: Database, label: str) -> None:
         )
 
 
-def migrate(db: Database, label: str, *, stop_before: str | None = None) -> list[str]:
+def migrate(
+    db: Database | sqlite3.Connection, label: str, *, stop_before: str | None = None
+) -> list[str]:
     """Bring the schema up to date; returns the names of the migrations applied."""
+    if isinstance(db, sqlite3.Connection):
+        from sqlite_utils import Database as Wrapped
+
+        db = Wrapped(db, execute_plugins=False)
     check_not_newer(db, label)
-    pending = [m.name for m in migrations.pending(db)]
+    pending = migrations.pending(db)
     if stop_before is not None:
         pending = pending[: pending.index(stop_before)] if stop_before in pending else pending
     migrations.apply(db, stop_before=stop_before)

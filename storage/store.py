@@ -6,8 +6,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from board_tui.storage import backups, schema
 from board_tui.storage.base import Clock, StoreBase, local_now
 from board_tui.storage.boards import BoardsMixin
@@ -42,13 +40,12 @@ COUNTED_TABLES = (
 )
 
 
-def _back_up_before_migrating(db: Database, path: Path, clock: Clock) -> None:
+def _back_up_before_migrating(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
     """Only a database that already holds data, and only when a migration will run."""
-    schema.check_not_newer(db, str(path))
-    if not schema.migrations.pending(db) or not schema.applied_migrations(db):
+    if not schema.migrations.pending(conn) or not schema.applied_migrations(conn):
         return
     try:
-        backups.take_backup(db.conn, path, "migration", clock())
+        backups.take_backup(conn, path, "migration", clock())
     except BackupError as error:
         raise BackupError(f"{path}: {error}; its schema was not updated") from None
     backups.prune(path)
@@ -70,8 +67,10 @@ class Store(
 ):
     """Boards, meetings and plans in one SQLite file; every write is committed on return."""
 
-    def __init__(self, db: Database, path: Path | None = None, *, clock: Clock = local_now) -> None:
-        super().__init__(db, clock=clock)
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None = None, *, clock: Clock = local_now
+    ) -> None:
+        super().__init__(conn, clock=clock)
         self.path = path
 
     @classmethod
@@ -88,16 +87,14 @@ class Store(
         """
         path = Path(path).expanduser()
         conn = connect(path, create=create and not read_only, read_only=read_only)
-        # No sqlite-utils plugins: nothing installed alongside may hook the clerk's database,
-        # and looking for them cost a tenth of the app's cold start.
-        db = Database(conn, execute_plugins=False)
         try:
+            schema.check_not_newer(conn, str(path))
             if not read_only:
-                _back_up_before_migrating(db, path, clock)
-                schema.migrate(db, str(path))
+                _back_up_before_migrating(conn, path, clock)
+                if schema.migrations.pending(conn):
+                    schema.migrate(conn, str(path))
             else:
-                schema.check_not_newer(db, str(path))
-                if schema.migrations.pending(db):
+                if schema.migrations.pending(conn):
                     raise DatabaseOpenError(
                         f"{path}: its schema is out of date; open it once in board-tui"
                         " (not read-only) to update it"
@@ -109,7 +106,7 @@ class Store(
         except BaseException:
             conn.close()
             raise
-        return cls(db, path, clock=clock)
+        return cls(conn, path, clock=clock)
 
     @staticmethod
     def peek_setting(path: Path, key: str) -> str | None:
@@ -129,7 +126,7 @@ class Store(
         return str(row[0]) if row is not None and row[0] is not None else None
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -155,5 +152,5 @@ class Store(
         }
 
     def integrity_ok(self) -> bool:
-        rows: list[Any] = self.db.execute("PRAGMA integrity_check").fetchall()
+        rows: list[Any] = self.conn.execute("PRAGMA integrity_check").fetchall()
         return [tuple(r) for r in rows] == [("ok",)]

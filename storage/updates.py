@@ -59,14 +59,14 @@ class UpdatesMixin(StoreBase):
                     else None
                 )
             old = self._row(f"SELECT status FROM {table} WHERE id = ?", (target,), "item")
-            self.db.execute(
+            self.conn.execute(
                 f"UPDATE {table} SET status = ?, updated_at = ? WHERE id = ?",
                 (new_status.value, stamp, target),
             )
             if action_id is not None:
                 # Closing or dropping a step keeps the reason given; reopening clears it.
                 reason = body.strip() if not new_status.is_open else None
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE actions SET closed_reason = ? WHERE id = ?", (reason, action_id)
                 )
             update_id = self._insert(
@@ -100,18 +100,18 @@ class UpdatesMixin(StoreBase):
             restored = (undone.old_status or Status.NEXT_STEP).value
             stamp = rows.stamp(self.clock())
             if undone.action_id is not None:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE actions SET status = ?, updated_at = ?,"
                     " closed_reason = CASE WHEN ? IN ('complete', 'dropped')"
                     " THEN closed_reason END WHERE id = ?",
                     (restored, stamp, restored, undone.action_id),
                 )
             else:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE plan_items SET status = ?, updated_at = ? WHERE id = ?",
                     (restored, stamp, undone.plan_item_id),
                 )
-            self.db.execute(
+            self.conn.execute(
                 "INSERT OR IGNORE INTO status_update_undos (update_id, undone_at) VALUES (?, ?)",
                 (update_id, stamp),
             )

@@ -191,7 +191,7 @@ class VoicesMixin(MeetingsMixin, PlansMixin):
                 if key not in wanted:
                     self.remove_voice_answer(row["id"])
                 elif key[0] is not None:
-                    self.db.execute(
+                    self.conn.execute(
                         "UPDATE voice_answers SET cannot_do = ?, reason = ? WHERE id = ?",
                         (int(reason is not None), reason, row["id"]),
                     )

@@ -37,7 +37,7 @@ class VotesMixin(StoreBase):
             kind = self._scalar("SELECT kind FROM notes WHERE id = ?", (note_id,))
             if kind != NoteKind.DECISION.value:
                 raise BoardTuiError("only a decision can carry a vote")
-            self.db.execute(
+            self.conn.execute(
                 """INSERT INTO decision_votes (note_id, votes_for, votes_against, abstentions,
                        casting, names_for, names_against, names_abstaining, recorded_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -18,4 +18,4 @@ class WatchMixin(StoreBase):
         the clerk's app shares its connection).
         """
         version = int(self._scalar("PRAGMA data_version"))
-        return version, self.db.conn.total_changes
+        return version, self.conn.total_changes

@@ -237,7 +237,7 @@ def test_backups_are_private_and_whole(store: Store, db_path: Path) -> None:
 
 
 def test_an_in_memory_store_takes_no_backup() -> None:
-    store = Store(Database(memory=True))
+    store = Store(Database(memory=True).conn)
     schema.migrate(store.db, ":memory:")
     assert store.backup() is None
 

@@ -26,7 +26,6 @@ from board_tui.cli.export import (
 )
 from board_tui.cli.support import say, user_errors
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.report_text import ReportChoice, unfilled
 
 if TYPE_CHECKING:
     from board_tui.storage.store import Store
@@ -115,6 +114,8 @@ def export_progress_report(
     }
     asked = {name: value for name, value in asked.items() if value is not None}
     bodies: list[str] = []
+    # Here, not at the top: the report's text rules are not needed to start the app.
+    from board_tui.domain.report_text import ReportChoice, unfilled
 
     def write(store: Store, step: Callable[[int, int], None]) -> Path:
         choice = replace(
