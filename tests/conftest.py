@@ -11,6 +11,20 @@ import pytest
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
 
+LONGEST_FIRST = ("test_type_ahead", "test_full_meeting", "test_faults_live", "test_install")
+"""Modules whose tests each take tens of seconds (most of it typing with gaps, or pip)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first: started last, one would leave the other workers idle."""
+
+    def longest_first(item: pytest.Item) -> int:
+        module = item.path.stem
+        return LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=longest_first)
+
+
 FIXED_NOW = dt.datetime(2023, 12, 11, 13, 45, 0)
 
 
