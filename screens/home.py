@@ -168,7 +168,7 @@ class HomeScreen(HomeImports):
             )
             return
         if highlighted is None and self._initial_board_id is None:
-            self._initial_board_id = board_meeting_next(self.store.meetings())
+            self._initial_board_id = board_meeting_next(self.store.meetings_not_yet_held())
         if highlighted is None and self._initial_board_id is not None:
             ids = [b.id for b in self._boards]
             highlighted = ids.index(self._initial_board_id) if self._initial_board_id in ids else 0

@@ -100,6 +100,13 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
             )
         return [rows.meeting(r) for r in found]
 
+    def meetings_not_yet_held(self) -> list[Meeting]:
+        """Draft and live meetings of every board: a few, however long the archive grows."""
+        found = self._rows(
+            "SELECT * FROM meetings WHERE status IN ('draft', 'live') ORDER BY scheduled_start, id"
+        )
+        return [rows.meeting(r) for r in found]
+
     def meeting_on(self, board_id: int, day: dt.date) -> Meeting:
         found = self._rows(
             "SELECT * FROM meetings WHERE board_id = ? AND date(scheduled_start) = ?"
