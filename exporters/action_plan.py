@@ -273,34 +273,31 @@ def _front_page(document: Any, plan: ActionPlan, rows: Sequence[PlanRow], day: d
 
 
 def _plan_table(document: Any, rows: Sequence[PlanRow], progress: Progress | None) -> None:
+    """The plan's table, each row's XML built once (see exporters/word_table.py): a section
+    starts with its name across the row, and each item's row is shaded in its status fill."""
     from docx.shared import Mm
 
     from board_tui.exporters.style import LABEL
-    from board_tui.exporters.word import fill_cell, grid_table, keep_row_together, shade
+    from board_tui.exporters.word_table import OnePassTable
 
-    sections = [r.section for r in rows]
-    headed = [i for i, s in enumerate(sections) if s and (i == 0 or sections[i - 1] != s)]
-    table = grid_table(document, HEADER, len(rows) + len(headed), [Mm(w) for w in WIDTHS_MM])
-    body = iter(table.rows[1:])
+    table = OnePassTable(document, HEADER, [Mm(w) for w in WIDTHS_MM])
+    section: str | None = None
     for index, row in enumerate(rows, start=1):
-        if index - 1 in headed:
-            cells = next(body).cells
-            merged = cells[0].merge(cells[-1])
-            fill_cell(merged, [("", row.section or "")], LABEL)
-        table_row = next(body)
-        if _short(row):
-            keep_row_together(table_row)
-        cells = table_row.cells
-        fill_cell(cells[0], [(row.ref, "")])
-        fill_cell(cells[1], [("", p) for p in row.recommendation])
-        fill_cell(cells[2], [("", row.lead)])
-        fill_cell(cells[3], list(row.steps))
-        fill_cell(cells[4], [("", t) for t in row.time_frames])
-        fill_cell(cells[5], list(row.status_lines))
-        for cell in cells:
-            shade(cell, row.fill)
+        if row.section and (index == 1 or row.section != section):
+            table.add_band(row.section, LABEL)
+        section = row.section
+        cells = (
+            [(row.ref, "")],
+            [("", p) for p in row.recommendation],
+            [("", row.lead)],
+            row.steps,
+            [("", t) for t in row.time_frames],
+            row.status_lines,
+        )
+        table.add_row(cells, fill=row.fill, flag="cantSplit" if _short(row) else None)
         if progress is not None:
             progress(index, len(rows) + 1)
+    table.insert()
 
 
 def _short(row: PlanRow) -> bool:

@@ -33,7 +33,7 @@ def word_text(text: str) -> str:
 _STYLE_IDS: WeakKeyDictionary[Any, dict[str, str | None]] = WeakKeyDictionary()
 
 
-def _style_id(part: Any, name: str) -> str | None:
+def style_id(part: Any, name: str) -> str | None:
     """The id of a named style, looked up once per document.
 
     python-docx looks a style up by name by searching every style in the document
@@ -50,7 +50,7 @@ def _style_id(part: Any, name: str) -> str | None:
 
 
 def _styled(p: Any, style: str) -> Any:
-    p._p.style = _style_id(p.part, style)
+    p._p.style = style_id(p.part, style)
     return p
 
 
@@ -58,7 +58,7 @@ def _runs(p: Any, lead: str, text: str) -> None:
     """The bold lead-in as a Strong run (a style, so templates restyle it), then the text."""
     lead, text = word_text(lead), word_text(text)
     if lead:
-        p.add_run(lead)._r.style = _style_id(p.part, STRONG)
+        p.add_run(lead)._r.style = style_id(p.part, STRONG)
         if text:
             p.add_run(" ")
     if text:
