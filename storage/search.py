@@ -8,6 +8,15 @@ so a stray quote or bracket cannot break a search. A query holds at most
 MAX_SEARCH_WORDS words: each more term makes SQLite's work grow faster than the
 query (1,600 `b* OR` terms took 10 s), and no clerk types that many.
 
+A common word matches most of the archive ("the": 57,000 records, 570,000 in ten
+times the archive), and ranking every match by bm25 grows with it. Up to
+EXACT_RANK_LIMIT matches every one is ranked by SQLite's bm25; past that, the
+candidates are the newest CANDIDATES_PER_KIND matching records of each kind (items,
+notes, actions, plan items, updates), found by walking the index backwards, and they
+are ranked by the same bm25 formula in Python (_rank_candidates) — the same order
+for a one-word query, the query's words weighted alike for more. Either way a search
+costs the same however large the archive grows.
+
 Every hit says whether it is Part 2 (SearchHit.part2), and a search for a public
 audience (public=True) leaves those out. Which items are Part 2 is the one rule's
 (domain.exempt, through Store.part2()); here a record is Part 2 when it was said or
@@ -23,24 +32,35 @@ import json
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit, Status
 from board_tui.domain.query_dates import split_dates
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
+from board_tui.storage.schema import SEARCH_CODES
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 """Around each matched word in a snippet; screens and the command line style them."""
 
 SEARCH_LIMIT = 50
+EXACT_RANK_LIMIT = 500
+"""Up to this many matches, all are ranked by SQLite's bm25; past it, the candidates are."""
+CANDIDATES_PER_KIND = 100
+"""The newest matching records of each kind ranked when a query matches more than
+EXACT_RANK_LIMIT: the ranking then costs the same at any size of archive."""
 MAX_SEARCH_WORDS = 32
 """Words, prefixes and the words of phrases together; 32 `b* OR` terms take a few ms."""
 SNIPPET_WORDS = 14
 # Words in a record's short title (an item's title, a plan item's ref) count for more.
 _WEIGHTS = (3.0, 1.0)
+
+# bm25's own constants (SQLite's fts5 uses k1 = 1.2, b = 0.75).
+_K1, _B = 1.2, 0.75
+_TOKEN = re.compile(r"\w+")
 
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -129,6 +149,19 @@ class _Where:
     params: dict[str, object]
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A match ranked in Python: its ids, day and score (as search_index orders them), and
+    its title and body with the matched words highlighted."""
+
+    ids: tuple[Any, ...]
+    title: str
+    body: str
+
+    def snippet(self) -> str:
+        return _snippet(self.title, self.body)
+
+
 class SearchMixin(StoreBase):
     def _where(
         self,
@@ -202,42 +235,37 @@ class SearchMixin(StoreBase):
             "words": SNIPPET_WORDS,
             "limit": min(limit * 4, 2000),
         }
+        marked: dict[tuple[str, int], _Candidate] = {}
         try:
-            found = self._rows(
-                f"""WITH hits AS (
-                      SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id, s.plan_id,
-                             s.plan_item_id, s.day, s.body AS indexed_body,
-                             {snippet} AS snippet, {score} AS score
-                      FROM search_index s
-                      WHERE {where.sql}
-                      ORDER BY score, s.day DESC LIMIT :limit)
-                   SELECT hits.*, {_part2("hits")} AS part2,
-                          b.name AS board_name, m.title AS meeting_title,
-                          ai.number AS item_number, ai.title AS item_title,
-                          ai.presenter AS item_presenter, ai.position AS item_position,
-                          ap.title AS plan_title, pi.ref AS plan_item_ref,
-                          pi.recommendation AS plan_item_words, pi.lead AS plan_item_lead,
-                          pi.status AS plan_item_status,
-                          a.description AS action_words, a.owner AS action_owner,
-                          a.time_frame AS action_time_frame, a.status AS action_status,
-                          a.plan_item_id AS action_plan_item,
-                          {_step_number("a")} AS action_step,
-                          u.body AS update_words, u.new_status AS update_status,
-                          ua.description AS update_action_words,
-                          {_step_number("ua")} AS update_step
-                   FROM hits
-                   LEFT JOIN boards b ON b.id = hits.board_id
-                   LEFT JOIN meetings m ON m.id = hits.meeting_id
-                   LEFT JOIN agenda_items ai ON ai.id = hits.item_id
-                   LEFT JOIN action_plans ap ON ap.id = hits.plan_id
-                   LEFT JOIN plan_items pi ON pi.id = hits.plan_item_id
-                   LEFT JOIN actions a ON hits.kind = 'action' AND a.id = hits.record_id
-                   LEFT JOIN status_updates u ON hits.kind = 'update' AND u.id = hits.record_id
-                   LEFT JOIN actions ua ON ua.id = u.action_id
-                   ORDER BY hits.score, hits.day DESC, hits.meeting_id, hits.item_id,
-                            hits.kind <> 'item', hits.kind, hits.record_id""",
-                params,
-            )
+            if where.query and self._matches_more_than(where.query, EXACT_RANK_LIMIT):
+                best = self._rank_candidates(where, kinds, params)
+                found = self._rows(
+                    _with_details(
+                        """SELECT value ->> 0 AS kind, value ->> 1 AS record_id,
+                                  value ->> 2 AS board_id, value ->> 3 AS meeting_id,
+                                  value ->> 4 AS item_id, value ->> 5 AS plan_id,
+                                  value ->> 6 AS plan_item_id, value ->> 7 AS day,
+                                  value ->> 8 AS score, key AS candidate
+                           FROM json_each(:hits)"""
+                    ),
+                    {"hits": json.dumps([c.ids for c in best]), "part2": where.params["part2"]},
+                )
+                for r in found:  # the words stay here: through SQLite as JSON they cost more
+                    r["indexed_body"] = _unmarked(best[r["candidate"]].body)
+                    r["snippet"] = ""  # made below, for the hits kept
+                marked = {(c.ids[0], c.ids[1]): c for c in best}
+            else:
+                found = self._rows(
+                    _with_details(
+                        f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
+                                   s.plan_id, s.plan_item_id, s.day, s.body AS indexed_body,
+                                   {snippet} AS snippet, {score} AS score
+                            FROM search_index s
+                            WHERE {where.sql}
+                            ORDER BY score, s.day DESC LIMIT :limit"""
+                    ),
+                    params,
+                )
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
                 raise  # stopped by a newer search, not a bad query
@@ -246,9 +274,76 @@ class SearchMixin(StoreBase):
             ) from None
         hits = [_hit(r) for r in found]
         if where.query and (not kinds or "declaration" in kinds):
-            best = min((h.score for h in hits), default=0.0)
-            hits = self._declarations(text, where, best - 1.0) + hits
-        return _spread(hits, limit)
+            best_score = min((h.score for h in hits), default=0.0)
+            hits = self._declarations(text, where, best_score - 1.0) + hits
+        kept = _spread(hits, limit)
+        if marked:
+            kept = [
+                replace(h, snippet=marked[(h.kind, h.record_id)].snippet())
+                if (h.kind, h.record_id) in marked
+                else h
+                for h in kept
+            ]
+        return kept
+
+    def _matches_more_than(self, query: str, count: int) -> bool:
+        """Whether the words match more than `count` records: counted no further, so a word
+        in every record costs no more than a rare one."""
+        return bool(
+            self._scalar(
+                "SELECT count(*) > ? FROM (SELECT 1 FROM search_index"
+                " WHERE search_index MATCH ? LIMIT ?)",
+                (count, query, count + 1),
+            )
+        )
+
+    def _rank_candidates(
+        self, where: _Where, kinds: Sequence[str] | None, params: dict[str, object]
+    ) -> list[_Candidate]:
+        """The best of the newest CANDIDATES_PER_KIND matches of each kind, within the
+        filters, ranked by bm25's formula (see the module's doc), the best first.
+
+        Each kind's walk starts at the newest record of its table and goes back by rowid
+        (id * 8 + the table's code), so it reads as many rows as it keeps, not every match.
+        """
+        codes = {
+            code: table
+            for table, code in SEARCH_CODES.items()
+            if not kinds or set(kinds) & set(_KINDS_OF[table])
+        }
+        found: list[tuple[Any, ...]] = []
+        for code, table in codes.items():
+            newest = self._scalar(f"SELECT max(id) FROM {table}")
+            if newest is None:
+                continue
+            found += self.db.conn.execute(
+                f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id, s.plan_id,
+                           s.plan_item_id, s.day,
+                           highlight(search_index, 0, :start, :end),
+                           highlight(search_index, 1, :start, :end)
+                    FROM search_index s
+                    WHERE {where.sql} AND s.rowid <= :top AND s.rowid % 8 = :code
+                    ORDER BY s.rowid DESC LIMIT :per_kind""",
+                {
+                    **params,
+                    "top": int(newest) * 8 + code,
+                    "code": code,
+                    "per_kind": CANDIDATES_PER_KIND,
+                },
+            ).fetchall()
+        lengths = [_length(r[8]) + _length(r[9]) for r in found]
+        average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
+        ranked: list[_Candidate] = []
+        for r, length in zip(found, lengths, strict=True):
+            frequency = _WEIGHTS[0] * r[8].count(HIGHLIGHT_START) + _WEIGHTS[1] * r[9].count(
+                HIGHLIGHT_START
+            )
+            norm = _K1 * (1 - _B + _B * length / average)
+            score = -frequency * (_K1 + 1) / (frequency + norm)
+            ranked.append(_Candidate((*r[:8], score), r[8], r[9]))
+        ranked.sort(key=lambda c: c.ids[7] or "", reverse=True)  # ties: the latest first
+        ranked.sort(key=lambda c: c.ids[8])
+        return ranked[: int(str(params["limit"]))]
 
     def _declarations(self, text: str, where: _Where, score: float) -> list[SearchHit]:
         """What the people named by the words declared, within the same filters."""
@@ -400,6 +495,86 @@ def source_label(
     if meeting_id is not None and day is not None:
         return f"{board or ''}, {day.day} {day:%b %Y}".strip(", ")
     return plan_title or board or ""
+
+
+_KINDS_OF = {
+    "agenda_items": ("item",),
+    "notes": ("comment", "decision", "narrative"),
+    "actions": ("action",),
+    "plan_items": ("plan_item",),
+    "status_updates": ("update",),
+}
+"""The kinds of record each indexed table's rows are (search_index.kind)."""
+
+
+def _unmarked(marked: str) -> str:
+    return marked.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+def _length(marked: str) -> int:
+    """Words in a highlighted column, as the index counts its tokens (near enough)."""
+    return len(marked.split())
+
+
+_MARKED_TOKEN = re.compile(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]|\\w+")
+
+
+def _snippet(title_marked: str, body_marked: str) -> str:
+    """SQLite's snippet() made from the highlighted columns, as fts5 makes it: the column
+    with the most matches, cut to the SNIPPET_WORDS words holding the most (the earliest
+    such), "…" where it was cut. Made in Python: snippet() costs five times highlight()."""
+    marked = max((title_marked, body_marked), key=lambda c: c.count(HIGHLIGHT_START))
+    tokens: list[tuple[int, int, bool]] = []  # start, end, matched
+    inside = False
+    for found in _MARKED_TOKEN.finditer(marked):
+        mark = found.group()
+        if mark in (HIGHLIGHT_START, HIGHLIGHT_END):
+            inside = mark == HIGHLIGHT_START
+        else:
+            tokens.append((found.start(), found.end(), inside))
+    if len(tokens) <= SNIPPET_WORDS:
+        return marked
+    matched = [int(hit) for _start, _end, hit in tokens]
+    counts = [sum(matched[n : n + SNIPPET_WORDS]) for n in range(len(tokens) - SNIPPET_WORDS + 1)]
+    first = counts.index(max(counts))
+    last = first + SNIPPET_WORDS - 1
+    text = marked[tokens[first][0] : tokens[last][1]]
+    if tokens[first][2]:
+        text = HIGHLIGHT_START + text  # the cut fell inside a highlighted phrase
+    if tokens[last][2]:
+        text += HIGHLIGHT_END
+    return ("…" if first > 0 else "") + text + ("…" if last < len(tokens) - 1 else "")
+
+
+def _with_details(hits: str) -> str:
+    """SQL: the hits `hits` selects (at most the search's limit), with their board, meeting,
+    item or plan and the record's own words and owner, the best first."""
+    return f"""WITH hits AS ({hits})
+               SELECT hits.*, {_part2("hits")} AS part2,
+                      b.name AS board_name, m.title AS meeting_title,
+                      ai.number AS item_number, ai.title AS item_title,
+                      ai.presenter AS item_presenter, ai.position AS item_position,
+                      ap.title AS plan_title, pi.ref AS plan_item_ref,
+                      pi.recommendation AS plan_item_words, pi.lead AS plan_item_lead,
+                      pi.status AS plan_item_status,
+                      a.description AS action_words, a.owner AS action_owner,
+                      a.time_frame AS action_time_frame, a.status AS action_status,
+                      a.plan_item_id AS action_plan_item,
+                      {_step_number("a")} AS action_step,
+                      u.body AS update_words, u.new_status AS update_status,
+                      ua.description AS update_action_words,
+                      {_step_number("ua")} AS update_step
+               FROM hits
+               LEFT JOIN boards b ON b.id = hits.board_id
+               LEFT JOIN meetings m ON m.id = hits.meeting_id
+               LEFT JOIN agenda_items ai ON ai.id = hits.item_id
+               LEFT JOIN action_plans ap ON ap.id = hits.plan_id
+               LEFT JOIN plan_items pi ON pi.id = hits.plan_item_id
+               LEFT JOIN actions a ON hits.kind = 'action' AND a.id = hits.record_id
+               LEFT JOIN status_updates u ON hits.kind = 'update' AND u.id = hits.record_id
+               LEFT JOIN actions ua ON ua.id = u.action_id
+               ORDER BY hits.score, hits.day DESC, hits.meeting_id, hits.item_id,
+                        hits.kind <> 'item', hits.kind, hits.record_id"""
 
 
 def _step_number(action: str) -> str:
