@@ -680,6 +680,26 @@ def m0011_quorum_and_withdrawals(db: Database) -> None:
     )
 
 
+# -- 0012: indexes for what the screens read on a large archive ------------------------------
+
+
+@migrations(name="0012_hot_query_indexes")
+def m0012_hot_query_indexes(db: Database) -> None:
+    """Indexes found missing by EXPLAIN QUERY PLAN on a council's archive of 50 boards
+    (benchmarks/query_plans.py; benchmarks/PROFILES.md): a meeting's declarations, read on
+    every reload of the meeting screen and by its quorum, and a person's, read by search,
+    were found by scanning every declaration; the meeting left live, which home and the
+    chair's window look for, by scanning every meeting."""
+    _run(
+        db,
+        [
+            "CREATE INDEX declarations_meeting ON declarations (meeting_id, id)",
+            "CREATE INDEX declarations_person ON declarations (person_id)",
+            "CREATE INDEX meetings_live ON meetings (updated_at) WHERE status = 'live'",
+        ],
+    )
+
+
 # Every migration is pending on an empty database, so this lists them all, in order.
 MIGRATION_NAMES: tuple[str, ...] = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))
