@@ -36,15 +36,24 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit, Status
+from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit
 from board_tui.domain.query_dates import split_dates
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 from board_tui.storage.schema import SEARCH_CODES
+from board_tui.storage.search_hits import hit_from_row, item_label, part2_sql, with_details
+from board_tui.storage.search_ranking import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    KINDS_OF,
+    SNIPPET_WORDS,
+    WEIGHTS,
+    Candidate,
+    rank,
+    unmarked,
+)
 
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
-"""Around each matched word in a snippet; screens and the command line style them."""
+__all__ = ["HIGHLIGHT_END", "HIGHLIGHT_START", "SNIPPET_WORDS"]  # the screens style them
 
 SEARCH_LIMIT = 50
 EXACT_RANK_LIMIT = 500
@@ -54,30 +63,8 @@ CANDIDATES_PER_KIND = 100
 EXACT_RANK_LIMIT: the ranking then costs the same at any size of archive."""
 MAX_SEARCH_WORDS = 32
 """Words, prefixes and the words of phrases together; 32 `b* OR` terms take a few ms."""
-SNIPPET_WORDS = 14
-# Words in a record's short title (an item's title, a plan item's ref) count for more.
-_WEIGHTS = (3.0, 1.0)
-
-# bm25's own constants (SQLite's fts5 uses k1 = 1.2, b = 0.75).
-_K1, _B = 1.2, 0.75
-_TOKEN = re.compile(r"\w+")
-
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _part2(hit: str) -> str:
-    """SQL: is the search_index row `hit` said or set on a Part 2 item (see the module's doc);
-    :part2 holds those items' ids."""
-    return f"""(
-    coalesce({hit}.item_id, -1) IN (SELECT value FROM json_each(:part2))
-    OR ({hit}.kind = 'update' AND coalesce((SELECT u.agenda_item_id FROM status_updates u
-            WHERE u.id = {hit}.record_id), -1) IN (SELECT value FROM json_each(:part2)))
-    OR ({hit}.kind = 'action' AND EXISTS (
-            SELECT 1 FROM actions a JOIN status_updates u ON u.id =
-                (SELECT max(id) FROM status_updates WHERE action_id = a.id)
-            WHERE a.id = {hit}.record_id AND a.closed_reason IS NOT NULL
-              AND u.agenda_item_id IN (SELECT value FROM json_each(:part2)))))"""
 
 
 class SearchQueryError(BoardTuiError):
@@ -149,19 +136,6 @@ class _Where:
     params: dict[str, object]
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A match ranked in Python: its ids, day and score (as search_index orders them), and
-    its title and body with the matched words highlighted."""
-
-    ids: tuple[Any, ...]
-    title: str
-    body: str
-
-    def snippet(self) -> str:
-        return _snippet(self.title, self.body)
-
-
 class SearchMixin(StoreBase):
     def _where(
         self,
@@ -197,7 +171,7 @@ class SearchMixin(StoreBase):
                   AND (:last IS NULL OR s.day <= :last)
                   AND (:md IS NULL OR strftime(:mdformat, s.day) = :md)
                   AND (:kinds IS NULL OR s.kind IN (SELECT value FROM json_each(:kinds)))
-                  AND (:public = 0 OR NOT {_part2("s")})"""
+                  AND (:public = 0 OR NOT {part2_sql("s")})"""
         return _Where(query, sql, params)
 
     def search(
@@ -225,7 +199,7 @@ class SearchMixin(StoreBase):
         )
         if where.query:
             snippet = "snippet(search_index, -1, :start, :end, '…', :words)"
-            score = f"bm25(search_index, {_WEIGHTS[0]}, {_WEIGHTS[1]})"
+            score = f"bm25(search_index, {WEIGHTS[0]}, {WEIGHTS[1]})"
         else:
             snippet, score = "substr(s.body, 1, 400)", "0.0"
         params = {
@@ -235,12 +209,12 @@ class SearchMixin(StoreBase):
             "words": SNIPPET_WORDS,
             "limit": min(limit * 4, 2000),
         }
-        marked: dict[tuple[str, int], _Candidate] = {}
+        marked: dict[tuple[str, int], Candidate] = {}
         try:
             if where.query and self._matches_more_than(where.query, EXACT_RANK_LIMIT):
                 best = self._rank_candidates(where, kinds, params)
                 found = self._rows(
-                    _with_details(
+                    with_details(
                         """SELECT value ->> 0 AS kind, value ->> 1 AS record_id,
                                   value ->> 2 AS board_id, value ->> 3 AS meeting_id,
                                   value ->> 4 AS item_id, value ->> 5 AS plan_id,
@@ -251,12 +225,12 @@ class SearchMixin(StoreBase):
                     {"hits": json.dumps([c.ids for c in best]), "part2": where.params["part2"]},
                 )
                 for r in found:  # the words stay here: through SQLite as JSON they cost more
-                    r["indexed_body"] = _unmarked(best[r["candidate"]].body)
+                    r["indexed_body"] = unmarked(best[r["candidate"]].body)
                     r["snippet"] = ""  # made below, for the hits kept
                 marked = {(c.ids[0], c.ids[1]): c for c in best}
             else:
                 found = self._rows(
-                    _with_details(
+                    with_details(
                         f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
                                    s.plan_id, s.plan_item_id, s.day, s.body AS indexed_body,
                                    {snippet} AS snippet, {score} AS score
@@ -272,7 +246,7 @@ class SearchMixin(StoreBase):
             raise SearchQueryError(
                 f'cannot search for {text.strip()!r}: use words, "a phrase" or a prefix*'
             ) from None
-        hits = [_hit(r) for r in found]
+        hits = [hit_from_row(r) for r in found]
         if where.query and (not kinds or "declaration" in kinds):
             best_score = min((h.score for h in hits), default=0.0)
             hits = self._declarations(text, where, best_score - 1.0) + hits
@@ -299,7 +273,7 @@ class SearchMixin(StoreBase):
 
     def _rank_candidates(
         self, where: _Where, kinds: Sequence[str] | None, params: dict[str, object]
-    ) -> list[_Candidate]:
+    ) -> list[Candidate]:
         """The best of the newest CANDIDATES_PER_KIND matches of each kind, within the
         filters, ranked by bm25's formula (see the module's doc), the best first.
 
@@ -309,7 +283,7 @@ class SearchMixin(StoreBase):
         codes = {
             code: table
             for table, code in SEARCH_CODES.items()
-            if not kinds or set(kinds) & set(_KINDS_OF[table])
+            if not kinds or set(kinds) & set(KINDS_OF[table])
         }
         found: list[tuple[Any, ...]] = []
         for code, table in codes.items():
@@ -331,18 +305,7 @@ class SearchMixin(StoreBase):
                     "per_kind": CANDIDATES_PER_KIND,
                 },
             ).fetchall()
-        lengths = [_length(r[8]) + _length(r[9]) for r in found]
-        average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
-        ranked: list[_Candidate] = []
-        for r, length in zip(found, lengths, strict=True):
-            frequency = _WEIGHTS[0] * r[8].count(HIGHLIGHT_START) + _WEIGHTS[1] * r[9].count(
-                HIGHLIGHT_START
-            )
-            norm = _K1 * (1 - _B + _B * length / average)
-            score = -frequency * (_K1 + 1) / (frequency + norm)
-            ranked.append(_Candidate((*r[:8], score), r[8], r[9]))
-        ranked.sort(key=lambda c: c.ids[7] or "", reverse=True)  # ties: the latest first
-        ranked.sort(key=lambda c: c.ids[8])
+        ranked = rank(found)
         return ranked[: int(str(params["limit"]))]
 
     def _declarations(self, text: str, where: _Where, score: float) -> list[SearchHit]:
@@ -383,7 +346,7 @@ class SearchMixin(StoreBase):
                 meeting_title=r["meeting_title"],
                 day=rows.day(r["day"]),
                 item_id=r["agenda_item_id"],
-                item_label=_item_label(r),
+                item_label=item_label(r),
                 plan_id=None,
                 plan_title=None,
                 plan_item_id=None,
@@ -497,93 +460,6 @@ def source_label(
     return plan_title or board or ""
 
 
-_KINDS_OF = {
-    "agenda_items": ("item",),
-    "notes": ("comment", "decision", "narrative"),
-    "actions": ("action",),
-    "plan_items": ("plan_item",),
-    "status_updates": ("update",),
-}
-"""The kinds of record each indexed table's rows are (search_index.kind)."""
-
-
-def _unmarked(marked: str) -> str:
-    return marked.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
-
-
-def _length(marked: str) -> int:
-    """Words in a highlighted column, as the index counts its tokens (near enough)."""
-    return len(marked.split())
-
-
-_MARKED_TOKEN = re.compile(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]|\\w+")
-
-
-def _snippet(title_marked: str, body_marked: str) -> str:
-    """SQLite's snippet() made from the highlighted columns, as fts5 makes it: the column
-    with the most matches, cut to the SNIPPET_WORDS words holding the most (the earliest
-    such), "…" where it was cut. Made in Python: snippet() costs five times highlight()."""
-    marked = max((title_marked, body_marked), key=lambda c: c.count(HIGHLIGHT_START))
-    tokens: list[tuple[int, int, bool]] = []  # start, end, matched
-    inside = False
-    for found in _MARKED_TOKEN.finditer(marked):
-        mark = found.group()
-        if mark in (HIGHLIGHT_START, HIGHLIGHT_END):
-            inside = mark == HIGHLIGHT_START
-        else:
-            tokens.append((found.start(), found.end(), inside))
-    if len(tokens) <= SNIPPET_WORDS:
-        return marked
-    matched = [int(hit) for _start, _end, hit in tokens]
-    counts = [sum(matched[n : n + SNIPPET_WORDS]) for n in range(len(tokens) - SNIPPET_WORDS + 1)]
-    first = counts.index(max(counts))
-    last = first + SNIPPET_WORDS - 1
-    text = marked[tokens[first][0] : tokens[last][1]]
-    if tokens[first][2]:
-        text = HIGHLIGHT_START + text  # the cut fell inside a highlighted phrase
-    if tokens[last][2]:
-        text += HIGHLIGHT_END
-    return ("…" if first > 0 else "") + text + ("…" if last < len(tokens) - 1 else "")
-
-
-def _with_details(hits: str) -> str:
-    """SQL: the hits `hits` selects (at most the search's limit), with their board, meeting,
-    item or plan and the record's own words and owner, the best first."""
-    return f"""WITH hits AS ({hits})
-               SELECT hits.*, {_part2("hits")} AS part2,
-                      b.name AS board_name, m.title AS meeting_title,
-                      ai.number AS item_number, ai.title AS item_title,
-                      ai.presenter AS item_presenter, ai.position AS item_position,
-                      ap.title AS plan_title, pi.ref AS plan_item_ref,
-                      pi.recommendation AS plan_item_words, pi.lead AS plan_item_lead,
-                      pi.status AS plan_item_status,
-                      a.description AS action_words, a.owner AS action_owner,
-                      a.time_frame AS action_time_frame, a.status AS action_status,
-                      a.plan_item_id AS action_plan_item,
-                      {_step_number("a")} AS action_step,
-                      u.body AS update_words, u.new_status AS update_status,
-                      ua.description AS update_action_words,
-                      {_step_number("ua")} AS update_step
-               FROM hits
-               LEFT JOIN boards b ON b.id = hits.board_id
-               LEFT JOIN meetings m ON m.id = hits.meeting_id
-               LEFT JOIN agenda_items ai ON ai.id = hits.item_id
-               LEFT JOIN action_plans ap ON ap.id = hits.plan_id
-               LEFT JOIN plan_items pi ON pi.id = hits.plan_item_id
-               LEFT JOIN actions a ON hits.kind = 'action' AND a.id = hits.record_id
-               LEFT JOIN status_updates u ON hits.kind = 'update' AND u.id = hits.record_id
-               LEFT JOIN actions ua ON ua.id = u.action_id
-               ORDER BY hits.score, hits.day DESC, hits.meeting_id, hits.item_id,
-                        hits.kind <> 'item', hits.kind, hits.record_id"""
-
-
-def _step_number(action: str) -> str:
-    """SQL: a next step's number under its plan item, as the plan and `history` count."""
-    return f"""(SELECT count(*) FROM actions x WHERE x.plan_item_id = {action}.plan_item_id
-                AND x.deleted_at IS NULL AND (x.position < {action}.position
-                OR (x.position = {action}.position AND x.id <= {action}.id)))"""
-
-
 def _spread(hits: list[SearchHit], limit: int) -> list[SearchHit]:
     """The best `limit`, with no meeting or plan taking more than half while others match:
     "engagement" once gave 19 of its first 20 from one plan."""
@@ -603,63 +479,3 @@ def _spread(hits: list[SearchHit], limit: int) -> list[SearchHit]:
     chosen = taken + held[: limit - len(taken)]
     order = {id(h): n for n, h in enumerate(hits)}
     return sorted(chosen, key=lambda h: order[id(h)])
-
-
-def _item_label(r: rows.Row) -> str | None:
-    if r["item_title"] is None:
-        return None
-    return f"{r['item_number']}. {r['item_title']}" if r["item_number"] else r["item_title"]
-
-
-def _status(value: str | None) -> Status | None:
-    return Status(value) if value else None
-
-
-def _hit(r: rows.Row) -> SearchHit:
-    kind = r["kind"]
-    words = who = time_frame = step_ref = about = None
-    status: Status | None = None
-    if kind == "item":
-        words, who = r["item_title"], r["item_presenter"]
-    elif kind in ("comment", "decision", "narrative"):
-        words = r["indexed_body"]
-    elif kind == "action":
-        words, who, time_frame = r["action_words"], r["action_owner"], r["action_time_frame"]
-        status = _status(r["action_status"])
-        if r["action_plan_item"] is not None and r["plan_item_ref"]:
-            step_ref = f"{r['plan_item_ref']}.{r['action_step']}"
-    elif kind == "plan_item":
-        words, who = r["plan_item_words"], r["plan_item_lead"]
-        status = _status(r["plan_item_status"])
-    elif kind == "update":
-        words, status = r["update_words"], _status(r["update_status"])
-        if r["update_action_words"] is not None:
-            about = r["update_action_words"]
-            if r["plan_item_ref"] and r["update_step"]:
-                step_ref = f"{r['plan_item_ref']}.{r['update_step']}"
-        else:
-            about = r["plan_item_words"]
-    return SearchHit(
-        kind=kind,
-        record_id=r["record_id"],
-        board_id=r["board_id"],
-        board_name=r["board_name"],
-        meeting_id=r["meeting_id"],
-        meeting_title=r["meeting_title"],
-        day=rows.day(r["day"]),
-        item_id=r["item_id"],
-        item_label=_item_label(r),
-        plan_id=r["plan_id"],
-        plan_title=r["plan_title"],
-        plan_item_id=r["plan_item_id"],
-        plan_item_ref=r["plan_item_ref"],
-        snippet=r["snippet"] or "",
-        score=float(r["score"]),
-        part2=bool(r["part2"]),
-        words=words,
-        who=who,
-        status=status,
-        time_frame=time_frame,
-        step_ref=step_ref,
-        about=about,
-    )

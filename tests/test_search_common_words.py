@@ -14,7 +14,7 @@ import pytest
 from security.part2 import PUBLIC_WORD, build_part2, leaks
 
 from board_tui.domain.model import NoteKind, Status
-from board_tui.storage import search
+from board_tui.storage import search, search_ranking
 from board_tui.storage.search import plain_snippet
 from board_tui.storage.store import Store
 
@@ -131,7 +131,7 @@ def test_snippets_mark_the_words_and_say_where_they_were_cut(
 def test_a_phrase_cut_in_the_middle_stays_marked() -> None:
     start, end = search.HIGHLIGHT_START, search.HIGHLIGHT_END
     phrase = " ".join(f"p{n}" for n in range(20))  # longer than a snippet
-    snippet = search._snippet("", f"a b c {start}{phrase}{end} d e")
+    snippet = search_ranking.snippet_of("", f"a b c {start}{phrase}{end} d e")
     assert snippet.count(start) == snippet.count(end) == 1
     assert snippet == f"…{start}p0 p1 p2 p3 p4 p5 p6 p7 p8 p9 p10 p11 p12 p13{end}…"
 
