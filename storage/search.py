@@ -9,13 +9,14 @@ MAX_SEARCH_WORDS words: each more term makes SQLite's work grow faster than the
 query (1,600 `b* OR` terms took 10 s), and no clerk types that many.
 
 A common word matches most of the archive ("the": 57,000 records, 570,000 in ten
-times the archive), and ranking every match by bm25 grows with it. Up to
-EXACT_RANK_LIMIT matches every one is ranked by SQLite's bm25; past that, the
-candidates are the newest CANDIDATES_PER_KIND matching records of each kind (items,
-notes, actions, plan items, updates), found by walking the index backwards, and they
-are ranked by the same bm25 formula in Python (_rank_candidates) — the same order
-for a one-word query, the query's words weighted alike for more. Either way a search
-costs the same however large the archive grows.
+times the archive), and SQLite's bm25() first counts every record holding each word,
+so ranking by it grew with the archive (130 ms for "the", 2.5 s at ten times). A search
+instead ranks the newest CANDIDATES_PER_KIND matching records of each kind (items,
+notes, actions, plan items, updates) — all of them while a kind has no more — found
+by walking the index back from each table's newest record, by bm25's formula in Python
+(storage.search_ranking): the same order for a one-word query, the query's words
+weighted alike for more. A search then reads as many rows as it keeps, however large
+the archive grows.
 
 Every hit says whether it is Part 2 (SearchHit.part2), and a search for a public
 audience (public=True) leaves those out. Which items are Part 2 is the one rule's
@@ -47,7 +48,6 @@ from board_tui.storage.search_ranking import (
     HIGHLIGHT_START,
     KINDS_OF,
     SNIPPET_WORDS,
-    WEIGHTS,
     Candidate,
     rank,
     unmarked,
@@ -56,11 +56,9 @@ from board_tui.storage.search_ranking import (
 __all__ = ["HIGHLIGHT_END", "HIGHLIGHT_START", "SNIPPET_WORDS"]  # the screens style them
 
 SEARCH_LIMIT = 50
-EXACT_RANK_LIMIT = 500
-"""Up to this many matches, all are ranked by SQLite's bm25; past it, the candidates are."""
 CANDIDATES_PER_KIND = 100
-"""The newest matching records of each kind ranked when a query matches more than
-EXACT_RANK_LIMIT: the ranking then costs the same at any size of archive."""
+"""The newest matching records of each kind that a search ranks (all, for a kind with no
+more): the ranking then costs the same at any size of archive."""
 MAX_SEARCH_WORDS = 32
 """Words, prefixes and the words of phrases together; 32 `b* OR` terms take a few ms."""
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
@@ -185,7 +183,8 @@ class SearchMixin(StoreBase):
         limit: int = SEARCH_LIMIT,
         public: bool = False,
     ) -> list[SearchHit]:
-        """The best matches first (bm25), each with its board, meeting, item or plan, and the
+        """The best matches first (bm25's measure, among the newest of each kind: see the
+        module's doc), each with its board, meeting, item or plan, and the
         record's own words and owner. Dates typed as a clerk writes them ("17 October",
         "October 2023") narrow it like --since and --until; a date alone lists that day's
         (or month's) records. A person's name finds their declarations too. No one meeting
@@ -197,11 +196,6 @@ class SearchMixin(StoreBase):
         where = self._where(
             text, board_id=board_id, since=since, until=until, kinds=kinds, public=public
         )
-        if where.query:
-            snippet = "snippet(search_index, -1, :start, :end, '…', :words)"
-            score = f"bm25(search_index, {WEIGHTS[0]}, {WEIGHTS[1]})"
-        else:
-            snippet, score = "substr(s.body, 1, 400)", "0.0"
         params = {
             **where.params,
             "start": HIGHLIGHT_START,
@@ -211,7 +205,7 @@ class SearchMixin(StoreBase):
         }
         marked: dict[tuple[str, int], Candidate] = {}
         try:
-            if where.query and self._matches_more_than(where.query, EXACT_RANK_LIMIT):
+            if where.query:
                 best = self._rank_candidates(where, kinds, params)
                 found = self._rows(
                     with_details(
@@ -228,12 +222,12 @@ class SearchMixin(StoreBase):
                     r["indexed_body"] = unmarked(best[r["candidate"]].body)
                     r["snippet"] = ""  # made below, for the hits kept
                 marked = {(c.ids[0], c.ids[1]): c for c in best}
-            else:
+            else:  # a date alone: that day's (or month's) records
                 found = self._rows(
                     with_details(
                         f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
                                    s.plan_id, s.plan_item_id, s.day, s.body AS indexed_body,
-                                   {snippet} AS snippet, {score} AS score
+                                   substr(s.body, 1, 400) AS snippet, 0.0 AS score
                             FROM search_index s
                             WHERE {where.sql}
                             ORDER BY score, s.day DESC LIMIT :limit"""
@@ -260,22 +254,12 @@ class SearchMixin(StoreBase):
             ]
         return kept
 
-    def _matches_more_than(self, query: str, count: int) -> bool:
-        """Whether the words match more than `count` records: counted no further, so a word
-        in every record costs no more than a rare one."""
-        return bool(
-            self._scalar(
-                "SELECT count(*) > ? FROM (SELECT 1 FROM search_index"
-                " WHERE search_index MATCH ? LIMIT ?)",
-                (count, query, count + 1),
-            )
-        )
-
     def _rank_candidates(
         self, where: _Where, kinds: Sequence[str] | None, params: dict[str, object]
     ) -> list[Candidate]:
         """The best of the newest CANDIDATES_PER_KIND matches of each kind, within the
-        filters, ranked by bm25's formula (see the module's doc), the best first.
+        filters, ranked by bm25's formula (see the module's doc), the best first; with the
+        words the SQL that joins their details does not carry.
 
         Each kind's walk starts at the newest record of its table and goes back by rowid
         (id * 8 + the table's code), so it reads as many rows as it keeps, not every match.

@@ -1,9 +1,9 @@
 """Search on a word in most of the archive: ranked within the newest matches of each kind.
 
-Past EXACT_RANK_LIMIT matches a search ranks the newest CANDIDATES_PER_KIND records of
-each kind in Python instead of every match in SQLite. These tests lower the limits so a
-small store takes that path, and check it keeps what search promises: every kind found,
-the closest match first, filters, Part 2 kept out of a public search, snippets.
+A search ranks the newest CANDIDATES_PER_KIND matching records of each kind, in Python,
+not every match in SQLite. These tests lower it so a small store has more matches than
+it ranks, and check search keeps what it promises: every kind found, the closest match
+first, filters, Part 2 kept out of a public search, snippets.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from board_tui.storage.store import Store
 
 
 @pytest.fixture
-def ranked_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every search with a match takes the common-word path."""
-    monkeypatch.setattr(search, "EXACT_RANK_LIMIT", 0)
+def few_ranked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search ranks only the newest three matches of each kind."""
+    monkeypatch.setattr(search, "CANDIDATES_PER_KIND", 3)
 
 
 @pytest.fixture
@@ -50,18 +50,18 @@ def _found(store: Store, text: str, **filters: object) -> list[tuple[str, int]]:
     return [(h.kind, h.record_id) for h in store.search(text, **filters)]  # type: ignore[arg-type]
 
 
-def test_a_common_word_finds_every_kind_and_the_same_records(
-    store: Store, archive: dict[str, int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    everything = _found(store, "housing")
-    monkeypatch.setattr(search, "EXACT_RANK_LIMIT", 0)
+def test_a_common_word_finds_every_kind(store: Store, archive: dict[str, int]) -> None:
     ranked = _found(store, "housing")
-    assert sorted(ranked) == sorted(everything)  # all fit among the candidates
+    assert len(ranked) == 18  # every match: no kind has more than CANDIDATES_PER_KIND
     kinds = {kind for kind, _id in ranked}
     assert kinds == {"item", "comment", "decision", "action", "plan_item", "update"}
+    assert {k for k, _id in _found(store, "housing", kinds=["item", "update"])} == {
+        "item",
+        "update",
+    }
 
 
-def test_the_closest_match_comes_first(store: Store, ranked_in_python: None) -> None:
+def test_the_closest_match_comes_first(store: Store, few_ranked: None) -> None:
     board_id = store.create_board("Board").id
     meeting = store.create_meeting(board_id, dt.datetime(2024, 1, 1, 10, 0))
     other = store.add_agenda_item(meeting.id, "Finance")
@@ -78,19 +78,27 @@ def test_the_closest_match_comes_first(store: Store, ranked_in_python: None) -> 
 
 
 def test_only_the_newest_of_each_kind_are_ranked(
-    store: Store, archive: dict[str, int], ranked_in_python: None, monkeypatch: pytest.MonkeyPatch
+    store: Store, archive: dict[str, int], few_ranked: None
 ) -> None:
-    monkeypatch.setattr(search, "CANDIDATES_PER_KIND", 2)
-    comments = [h for h in store.search("housing") if h.kind == "comment"]
-    # Notes' newest two: the Schools Forum comment, then the decision (a note too).
-    assert [plain_snippet(h.snippet) for h in comments] == [
-        "Schools asked about housing for teachers."
+    notes = [h for h in store.search("housing") if h.kind in ("comment", "decision")]
+    # The newest three notes: the Schools Forum comment, the decision, the last comment.
+    assert [plain_snippet(h.snippet) for h in sorted(notes, key=lambda h: -h.record_id)] == [
+        "Schools asked about housing for teachers.",
+        "It was agreed to fund housing repairs.",
+        "Comment 11 on housing and other matters.",
     ]
-    assert len([h for h in store.search("housing") if h.kind in ("comment", "decision")]) == 2
+    assert {h.kind for h in store.search("housing")} == {
+        "item",
+        "comment",
+        "decision",
+        "action",
+        "plan_item",
+        "update",
+    }
 
 
 def test_filters_narrow_the_candidates(
-    store: Store, archive: dict[str, int], ranked_in_python: None
+    store: Store, archive: dict[str, int], few_ranked: None
 ) -> None:
     assert {h.board_name for h in store.search("housing", board_id=archive["other"])} == {
         "Schools Forum"
@@ -106,7 +114,7 @@ def test_filters_narrow_the_candidates(
 
 
 def test_the_limit_and_the_spread_still_hold(
-    store: Store, archive: dict[str, int], ranked_in_python: None
+    store: Store, archive: dict[str, int], few_ranked: None
 ) -> None:
     hits = store.search("housing", limit=4)
     assert len(hits) == 4
@@ -114,7 +122,7 @@ def test_the_limit_and_the_spread_still_hold(
 
 
 def test_snippets_mark_the_words_and_say_where_they_were_cut(
-    store: Store, ranked_in_python: None
+    store: Store, few_ranked: None
 ) -> None:
     board_id = store.create_board("Board").id
     meeting = store.create_meeting(board_id, dt.datetime(2024, 1, 1, 10, 0))
@@ -136,7 +144,7 @@ def test_a_phrase_cut_in_the_middle_stays_marked() -> None:
     assert snippet == f"…{start}p0 p1 p2 p3 p4 p5 p6 p7 p8 p9 p10 p11 p12 p13{end}…"
 
 
-def test_a_public_search_finds_no_part2(store: Store, clock, ranked_in_python: None) -> None:
+def test_a_public_search_finds_no_part2(store: Store, clock, few_ranked: None) -> None:
     build_part2(store, clock)
     assert store.search("secret*") != []  # the clerk's own search finds it
     for words in ("secret*", "bids", "valuation", "tenants", "calendar waits"):
@@ -144,9 +152,3 @@ def test_a_public_search_finds_no_part2(store: Store, clock, ranked_in_python: N
     assert store.search(PUBLIC_WORD, public=True) != []
     for person in ("Robin Member", "Alex Chair", "Robin"):
         assert leaks(repr(store.search(person, public=True))) == [], person
-
-
-def test_a_word_past_the_limit_is_counted_no_further(store: Store, archive: dict[str, int]) -> None:
-    assert store._matches_more_than('"housing"', 3)
-    assert not store._matches_more_than('"housing"', 100)
-    assert not store._matches_more_than('"beekeeping"', 0)
