@@ -39,6 +39,12 @@ def _plan(store: Store, sql: str, params: tuple[object, ...]) -> str:
             (),
             "meetings_live",
         ),
+        (
+            "SELECT * FROM meetings WHERE status IN ('draft', 'live')"
+            " ORDER BY status <> 'live', scheduled_start, id LIMIT 1",
+            (),
+            "meetings_upcoming",
+        ),
     ],
 )
 def test_the_query_uses_its_index(
@@ -62,3 +68,22 @@ def test_the_store_reads_declarations_and_the_live_meeting_through_them(store: S
         if sql.startswith("SELECT"):
             plan = _plan(store, sql, ())  # a scan of a partial index reads only its rows
             assert re.search(r"\bSCAN \w+(?! USING)( /|$)", plan) is None, plan
+
+
+def test_the_next_meeting_is_the_one_home_starts_on(store: Store) -> None:
+    from board_tui.screens.home import board_meeting_next
+
+    assert store.next_meeting() is None
+    one, two = store.create_board("One").id, store.create_board("Two").id
+    held = store.create_meeting(one, dt.datetime(2024, 1, 1, 10, 0))
+    store.start_meeting(held.id)
+    store.end_meeting(held.id)
+    later = store.create_meeting(one, dt.datetime(2024, 5, 1, 10, 0))
+    sooner = store.create_meeting(two, dt.datetime(2024, 3, 1, 10, 0))
+    next_one = store.next_meeting()
+    assert next_one is not None and next_one.id == sooner.id
+    assert next_one.board_id == board_meeting_next(store.meetings())
+    store.start_meeting(later.id)  # a live meeting comes first, however late
+    next_one = store.next_meeting()
+    assert next_one is not None and next_one.id == later.id
+    assert next_one.board_id == board_meeting_next(store.meetings())
