@@ -280,7 +280,7 @@ class SearchMixin(StoreBase):
                            highlight(search_index, 0, :start, :end),
                            highlight(search_index, 1, :start, :end)
                     FROM search_index s
-                    WHERE {where.sql} AND s.rowid <= :top AND s.rowid % 8 = :code
+                    WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
                     ORDER BY s.rowid DESC LIMIT :per_kind""",
                 {
                     **params,
