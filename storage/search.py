@@ -34,7 +34,6 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit
@@ -262,31 +261,38 @@ class SearchMixin(StoreBase):
         words the SQL that joins their details does not carry.
 
         Each kind's walk starts at the newest record of its table and goes back by rowid
-        (id * 8 + the table's code), so it reads as many rows as it keeps, not every match.
+        (id * 8 + the table's code), so it reads as many rows as it keeps, not every match;
+        a word with fewer matches than a kind's share is found in one walk of them all.
         """
-        codes = {
-            code: table
-            for table, code in SEARCH_CODES.items()
-            if not kinds or set(kinds) & set(KINDS_OF[table])
-        }
-        found: list[tuple[Any, ...]] = []
-        for code, table in codes.items():
+        columns = """SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
+                            s.plan_id, s.plan_item_id, s.day,
+                            highlight(search_index, 0, :start, :end),
+                            highlight(search_index, 1, :start, :end), s.rowid
+                     FROM search_index s"""
+        # The newest matches of every kind first: a rare word's are all there are.
+        found = self.db.conn.execute(
+            f"{columns} WHERE {where.sql} ORDER BY s.rowid DESC LIMIT :per_kind",
+            {**params, "per_kind": CANDIDATES_PER_KIND},
+        ).fetchall()
+        if len(found) < CANDIDATES_PER_KIND:
+            return rank(found)[: int(str(params["limit"]))]
+        below = min(r[10] for r in found)  # each kind's walk goes on from here
+        for table, code in SEARCH_CODES.items():
+            wanted = CANDIDATES_PER_KIND - sum(1 for r in found if r[10] % 8 == code)
+            if wanted <= 0 or (kinds and not set(kinds) & set(KINDS_OF[table])):
+                continue
             newest = self._scalar(f"SELECT max(id) FROM {table}")
             if newest is None:
                 continue
             found += self.db.conn.execute(
-                f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id, s.plan_id,
-                           s.plan_item_id, s.day,
-                           highlight(search_index, 0, :start, :end),
-                           highlight(search_index, 1, :start, :end)
-                    FROM search_index s
+                f"""{columns}
                     WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
-                    ORDER BY s.rowid DESC LIMIT :per_kind""",
+                    ORDER BY s.rowid DESC LIMIT :wanted""",
                 {
                     **params,
-                    "top": int(newest) * 8 + code,
+                    "top": min(int(newest) * 8 + code, below - 1),
                     "code": code,
-                    "per_kind": CANDIDATES_PER_KIND,
+                    "wanted": wanted,
                 },
             ).fetchall()
         ranked = rank(found)
