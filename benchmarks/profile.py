@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import ui
+from benchmarks.figures import BIG_BOARD
 from benchmarks.make_db import make_db
-from benchmarks.run import BIG_BOARD, _ids
+from benchmarks.run import _ids
 from benchmarks.terminal import Terminal
 
 

@@ -1,6 +1,11 @@
 """Run every benchmark on the large database and write benchmarks/RESULTS.md.
 
-    python -m benchmarks [--db FILE] [--quick] [--out FILE]
+    python -m benchmarks [--db FILE] [--scale N] [--quick] [--only STEPS] [--out FILE]
+    python -m benchmarks --scales 1,3,10 [--db-dir DIR] [--quick] [--only STEPS]
+
+The second is the growth run: the same figures on the database at each scale
+(make_db.py --scale), written to RESULTS.md as a table with the ratio of the largest
+to the smallest, beside the main table (each run keeps the other's part).
 
 Each figure is measured side by side with its floor in the same run, so a
 slower or busier machine moves both; the ratio is the result to compare.
@@ -11,10 +16,8 @@ from __future__ import annotations
 import argparse
 import compileall
 import datetime as dt
-import json
 import os
 import platform
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -22,48 +25,27 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
+from benchmarks.figures import BIG_BOARD, Figure, captures, home_and_meeting, plan
+from benchmarks.figures import ms as _ms
+from benchmarks.figures import p95 as _p95
 from benchmarks.floor_app import LAST_ROW
-from benchmarks.make_db import BOARDS, Summary, make_db
+from benchmarks.growth import growth_section, split_results, with_growth
+from benchmarks.make_db import Summary, make_db
 from benchmarks.terminal import Terminal
 from benchmarks.word_floor import Content, read_content, write_floor
 
 HERE = Path(__file__).resolve().parent
-BIG_BOARD = BOARDS[0][0]  # the board with the 2,000-item plan and the 20-item meeting
 SEARCHES = (
     "housing", "mental health", "carers", '"task and finish"', "transport barriers",
     "digit*", "healthwatch GP", "winter plan", "Okafor", "the",
 )  # fmt: skip
 
 
-@dataclass
-class Figure:
-    what: str
-    value: str
-    floor: str = ""
-    ratio: str = ""
-    target: str = ""
-    met: bool | None = None
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
-
-
-def _p95(values: Sequence[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
-
-
-def _copy(db: Path, folder: Path, name: str) -> Path:
-    """A fresh copy for a benchmark that writes, so each starts from the same database."""
-    target = folder / name
-    shutil.copyfile(db, target)
-    return target
+STEPS = ("start", "home", "captures", "plan", "search", "exports", "memory")
+"""What --only chooses from ("home" is home and a meeting opened from it)."""
 
 
 def _ids(db: Path) -> Summary:
@@ -79,8 +61,10 @@ def _ids(db: Path) -> Summary:
             big_plan_id=plans[0],
             export_plan_id=plans[1],
             big_meeting_id=one(
-                "SELECT meeting_id FROM agenda_items GROUP BY meeting_id"
-                " HAVING count(*) = 20 ORDER BY meeting_id DESC LIMIT 1"
+                "SELECT a.meeting_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id"
+                " WHERE m.board_id = ? GROUP BY a.meeting_id"
+                " HAVING count(*) = 20 ORDER BY a.meeting_id DESC LIMIT 1",
+                board,
             ),
             next_meeting_id=one(
                 "SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'", board
@@ -124,6 +108,8 @@ def cold_start(db: Path, runs: int) -> list[Figure]:
             f"{ratio:.2f}×",
             "≤ 1.5×",
             ratio <= 1.5,
+            key="start",
+            amount=app_median,
         )
     ]
 
@@ -153,79 +139,9 @@ def peak_memory(db: Path) -> list[Figure]:
             f"{app_kib / 1024:.0f} MiB",
             f"{floor_kib / 1024:.0f} MiB",
             f"{app_kib / floor_kib:.2f}×",
+            key="memory",
+            amount=app_kib / 1024,
         )
-    ]
-
-
-# -- the screens, headless ---------------------------------------------------------------
-
-
-def _in_own_process(*args: object) -> Any:
-    """One screen benchmark in a fresh process (benchmarks/ui.py), its timings as JSON."""
-    command = [sys.executable, "-m", "benchmarks.ui", *map(str, args)]
-    done = subprocess.run(command, cwd=HERE.parent, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command[2:])} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def screens(db: Path, work: Path, ids: Summary, captures: int, opens: int) -> list[Figure]:
-    from benchmarks.ui import CAPTURES_PER_ITEM as ui_per_item
-
-    meeting = _copy(db, work, "captures.sqlite3")
-    latencies: list[float] = _in_own_process("captures", meeting, ids.next_meeting_id, captures)
-    floor_latencies: list[float] = _in_own_process("floor-captures", captures)
-    plan = _copy(db, work, "plan.sqlite3")
-    timings: dict[str, list[float]] = _in_own_process("plan", plan, BIG_BOARD, opens)
-    floor: dict[str, list[float]] = _in_own_process("floor-plan", db, ids.big_plan_id, opens)
-    median, floor_median = statistics.median(latencies), statistics.median(floor_latencies)
-    opened, floor_opened = statistics.median(timings["open"]), statistics.median(floor["open"])
-    words = statistics.median(timings["filter_words"])
-    keys = statistics.median(timings["filter_keys"])
-    floor_words = statistics.median(floor["filter_words"])
-    return [
-        Figure(
-            f"Key (ctrl+s) to the saved comment shown, median of {captures}"
-            f" ({ui_per_item} on each item in turn)",
-            _ms(median),
-            _ms(floor_median),
-            f"{median / floor_median:.2f}×",
-            "≤ 50 ms",
-            median <= 0.050,
-        ),
-        Figure(
-            f"… 95th percentile of {captures}",
-            _ms(_p95(latencies)),
-            _ms(_p95(floor_latencies)),
-            f"{_p95(latencies) / _p95(floor_latencies):.2f}×",
-        ),
-        Figure(
-            f"Opening the action plan screen on {ids.counts['plan_items'] and 2000} items "
-            f"(enter on home), median of {opens}",
-            _ms(opened),
-            _ms(floor_opened),
-            f"{opened / floor_opened:.2f}×",
-            "≤ 300 ms",
-            opened <= 0.300,
-        ),
-        Figure(
-            "Applying a filter: each key typed into / (words), median of "
-            f"{len(timings['filter_words'])}",
-            _ms(words),
-            _ms(floor_words),
-            f"{words / floor_words:.2f}×",
-            "≤ 50 ms",
-            words <= 0.050,
-        ),
-        Figure(
-            "Applying a filter: o, s, l and t (overdue, status, lead, sort), median of "
-            f"{len(timings['filter_keys'])}",
-            _ms(keys),
-            _ms(floor_words),
-            f"{keys / floor_words:.2f}×",
-            "≤ 50 ms",
-            keys <= 0.050,
-        ),
     ]
 
 
@@ -249,8 +165,17 @@ def search(db: Path, repeats: int) -> list[Figure]:
             _ms(median),
             target="≤ 20 ms",
             met=median <= 0.020,
+            key="search_median",
+            amount=median,
         ),
-        Figure("… 95th percentile / slowest", f"{_ms(_p95(times))} / {_ms(max(times))}"),
+        Figure(
+            "… 95th percentile / slowest",
+            f"{_ms(_p95(times))} / {_ms(max(times))}",
+            target="≤ 20 ms",
+            met=_p95(times) <= 0.020,
+            key="search_p95",
+            amount=_p95(times),
+        ),
     ]
 
 
@@ -284,7 +209,7 @@ def exports(db: Path, work: Path, ids: Summary, runs: int) -> list[Figure]:
                 plan,
             ),
         ]
-        for what, write, path in cases:
+        for (what, write, path), key in zip(cases, ("minutes_export", "plan_export"), strict=True):
             app_time = _timed(write, runs)
             content = read_content(path)
             floor_path = path.with_name(f"floor-{path.name}")
@@ -300,6 +225,8 @@ def exports(db: Path, work: Path, ids: Summary, runs: int) -> list[Figure]:
                     _ms(app_time),
                     _ms(floor_time),
                     f"{app_time / floor_time:.2f}×",
+                    key=key,
+                    amount=app_time,
                 )
             )
     return figures
@@ -398,38 +325,84 @@ def report(
     return "\n".join(lines)
 
 
+def measure(db: Path, work: Path, ids: Summary, quick: bool, only: Sequence[str]) -> list[Figure]:
+    """The figures of the steps in `only`, in the order of STEPS."""
+    steps: dict[str, Callable[[], list[Figure]]] = {
+        "start": lambda: cold_start(db, 3 if quick else 9),
+        "home": lambda: home_and_meeting(db, work, ids, 3 if quick else 9),
+        "captures": lambda: captures(db, work, ids, 40 if quick else 200),
+        "plan": lambda: plan(db, work, ids, 3 if quick else 9),
+        "search": lambda: search(db, 3 if quick else 20),
+        "exports": lambda: exports(db, work, ids, 1 if quick else 3),
+        "memory": lambda: peak_memory(db),
+    }
+    figures: list[Figure] = []
+    for name in STEPS:
+        if name in only:
+            print(f"Measuring {name} …", flush=True)
+            figures += steps[name]()
+    return figures
+
+
+def _scales(text: str) -> list[int]:
+    return sorted({int(part) for part in text.split(",") if part.strip()})
+
+
+def _steps(text: str) -> list[str]:
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in STEPS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"no step {', '.join(unknown)}: one of {', '.join(STEPS)}")
+    return chosen
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the benchmarks; write RESULTS.md.")
     parser.add_argument("--db", type=Path, help="Use this large database (made if missing).")
+    parser.add_argument(
+        "--scale", type=int, default=1, help="The size of the database made (make_db --scale)."
+    )
+    parser.add_argument("--scales", type=_scales, help="The growth run: these scales, e.g. 1,3,10.")
+    parser.add_argument(
+        "--db-dir", type=Path, help="The growth run's databases: reused (or kept) here."
+    )
     parser.add_argument("--quick", action="store_true", help="Fewer repeats, for a try-out.")
+    parser.add_argument(
+        "--only", type=_steps, default=list(STEPS), help=f"Some of: {','.join(STEPS)}."
+    )
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    speed_before = calibration_ms()
+    main_part, growth_part = split_results(args.out)
     with tempfile.TemporaryDirectory(prefix="board-tui-bench-") as folder:
         work = Path(folder)
+        if args.scales:
+            results: dict[int, dict[str, float]] = {}
+            counts: dict[int, Summary] = {}
+            for scale in args.scales:
+                db = (args.db_dir or work) / f"scale-{scale}.sqlite3"
+                if not db.exists():
+                    print(f"Making the database at {scale}× …", flush=True)
+                    make_db(db, scale=scale)
+                counts[scale] = _ids(db)
+                print(f"At {scale}×:", flush=True)
+                figures = measure(db, work, counts[scale], args.quick, args.only)
+                results[scale] = {f.key: f.amount for f in figures if f.amount is not None}
+            commit = _machine()[2].split(" at ", 1)[1]
+            took = time.perf_counter() - started
+            section = growth_section(results, counts, commit, took, args.quick)
+            args.out.write_text(with_growth(main_part, section), encoding="utf-8")
+            print(section)
+            return 0
+        speed_before = calibration_ms()
         db = args.db or work / "ten-years.sqlite3"
         if not db.exists():
             print("Making the large database …", flush=True)
-            make_db(db)
+            make_db(db, scale=args.scale)
         ids = _ids(db)
-        quick = args.quick
-        figures: list[Figure] = []
-        steps: list[tuple[str, Callable[[], list[Figure]]]] = [
-            ("cold start", lambda: cold_start(db, 3 if quick else 9)),
-            (
-                "captures, plan screen",
-                lambda: screens(db, work, ids, 40 if quick else 200, 3 if quick else 9),
-            ),
-            ("search", lambda: search(db, 3 if quick else 20)),
-            ("exports", lambda: exports(db, work, ids, 1 if quick else 3)),
-            ("memory", lambda: peak_memory(db)),
-        ]
-        for name, step in steps:
-            print(f"Measuring {name} …", flush=True)
-            figures += step()
+        figures = measure(db, work, ids, args.quick, args.only)
     speed = (speed_before, calibration_ms())
-    text = report(figures, ids, time.perf_counter() - started, quick, speed)
-    args.out.write_text(text, encoding="utf-8")
+    text = report(figures, ids, time.perf_counter() - started, args.quick, speed)
+    args.out.write_text(with_growth(text, growth_part), encoding="utf-8")
     print(text)
     return 0 if all(f.met is not False for f in figures) else 1

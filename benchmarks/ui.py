@@ -16,9 +16,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList
 
 from board_tui.screens.meeting.screen import MeetingScreen
@@ -126,12 +128,62 @@ async def capture_latencies(store: Store, meeting_id: int, count: int) -> list[f
         return latencies
 
 
+def _has_rows(screen: Screen[Any], selector: str) -> bool:
+    """Whether the screen's `selector` widget holds rows yet: a DataTable's row_count, or
+    any other scrolling widget's height (the plan's table need not stay a DataTable)."""
+    for widget in screen.query(selector):  # none until the screen is composed
+        rows = getattr(widget, "row_count", None)
+        if rows if isinstance(rows, int) else widget.virtual_size.height > 0:
+            return True
+    return False
+
+
 def _plan_shown(app: App[None]) -> bool:
     screen = app.screen
-    if not isinstance(screen, PlanScreen):
-        return False
-    tables = screen.query("#plan-items").results(DataTable)  # none until it is composed
-    return any(table.row_count > 0 for table in tables)
+    return isinstance(screen, PlanScreen) and _has_rows(screen, "#plan-items")
+
+
+async def home_and_meeting_timings(
+    store: Store, board_name: str, meeting_id: int, opens: int
+) -> dict[str, list[float]]:
+    """Seconds to open home (a new home screen, as the app starts on, until its board's
+    meetings are listed) and a meeting from home (enter, until its agenda is shown)."""
+    from board_tui.screens.home import HomeScreen
+
+    timings: dict[str, list[float]] = {"home": [], "meeting": []}
+    app = BoardApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        for _ in range(opens):
+            started = time.perf_counter()
+            fresh = HomeScreen(store)
+            app.push_screen(fresh)
+
+            def listed(screen: HomeScreen = fresh) -> bool:
+                return app.screen is screen and _has_rows(screen, "#meetings")
+
+            await _shown(app, listed, "home")
+            timings["home"].append(time.perf_counter() - started)
+            app.pop_screen()
+            await _shown(app, lambda: app.screen is home, "the first home again")
+        boards = home.query_one("#boards", OptionList)
+        names = [str(boards.get_option_at_index(n).prompt) for n in range(boards.option_count)]
+        boards.highlighted = names.index(board_name)
+        await pilot.pause()
+        meetings = home.query_one("#meetings", DataTable)
+        for _ in range(opens):
+            meetings.focus()
+            meetings.move_cursor(row=meetings.get_row_index(str(meeting_id)))
+            await pilot.pause()
+
+            def opened() -> bool:
+                screen = app.screen
+                return isinstance(screen, MeetingScreen) and _has_rows(screen, "#agenda")
+
+            timings["meeting"].append(await _timed_key(app, "enter", opened, "the meeting"))
+            await pilot.press("escape")
+            await _shown(app, lambda: app.screen is home, "home again")
+    return timings
 
 
 async def plan_timings(store: Store, board_name: str, opens: int) -> dict[str, list[float]]:
@@ -202,8 +254,11 @@ async def capture_floor(count: int) -> list[float]:
         return latencies
 
 
-async def plan_floor(items: list[str], opens: int) -> dict[str, list[float]]:
-    """Opening a table screen and filtering it in a bare app, over the same words."""
+async def plan_floor(
+    items: list[str], opens: int, *, filters: bool = True
+) -> dict[str, list[float]]:
+    """Opening a table screen and filtering it in a bare app, over the same words (with
+    filters False, only the opening: the floor for home and a meeting too)."""
     from benchmarks.floor_screens import PlanFloorApp, TableFloor
 
     timings: dict[str, list[float]] = {"open": [], "filter_words": []}
@@ -221,6 +276,8 @@ async def plan_floor(items: list[str], opens: int) -> dict[str, list[float]]:
             timings["open"].append(await _timed_key(app, "enter", shown, "the table"))
             await pilot.press("escape")
             await _shown(app, lambda: app.screen is home, "the first screen again")
+        if not filters:
+            return timings
         await pilot.press("enter")
         await _shown(app, shown, "the table")
         screen = app.screen
@@ -251,9 +308,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 result = asyncio.run(capture_latencies(store, int(args[2]), int(args[3])))
             elif what == "plan":
                 result = asyncio.run(plan_timings(store, args[2], int(args[3])))
-            else:  # floor-plan: the recommendations of the plan, in a bare app
+            elif what == "home-meeting":
+                result = asyncio.run(
+                    home_and_meeting_timings(store, args[2], int(args[3]), int(args[4]))
+                )
+            else:  # floor-plan, floor-open: the plan's recommendations, in a bare app
                 items = [i.recommendation for i in store.plan_items(int(args[2]))]
-                result = asyncio.run(plan_floor(items, int(args[3])))
+                filters = what == "floor-plan"
+                result = asyncio.run(plan_floor(items, int(args[3]), filters=filters))
     print(json.dumps(result))
     return 0
 

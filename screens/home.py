@@ -48,16 +48,6 @@ def meetings_in_home_order(meetings: list[Meeting]) -> list[Meeting]:
     )
 
 
-def board_meeting_next(meetings: list[Meeting]) -> int | None:
-    """The board whose meeting comes next (a live one first): where a clerk starts."""
-    upcoming = meetings_in_home_order(
-        [m for m in meetings if m.status in (MeetingStatus.DRAFT, MeetingStatus.LIVE)]
-    )
-    live = [m for m in upcoming if m.status is MeetingStatus.LIVE]
-    chosen = (live or upcoming)[:1]
-    return chosen[0].board_id if chosen else None
-
-
 class HomeScreen(HomeImports):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help and quit first: the first screen a new clerk sees says how to get out and
@@ -168,7 +158,8 @@ class HomeScreen(HomeImports):
             )
             return
         if highlighted is None and self._initial_board_id is None:
-            self._initial_board_id = board_meeting_next(self.store.meetings_not_yet_held())
+            following = self.store.next_meeting()
+            self._initial_board_id = following.board_id if following else None
         if highlighted is None and self._initial_board_id is not None:
             ids = [b.id for b in self._boards]
             highlighted = ids.index(self._initial_board_id) if self._initial_board_id in ids else 0

@@ -100,12 +100,14 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
             )
         return [rows.meeting(r) for r in found]
 
-    def meetings_not_yet_held(self) -> list[Meeting]:
-        """Draft and live meetings of every board: a few, however long the archive grows."""
+    def next_meeting(self) -> Meeting | None:
+        """The meeting that comes next, a live one first (the soonest, as home lists them):
+        where a clerk starts. One row, not every meeting of every board."""
         found = self._rows(
-            "SELECT * FROM meetings WHERE status IN ('draft', 'live') ORDER BY scheduled_start, id"
+            "SELECT * FROM meetings WHERE status IN ('draft', 'live')"
+            " ORDER BY status <> 'live', scheduled_start, id LIMIT 1"
         )
-        return [rows.meeting(r) for r in found]
+        return rows.meeting(found[0]) if found else None
 
     def meeting_on(self, board_id: int, day: dt.date) -> Meeting:
         found = self._rows(

@@ -729,6 +729,29 @@ def m0011_quorum_and_withdrawals(db: Database) -> None:
     )
 
 
+# -- 0012: indexes for what the screens read on a large archive ------------------------------
+
+
+@migrations(name="0012_hot_query_indexes")
+def m0012_hot_query_indexes(db: Database) -> None:
+    """Indexes found missing by EXPLAIN QUERY PLAN on a council's archive of 50 boards
+    (benchmarks/query_plans.py; benchmarks/PROFILES.md): a meeting's declarations, read on
+    every reload of the meeting screen and by its quorum, and a person's, read by search,
+    were found by scanning every declaration; the meeting left live, which home and the
+    chair's window look for, and the next meeting, where home starts, by reading every
+    meeting (2,500 in 27 ms)."""
+    _run(
+        db,
+        [
+            "CREATE INDEX declarations_meeting ON declarations (meeting_id, id)",
+            "CREATE INDEX declarations_person ON declarations (person_id)",
+            "CREATE INDEX meetings_live ON meetings (updated_at) WHERE status = 'live'",
+            "CREATE INDEX meetings_upcoming ON meetings (scheduled_start, id)"
+            " WHERE status IN ('draft', 'live')",
+        ],
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = migrations.names
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -8,6 +8,16 @@ so a stray quote or bracket cannot break a search. A query holds at most
 MAX_SEARCH_WORDS words: each more term makes SQLite's work grow faster than the
 query (1,600 `b* OR` terms took 10 s), and no clerk types that many.
 
+A common word matches most of the archive ("the": 57,000 records, 570,000 in ten
+times the archive), and SQLite's bm25() first counts every record holding each word,
+so ranking by it grew with the archive (130 ms for "the", 2.5 s at ten times). A search
+instead ranks the newest CANDIDATES_PER_KIND matching records of each kind (items,
+notes, actions, plan items, updates) — all of them while a kind has no more — found
+by walking the index back from each table's newest record, by bm25's formula in Python
+(storage.search_ranking): the same order for a one-word query, the query's words
+weighted alike for more. A search then reads as many rows as it keeps, however large
+the archive grows.
+
 Every hit says whether it is Part 2 (SearchHit.part2), and a search for a public
 audience (public=True) leaves those out. Which items are Part 2 is the one rule's
 (domain.exempt, through Store.part2()); here a record is Part 2 when it was said or
@@ -23,41 +33,35 @@ import json
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit, Status
+from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit
 from board_tui.domain.query_dates import split_dates
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
+from board_tui.storage.schema import SEARCH_CODES
+from board_tui.storage.search_hits import hit_from_row, item_label, part2_sql, with_details
+from board_tui.storage.search_ranking import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    KINDS_OF,
+    SNIPPET_WORDS,
+    Candidate,
+    rank,
+    unmarked,
+)
 
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
-"""Around each matched word in a snippet; screens and the command line style them."""
+__all__ = ["HIGHLIGHT_END", "HIGHLIGHT_START", "SNIPPET_WORDS"]  # the screens style them
 
 SEARCH_LIMIT = 50
+CANDIDATES_PER_KIND = 100
+"""The newest matching records of each kind that a search ranks (all, for a kind with no
+more): the ranking then costs the same at any size of archive."""
 MAX_SEARCH_WORDS = 32
 """Words, prefixes and the words of phrases together; 32 `b* OR` terms take a few ms."""
-SNIPPET_WORDS = 14
-# Words in a record's short title (an item's title, a plan item's ref) count for more.
-_WEIGHTS = (3.0, 1.0)
-
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _part2(hit: str) -> str:
-    """SQL: is the search_index row `hit` said or set on a Part 2 item (see the module's doc);
-    :part2 holds those items' ids."""
-    return f"""(
-    coalesce({hit}.item_id, -1) IN (SELECT value FROM json_each(:part2))
-    OR ({hit}.kind = 'update' AND coalesce((SELECT u.agenda_item_id FROM status_updates u
-            WHERE u.id = {hit}.record_id), -1) IN (SELECT value FROM json_each(:part2)))
-    OR ({hit}.kind = 'action' AND EXISTS (
-            SELECT 1 FROM actions a JOIN status_updates u ON u.id =
-                (SELECT max(id) FROM status_updates WHERE action_id = a.id)
-            WHERE a.id = {hit}.record_id AND a.closed_reason IS NOT NULL
-              AND u.agenda_item_id IN (SELECT value FROM json_each(:part2)))))"""
 
 
 class SearchQueryError(BoardTuiError):
@@ -164,7 +168,7 @@ class SearchMixin(StoreBase):
                   AND (:last IS NULL OR s.day <= :last)
                   AND (:md IS NULL OR strftime(:mdformat, s.day) = :md)
                   AND (:kinds IS NULL OR s.kind IN (SELECT value FROM json_each(:kinds)))
-                  AND (:public = 0 OR NOT {_part2("s")})"""
+                  AND (:public = 0 OR NOT {part2_sql("s")})"""
         return _Where(query, sql, params)
 
     def search(
@@ -178,7 +182,8 @@ class SearchMixin(StoreBase):
         limit: int = SEARCH_LIMIT,
         public: bool = False,
     ) -> list[SearchHit]:
-        """The best matches first (bm25), each with its board, meeting, item or plan, and the
+        """The best matches first (bm25's measure, among the newest of each kind: see the
+        module's doc), each with its board, meeting, item or plan, and the
         record's own words and owner. Dates typed as a clerk writes them ("17 October",
         "October 2023") narrow it like --since and --until; a date alone lists that day's
         (or month's) records. A person's name finds their declarations too. No one meeting
@@ -190,11 +195,6 @@ class SearchMixin(StoreBase):
         where = self._where(
             text, board_id=board_id, since=since, until=until, kinds=kinds, public=public
         )
-        if where.query:
-            snippet = "snippet(search_index, -1, :start, :end, '…', :words)"
-            score = f"bm25(search_index, {_WEIGHTS[0]}, {_WEIGHTS[1]})"
-        else:
-            snippet, score = "substr(s.body, 1, 400)", "0.0"
         params = {
             **where.params,
             "start": HIGHLIGHT_START,
@@ -202,53 +202,101 @@ class SearchMixin(StoreBase):
             "words": SNIPPET_WORDS,
             "limit": min(limit * 4, 2000),
         }
+        marked: dict[tuple[str, int], Candidate] = {}
         try:
-            found = self._rows(
-                f"""WITH hits AS (
-                      SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id, s.plan_id,
-                             s.plan_item_id, s.day, s.body AS indexed_body,
-                             {snippet} AS snippet, {score} AS score
-                      FROM search_index s
-                      WHERE {where.sql}
-                      ORDER BY score, s.day DESC LIMIT :limit)
-                   SELECT hits.*, {_part2("hits")} AS part2,
-                          b.name AS board_name, m.title AS meeting_title,
-                          ai.number AS item_number, ai.title AS item_title,
-                          ai.presenter AS item_presenter, ai.position AS item_position,
-                          ap.title AS plan_title, pi.ref AS plan_item_ref,
-                          pi.recommendation AS plan_item_words, pi.lead AS plan_item_lead,
-                          pi.status AS plan_item_status,
-                          a.description AS action_words, a.owner AS action_owner,
-                          a.time_frame AS action_time_frame, a.status AS action_status,
-                          a.plan_item_id AS action_plan_item,
-                          {_step_number("a")} AS action_step,
-                          u.body AS update_words, u.new_status AS update_status,
-                          ua.description AS update_action_words,
-                          {_step_number("ua")} AS update_step
-                   FROM hits
-                   LEFT JOIN boards b ON b.id = hits.board_id
-                   LEFT JOIN meetings m ON m.id = hits.meeting_id
-                   LEFT JOIN agenda_items ai ON ai.id = hits.item_id
-                   LEFT JOIN action_plans ap ON ap.id = hits.plan_id
-                   LEFT JOIN plan_items pi ON pi.id = hits.plan_item_id
-                   LEFT JOIN actions a ON hits.kind = 'action' AND a.id = hits.record_id
-                   LEFT JOIN status_updates u ON hits.kind = 'update' AND u.id = hits.record_id
-                   LEFT JOIN actions ua ON ua.id = u.action_id
-                   ORDER BY hits.score, hits.day DESC, hits.meeting_id, hits.item_id,
-                            hits.kind <> 'item', hits.kind, hits.record_id""",
-                params,
-            )
+            if where.query:
+                best = self._rank_candidates(where, kinds, params)
+                found = self._rows(
+                    with_details(
+                        """SELECT value ->> 0 AS kind, value ->> 1 AS record_id,
+                                  value ->> 2 AS board_id, value ->> 3 AS meeting_id,
+                                  value ->> 4 AS item_id, value ->> 5 AS plan_id,
+                                  value ->> 6 AS plan_item_id, value ->> 7 AS day,
+                                  value ->> 8 AS score, key AS candidate
+                           FROM json_each(:hits)"""
+                    ),
+                    {"hits": json.dumps([c.ids for c in best]), "part2": where.params["part2"]},
+                )
+                for r in found:  # the words stay here: through SQLite as JSON they cost more
+                    r["indexed_body"] = unmarked(best[r["candidate"]].body)
+                    r["snippet"] = ""  # made below, for the hits kept
+                marked = {(c.ids[0], c.ids[1]): c for c in best}
+            else:  # a date alone: that day's (or month's) records
+                found = self._rows(
+                    with_details(
+                        f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
+                                   s.plan_id, s.plan_item_id, s.day, s.body AS indexed_body,
+                                   substr(s.body, 1, 400) AS snippet, 0.0 AS score
+                            FROM search_index s
+                            WHERE {where.sql}
+                            ORDER BY score, s.day DESC LIMIT :limit"""
+                    ),
+                    params,
+                )
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
                 raise  # stopped by a newer search, not a bad query
             raise SearchQueryError(
                 f'cannot search for {text.strip()!r}: use words, "a phrase" or a prefix*'
             ) from None
-        hits = [_hit(r) for r in found]
+        hits = [hit_from_row(r) for r in found]
         if where.query and (not kinds or "declaration" in kinds):
-            best = min((h.score for h in hits), default=0.0)
-            hits = self._declarations(text, where, best - 1.0) + hits
-        return _spread(hits, limit)
+            best_score = min((h.score for h in hits), default=0.0)
+            hits = self._declarations(text, where, best_score - 1.0) + hits
+        kept = _spread(hits, limit)
+        if marked:
+            kept = [
+                replace(h, snippet=marked[(h.kind, h.record_id)].snippet())
+                if (h.kind, h.record_id) in marked
+                else h
+                for h in kept
+            ]
+        return kept
+
+    def _rank_candidates(
+        self, where: _Where, kinds: Sequence[str] | None, params: dict[str, object]
+    ) -> list[Candidate]:
+        """The best of the newest CANDIDATES_PER_KIND matches of each kind, within the
+        filters, ranked by bm25's formula (see the module's doc), the best first; with the
+        words the SQL that joins their details does not carry.
+
+        Each kind's walk starts at the newest record of its table and goes back by rowid
+        (id * 8 + the table's code), so it reads as many rows as it keeps, not every match;
+        a word with fewer matches than a kind's share is found in one walk of them all.
+        """
+        columns = """SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
+                            s.plan_id, s.plan_item_id, s.day,
+                            highlight(search_index, 0, :start, :end),
+                            highlight(search_index, 1, :start, :end), s.rowid
+                     FROM search_index s"""
+        # The newest matches of every kind first: a rare word's are all there are.
+        found = self.db.conn.execute(
+            f"{columns} WHERE {where.sql} ORDER BY s.rowid DESC LIMIT :per_kind",
+            {**params, "per_kind": CANDIDATES_PER_KIND},
+        ).fetchall()
+        if len(found) < CANDIDATES_PER_KIND:
+            return rank(found)[: int(str(params["limit"]))]
+        below = min(r[10] for r in found)  # each kind's walk goes on from here
+        for table, code in SEARCH_CODES.items():
+            wanted = CANDIDATES_PER_KIND - sum(1 for r in found if r[10] % 8 == code)
+            if wanted <= 0 or (kinds and not set(kinds) & set(KINDS_OF[table])):
+                continue
+            newest = self._scalar(f"SELECT max(id) FROM {table}")
+            if newest is None:
+                continue
+            found += self.db.conn.execute(
+                f"""{columns}
+                    WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
+                    ORDER BY s.rowid DESC LIMIT :wanted""",
+                {
+                    **params,
+                    "top": min(int(newest) * 8 + code, below - 1),
+                    "code": code,
+                    "wanted": wanted,
+                },
+            ).fetchall()
+        ranked = rank(found)
+        return ranked[: int(str(params["limit"]))]
 
     def _declarations(self, text: str, where: _Where, score: float) -> list[SearchHit]:
         """What the people named by the words declared, within the same filters."""
@@ -288,7 +336,7 @@ class SearchMixin(StoreBase):
                 meeting_title=r["meeting_title"],
                 day=rows.day(r["day"]),
                 item_id=r["agenda_item_id"],
-                item_label=_item_label(r),
+                item_label=item_label(r),
                 plan_id=None,
                 plan_title=None,
                 plan_item_id=None,
@@ -402,13 +450,6 @@ def source_label(
     return plan_title or board or ""
 
 
-def _step_number(action: str) -> str:
-    """SQL: a next step's number under its plan item, as the plan and `history` count."""
-    return f"""(SELECT count(*) FROM actions x WHERE x.plan_item_id = {action}.plan_item_id
-                AND x.deleted_at IS NULL AND (x.position < {action}.position
-                OR (x.position = {action}.position AND x.id <= {action}.id)))"""
-
-
 def _spread(hits: list[SearchHit], limit: int) -> list[SearchHit]:
     """The best `limit`, with no meeting or plan taking more than half while others match:
     "engagement" once gave 19 of its first 20 from one plan."""
@@ -428,63 +469,3 @@ def _spread(hits: list[SearchHit], limit: int) -> list[SearchHit]:
     chosen = taken + held[: limit - len(taken)]
     order = {id(h): n for n, h in enumerate(hits)}
     return sorted(chosen, key=lambda h: order[id(h)])
-
-
-def _item_label(r: rows.Row) -> str | None:
-    if r["item_title"] is None:
-        return None
-    return f"{r['item_number']}. {r['item_title']}" if r["item_number"] else r["item_title"]
-
-
-def _status(value: str | None) -> Status | None:
-    return Status(value) if value else None
-
-
-def _hit(r: rows.Row) -> SearchHit:
-    kind = r["kind"]
-    words = who = time_frame = step_ref = about = None
-    status: Status | None = None
-    if kind == "item":
-        words, who = r["item_title"], r["item_presenter"]
-    elif kind in ("comment", "decision", "narrative"):
-        words = r["indexed_body"]
-    elif kind == "action":
-        words, who, time_frame = r["action_words"], r["action_owner"], r["action_time_frame"]
-        status = _status(r["action_status"])
-        if r["action_plan_item"] is not None and r["plan_item_ref"]:
-            step_ref = f"{r['plan_item_ref']}.{r['action_step']}"
-    elif kind == "plan_item":
-        words, who = r["plan_item_words"], r["plan_item_lead"]
-        status = _status(r["plan_item_status"])
-    elif kind == "update":
-        words, status = r["update_words"], _status(r["update_status"])
-        if r["update_action_words"] is not None:
-            about = r["update_action_words"]
-            if r["plan_item_ref"] and r["update_step"]:
-                step_ref = f"{r['plan_item_ref']}.{r['update_step']}"
-        else:
-            about = r["plan_item_words"]
-    return SearchHit(
-        kind=kind,
-        record_id=r["record_id"],
-        board_id=r["board_id"],
-        board_name=r["board_name"],
-        meeting_id=r["meeting_id"],
-        meeting_title=r["meeting_title"],
-        day=rows.day(r["day"]),
-        item_id=r["item_id"],
-        item_label=_item_label(r),
-        plan_id=r["plan_id"],
-        plan_title=r["plan_title"],
-        plan_item_id=r["plan_item_id"],
-        plan_item_ref=r["plan_item_ref"],
-        snippet=r["snippet"] or "",
-        score=float(r["score"]),
-        part2=bool(r["part2"]),
-        words=words,
-        who=who,
-        status=status,
-        time_frame=time_frame,
-        step_ref=step_ref,
-        about=about,
-    )
