@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from dataclasses import dataclass
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import Part2
@@ -30,6 +31,71 @@ PLAN_SORTS: dict[str, str] = {
     + f" END, {_BY_REF}",
     "lead": f"lead IS NULL, lead COLLATE NOCASE, {_BY_REF}",
 }
+
+
+# A plan table window is read in two steps: the matching items' ids in order (only the
+# columns the order needs), then the summary of just those rows.
+_OPEN_STEP = """a.plan_item_id = pi.id AND a.deleted_at IS NULL
+    AND a.status NOT IN ('complete', 'dropped')"""
+_NEAREST = f"FROM actions a WHERE {_OPEN_STEP} ORDER BY a.due_date IS NULL, a.due_date, a.position"
+_SUMMARY_COLUMNS = f"""pi.*,
+    (SELECT count(*) FROM actions a WHERE {_OPEN_STEP}) AS open_steps,
+    (SELECT a.time_frame {_NEAREST} LIMIT 1) AS next_time_frame,
+    (SELECT a.due_date {_NEAREST} LIMIT 1) AS next_due"""
+
+
+@dataclass(frozen=True)
+class PlanQuery:
+    """Which of a plan's items the table shows, and in what order (one of PLAN_SORTS).
+
+    overdue_on keeps the items with an open step due before that day; text keeps those
+    with every word in the ref, recommendation, lead or a step's description.
+    """
+
+    status: Status | None = None
+    lead: str | None = None
+    overdue_on: dt.date | None = None
+    text: str = ""
+    sort: str = "ref"
+
+    def where(self, plan_id: int) -> tuple[str, list[object]]:
+        """The WHERE clause over plan_items (as pi) and its parameters."""
+        where = ["pi.plan_id = ?"]
+        params: list[object] = [plan_id]
+        if self.status is not None:
+            where.append("pi.status = ?")
+            params.append(self.status.value)
+        if self.lead is not None:
+            where.append("coalesce(pi.lead, '') = ?")
+            params.append(self.lead)
+        if self.overdue_on is not None:
+            where.append(f"EXISTS (SELECT 1 FROM actions a WHERE {_OPEN_STEP} AND a.due_date < ?)")
+            params.append(self.overdue_on.isoformat())
+        for word in self.text.split():
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                """(pi.ref LIKE ? ESCAPE '\\' OR pi.recommendation LIKE ? ESCAPE '\\'
+                    OR coalesce(pi.lead, '') LIKE ? ESCAPE '\\'
+                    OR EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
+                               AND a.deleted_at IS NULL AND a.description LIKE ? ESCAPE '\\'))"""
+            )
+            params += [pattern] * 4
+        return " AND ".join(where), params
+
+    def ordered(self, plan_id: int) -> tuple[str, list[object]]:
+        """The matching items' ids in order, as a SELECT with the columns the order needs."""
+        where, params = self.where(plan_id)
+        # The nearest due date is worked out only when the order needs it.
+        due = (
+            f", (SELECT min(a.due_date) FROM actions a WHERE {_OPEN_STEP}) AS next_due"
+            if self.sort == "due"
+            else ""
+        )
+        return (
+            f"SELECT pi.id, pi.ref, pi.position, pi.status, pi.lead{due}"
+            f" FROM plan_items pi WHERE {where}",
+            params,
+        )
 
 
 class PlansMixin(UpdatesMixin):
@@ -154,6 +220,16 @@ class PlansMixin(UpdatesMixin):
     def count_plan_items(self, plan_id: int) -> int:
         return int(self._scalar("SELECT count(*) FROM plan_items WHERE plan_id = ?", (plan_id,)))
 
+    def plan_size(self, plan_id: int) -> tuple[int, int]:
+        """How many items the plan has, and its longest ref (the width of the ref column)."""
+        row = self._row(
+            "SELECT count(*) AS items, coalesce(max(length(ref)), 0) AS widest"
+            " FROM plan_items WHERE plan_id = ?",
+            (plan_id,),
+            "action plan",
+        )
+        return int(row["items"]), int(row["widest"])
+
     def plan_summary(
         self,
         plan_id: int,
@@ -167,11 +243,11 @@ class PlansMixin(UpdatesMixin):
         part2: Part2 | None = None,
     ) -> list[PlanItemSummary]:
         """The plan table: every item (filtered in SQLite, at most `limit` rows) with its open
-        next steps and nearest time frame, in one query.
+        next steps and nearest time frame.
 
-        overdue_on keeps the items with an open step due before that day; sort is one of
-        PLAN_SORTS. With part2, the table as a public audience may see it: next steps set
-        in Part 2 left out, and statuses as last said in public (domain.exempt).
+        The filters and sort are PlanQuery's. With part2, the table as a public audience may
+        see it: next steps set in Part 2 left out, and statuses as last said in public
+        (domain.exempt).
         """
         if part2:
             touched = self._touched_in_part2(plan_id, part2)
@@ -187,52 +263,58 @@ class PlansMixin(UpdatesMixin):
                     sort=sort,
                     limit=limit,
                 )
-        nearest = """FROM actions a WHERE a.plan_item_id = pi.id AND a.deleted_at IS NULL
-                     AND a.status NOT IN ('complete', 'dropped')
-                     ORDER BY a.due_date IS NULL, a.due_date, a.position LIMIT 1"""
-        where = ["pi.plan_id = ?"]
-        params: list[object] = [plan_id]
-        if status is not None:
-            where.append("pi.status = ?")
-            params.append(status.value)
-        if lead is not None:
-            where.append("coalesce(pi.lead, '') = ?")
-            params.append(lead)
-        if overdue_on is not None:
-            where.append(
-                """EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
-                   AND a.deleted_at IS NULL AND a.status NOT IN ('complete', 'dropped')
-                   AND a.due_date < ?)"""
+        query = PlanQuery(status, lead, overdue_on, text or "", sort)
+        return self.plan_window(plan_id, query, 0, limit)
+
+    def plan_window(
+        self, plan_id: int, query: PlanQuery, offset: int, limit: int
+    ) -> list[PlanItemSummary]:
+        """Rows offset..offset+limit of the plan table: the order is found from the few
+        columns it needs, and only the rows asked for are summed up (their open steps and
+        nearest time frame), so a window costs the same however far down the plan it is."""
+        ordered, params = query.ordered(plan_id)
+        ids = [
+            int(r["id"])
+            for r in self._rows(
+                f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]} LIMIT ? OFFSET ?",
+                (*params, limit, max(offset, 0)),
             )
-            params.append(overdue_on.isoformat())
-        for word in (text or "").split():
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append(
-                """(pi.ref LIKE ? ESCAPE '\\' OR pi.recommendation LIKE ? ESCAPE '\\'
-                    OR coalesce(pi.lead, '') LIKE ? ESCAPE '\\'
-                    OR EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
-                               AND a.deleted_at IS NULL AND a.description LIKE ? ESCAPE '\\'))"""
+        ]
+        if not ids:
+            return []
+        found = {
+            int(r["id"]): r
+            for r in self._rows(
+                f"""SELECT {_SUMMARY_COLUMNS} FROM plan_items pi
+                    WHERE pi.id IN (SELECT value FROM json_each(?))""",
+                (json.dumps(ids),),
             )
-            params += [pattern] * 4
-        order = PLAN_SORTS[sort]
-        found = self._rows(
-            f"""SELECT * FROM (
-                  SELECT pi.*,
-                     (SELECT count(*) FROM actions a WHERE a.plan_item_id = pi.id
-                        AND a.deleted_at IS NULL
-                        AND a.status NOT IN ('complete', 'dropped')) AS open_steps,
-                     (SELECT a.time_frame {nearest}) AS next_time_frame,
-                     (SELECT a.due_date {nearest}) AS next_due
-                  FROM plan_items pi WHERE {" AND ".join(where)})
-                ORDER BY {order} LIMIT ?""",
-            (*params, limit),
-        )
+        }
         return [
             PlanItemSummary(
                 rows.plan_item(r), r["open_steps"], r["next_time_frame"], rows.day(r["next_due"])
             )
-            for r in found
+            for r in (found[i] for i in ids if i in found)
         ]
+
+    def plan_matches(
+        self, plan_id: int, query: PlanQuery, *, keep: int | None = None
+    ) -> tuple[int, int | None]:
+        """How many items match, and the row the item `keep` is at among them (None when it
+        does not match): one pass, so a table can keep its chosen item through a refilter."""
+        ordered, params = query.ordered(plan_id)
+        found = self._rows(
+            f"""SELECT id, n, total FROM (
+                  SELECT id, row_number() OVER (ORDER BY {PLAN_SORTS[query.sort]}) - 1 AS n,
+                         count(*) OVER () AS total
+                  FROM ({ordered}))
+                ORDER BY id IS ? DESC LIMIT 1""",
+            (*params, keep),
+        )
+        if not found:
+            return 0, None
+        row = found[0]
+        return int(row["total"]), int(row["n"]) if keep is not None and row["id"] == keep else None
 
     def _touched_in_part2(self, plan_id: int, part2: Part2) -> set[int]:
         """The plan's items with a next step set, or an update said, on a Part 2 item."""
