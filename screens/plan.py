@@ -9,6 +9,7 @@ through the status history.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import replace
 from functools import partial
 from typing import ClassVar
@@ -49,6 +50,8 @@ NARROW_COLUMNS = (22, 13, 12)
 OPEN_WIDTH = len("Open")
 STATUS_WIDTH = max(len(f"■ {style.label}") for style in STYLES.values())
 SORT_ORDER = tuple(PLAN_SORTS)
+# Filter states whose order of matching ids is kept (eight bytes an item) until a write.
+REMEMBERED_ORDERS = 8
 
 
 class PlanTable(WindowTable[PlanItemSummary]):
@@ -91,6 +94,8 @@ class PlanScreen(Screen[None]):
         self._shown_item: tuple[int | None, tuple[int, int]] | None = None
         # The plan's size and its longest ref, read again only after a write.
         self._shape: tuple[tuple[int, int], int, int] | None = None
+        self._orders: dict[PlanQuery, array[int]] = {}
+        self._orders_version: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -164,10 +169,34 @@ class PlanScreen(Screen[None]):
                 ("Status", STATUS_WIDTH),
             ]
         )
-        count, row = self.store.plan_matches(self.plan_id, query, keep=keep_item_id)
-        table.load(count, partial(self.store.plan_window, self.plan_id, query), cursor=row or 0)
-        self.query_one("#plan-filters", Static).update(f.describe(count, total))
+        order = self._order(query)
+        try:
+            row = order.index(keep_item_id) if keep_item_id is not None else 0
+        except ValueError:
+            row = 0  # the chosen item no longer matches: the first that does
+        table.load(len(order), partial(self._rows, order), cursor=row)
+        self.query_one("#plan-filters", Static).update(f.describe(len(order), total))
         self.show_item()
+
+    def _rows(self, order: array[int], offset: int, limit: int) -> list[PlanItemSummary]:
+        return self.store.plan_rows(order[offset : offset + limit])
+
+    def _order(self, query: PlanQuery) -> array[int]:
+        """The matching items' ids in order, remembered until a write.
+
+        A chair toggles filters on and off (o, o; l, l) and cycles the sorts: each state
+        seen since the last change to the database is shown again without a query.
+        """
+        version = self.store.data_version()
+        if version != self._orders_version:
+            self._orders.clear()
+            self._orders_version = version
+        order = self._orders.get(query)
+        if order is None:
+            if len(self._orders) >= REMEMBERED_ORDERS:
+                del self._orders[next(iter(self._orders))]
+            order = self._orders[query] = self.store.plan_order(self.plan_id, query)
+        return order
 
     def _plan_size(self) -> tuple[int, int]:
         """How many items the plan has and its longest ref, remembered until a write."""

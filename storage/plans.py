@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
@@ -33,8 +35,8 @@ PLAN_SORTS: dict[str, str] = {
 }
 
 
-# A plan table window is read in two steps: the matching items' ids in order (only the
-# columns the order needs), then the summary of just those rows.
+# The plan table is read in two steps: the matching items' ids in order (only the
+# columns the order needs), then the summary of just the rows on screen.
 _OPEN_STEP = """a.plan_item_id = pi.id AND a.deleted_at IS NULL
     AND a.status NOT IN ('complete', 'dropped')"""
 _NEAREST = f"FROM actions a WHERE {_OPEN_STEP} ORDER BY a.due_date IS NULL, a.due_date, a.position"
@@ -264,22 +266,22 @@ class PlansMixin(UpdatesMixin):
                     limit=limit,
                 )
         query = PlanQuery(status, lead, overdue_on, text or "", sort)
-        return self.plan_window(plan_id, query, 0, limit)
+        return self.plan_rows(self.plan_order(plan_id, query)[:limit])
 
-    def plan_window(
-        self, plan_id: int, query: PlanQuery, offset: int, limit: int
-    ) -> list[PlanItemSummary]:
-        """Rows offset..offset+limit of the plan table: the order is found from the few
-        columns it needs, and only the rows asked for are summed up (their open steps and
-        nearest time frame), so a window costs the same however far down the plan it is."""
+    def plan_order(self, plan_id: int, query: PlanQuery) -> array[int]:
+        """The ids of the items that match, in the table's order: all a table needs to say
+        how many match, find where one is and know which to read for the rows on screen
+        (eight bytes an item, not the items). The order is found from the few columns it
+        needs; the summaries are read by plan_rows for just the rows shown."""
         ordered, params = query.ordered(plan_id)
-        ids = [
-            int(r["id"])
-            for r in self._rows(
-                f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]} LIMIT ? OFFSET ?",
-                (*params, limit, max(offset, 0)),
-            )
-        ]
+        found = self.db.execute(
+            f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]}", params
+        )
+        return array("q", (row[0] for row in found))
+
+    def plan_rows(self, ids: Sequence[int]) -> list[PlanItemSummary]:
+        """These items as the plan table shows them (open steps, nearest time frame), in
+        the order given."""
         if not ids:
             return []
         found = {
@@ -287,7 +289,7 @@ class PlansMixin(UpdatesMixin):
             for r in self._rows(
                 f"""SELECT {_SUMMARY_COLUMNS} FROM plan_items pi
                     WHERE pi.id IN (SELECT value FROM json_each(?))""",
-                (json.dumps(ids),),
+                (json.dumps(list(ids)),),
             )
         }
         return [
@@ -296,25 +298,6 @@ class PlansMixin(UpdatesMixin):
             )
             for r in (found[i] for i in ids if i in found)
         ]
-
-    def plan_matches(
-        self, plan_id: int, query: PlanQuery, *, keep: int | None = None
-    ) -> tuple[int, int | None]:
-        """How many items match, and the row the item `keep` is at among them (None when it
-        does not match): one pass, so a table can keep its chosen item through a refilter."""
-        ordered, params = query.ordered(plan_id)
-        found = self._rows(
-            f"""SELECT id, n, total FROM (
-                  SELECT id, row_number() OVER (ORDER BY {PLAN_SORTS[query.sort]}) - 1 AS n,
-                         count(*) OVER () AS total
-                  FROM ({ordered}))
-                ORDER BY id IS ? DESC LIMIT 1""",
-            (*params, keep),
-        )
-        if not found:
-            return 0, None
-        row = found[0]
-        return int(row["total"]), int(row["n"]) if keep is not None and row["id"] == keep else None
 
     def _touched_in_part2(self, plan_id: int, part2: Part2) -> set[int]:
         """The plan's items with a next step set, or an update said, on a Part 2 item."""

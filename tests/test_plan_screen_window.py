@@ -128,13 +128,15 @@ async def test_the_table_never_holds_more_than_a_window(store: Store, long_plan:
             assert 0 < table.held <= WINDOW_ROWS
 
 
-def test_the_store_answers_counts_and_windows(store: Store, long_plan: int) -> None:
+def test_the_store_answers_the_order_and_the_rows_asked_for(store: Store, long_plan: int) -> None:
     on_track = PlanQuery(status=Status.ON_TRACK, sort="lead")
-    assert store.plan_matches(long_plan, on_track) == (30, None)
-    window = store.plan_window(long_plan, on_track, 28, 10)
-    assert [s.item.ref for s in window] == ["2900", "3000"]
-    whole = store.plan_window(long_plan, PlanQuery(), 0, ITEMS)
-    item_2500 = whole[2499].item
-    assert item_2500.ref == "2500"
-    assert store.plan_matches(long_plan, PlanQuery(), keep=item_2500.id) == (ITEMS, 2499)
-    assert store.plan_matches(long_plan, PlanQuery(text="no such words")) == (0, None)
+    order = store.plan_order(long_plan, on_track)
+    assert len(order) == 30
+    assert [s.item.ref for s in store.plan_rows(order[28:])] == ["2900", "3000"]
+    everything = store.plan_order(long_plan, PlanQuery())
+    assert [s.item.ref for s in store.plan_rows(everything[2499:2501])] == ["2500", "2501"]
+    by_due = store.plan_rows(store.plan_order(long_plan, PlanQuery(sort="due"))[:1])
+    assert [(s.item.ref, s.open_steps, s.next_time_frame) for s in by_due] == [
+        ("3000", 1, "Mid Jan")
+    ]
+    assert len(store.plan_order(long_plan, PlanQuery(text="no such words"))) == 0
