@@ -24,8 +24,9 @@ from textual.strip import Strip
 Row = TypeVar("Row")
 
 # Rows kept around the viewport: enough to page up and down without a query, and never
-# the whole table. At least this many, or three screens' worth on a tall terminal.
-WINDOW_ROWS = 120
+# the whole table. At least this many, or three screens' worth on a tall terminal; each
+# refilter reads one window, so it stays small.
+WINDOW_ROWS = 60
 CELL_PADDING = 1
 
 
