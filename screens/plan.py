@@ -185,7 +185,8 @@ class PlanScreen(Screen[None]):
         """The matching items' ids in order, remembered until a write.
 
         A chair toggles filters on and off (o, o; l, l) and cycles the sorts: each state
-        seen since the last change to the database is shown again without a query.
+        seen since the last change to the database is shown again without a query. A word
+        typed a letter further only tests the items the shorter one matched.
         """
         version = self.store.data_version()
         if version != self._orders_version:
@@ -193,9 +194,12 @@ class PlanScreen(Screen[None]):
             self._orders_version = version
         order = self._orders.get(query)
         if order is None:
+            wider = [o for q, o in self._orders.items() if _narrows(query, q)]
+            within = min(wider, key=len) if wider else None
             if len(self._orders) >= REMEMBERED_ORDERS:
                 del self._orders[next(iter(self._orders))]
-            order = self._orders[query] = self.store.plan_order(self.plan_id, query)
+            order = self.store.plan_order(self.plan_id, query, within=within)
+            self._orders[query] = order
         return order
 
     def _plan_size(self) -> tuple[int, int]:
@@ -467,3 +471,10 @@ class PlanScreen(Screen[None]):
             self.refresh_items(keep_item_id=item.id)
 
         self.app.push_screen(PlanItemDialog("New plan item"), saved)
+
+
+def _narrows(query: PlanQuery, wider: PlanQuery) -> bool:
+    """Whether every item `query` matches is one `wider` matches, in the same order: the
+    same filters and sort, and words that only go on from the wider query's (each of its
+    words is then inside one of these, so an item with these has those)."""
+    return replace(wider, text=query.text) == query and query.text.startswith(wider.text)

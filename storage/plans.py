@@ -268,16 +268,31 @@ class PlansMixin(UpdatesMixin):
         query = PlanQuery(status, lead, overdue_on, text or "", sort)
         return self.plan_rows(self.plan_order(plan_id, query)[:limit])
 
-    def plan_order(self, plan_id: int, query: PlanQuery) -> array[int]:
+    def plan_order(
+        self, plan_id: int, query: PlanQuery, *, within: array[int] | None = None
+    ) -> array[int]:
         """The ids of the items that match, in the table's order: all a table needs to say
         how many match, find where one is and know which to read for the rows on screen
         (eight bytes an item, not the items). The order is found from the few columns it
-        needs; the summaries are read by plan_rows for just the rows shown."""
+        needs; the summaries are read by plan_rows for just the rows shown.
+
+        within: the order of a wider query with the same sort (a word typed one letter
+        shorter): only those items are tested, and their order kept, not sorted again.
+        """
         ordered, params = query.ordered(plan_id)
-        found = self.db.execute(
-            f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]}", params
-        )
-        return array("q", (row[0] for row in found))
+        if within is None:
+            found = self.db.execute(
+                f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]}", params
+            )
+            return array("q", (row[0] for row in found))
+        matching = {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT id FROM ({ordered}) WHERE id IN (SELECT value FROM json_each(?))",
+                (*params, json.dumps(within.tolist())),
+            )
+        }
+        return array("q", (i for i in within if i in matching))
 
     def plan_rows(self, ids: Sequence[int]) -> list[PlanItemSummary]:
         """These items as the plan table shows them (open steps, nearest time frame), in

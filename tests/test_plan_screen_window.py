@@ -140,3 +140,14 @@ def test_the_store_answers_the_order_and_the_rows_asked_for(store: Store, long_p
         ("3000", 1, "Mid Jan")
     ]
     assert len(store.plan_order(long_plan, PlanQuery(text="no such words"))) == 0
+
+
+def test_a_longer_word_tests_only_what_the_shorter_matched(store: Store, long_plan: int) -> None:
+    """Typing on narrows the last order, and keeps it: the same as asking afresh."""
+    by_lead = PlanQuery(sort="lead", text="number 29")
+    shorter = store.plan_order(long_plan, by_lead)
+    for text in ("number 299", "number 2990", "number 29 Lead 6", "number 29 nothing"):
+        longer = PlanQuery(sort="lead", text=text)
+        assert store.plan_order(long_plan, longer, within=shorter) == store.plan_order(
+            long_plan, longer
+        )
