@@ -151,3 +151,21 @@ def test_a_longer_word_tests_only_what_the_shorter_matched(store: Store, long_pl
         assert store.plan_order(long_plan, longer, within=shorter) == store.plan_order(
             long_plan, longer
         )
+
+
+async def test_a_click_chooses_a_row_and_a_second_click_opens_its_steps(
+    store: Store, long_plan: int
+) -> None:
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, table = await _open(app, store, long_plan, pilot)
+        # The table's border, its header, then the rows: the fourth row is five lines down.
+        await pilot.click("#plan-items", offset=(10, 5))
+        await pilot.pause()
+        current = screen.current
+        assert current is not None and current.item.ref == "4"
+        assert "Recommendation number 4" in _steps(screen)
+        assert table.has_focus
+        await pilot.click("#plan-items", offset=(10, 5))
+        await pilot.pause()
+        assert screen.query_one("#plan-steps", OptionList).has_focus
