@@ -27,7 +27,8 @@ from board_tui.storage.updates import UpdatesMixin
 _BY_REF = "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
 PLAN_SORTS: dict[str, str] = {
     "ref": _BY_REF,
-    "due": f"next_due IS NULL, next_due, {_BY_REF}",
+    # next_due named once (no date left last): the nearest-due subquery is run once a row.
+    "due": f"coalesce(next_due, '9999-12-31'), {_BY_REF}",
     "status": "CASE status "
     + " ".join(f"WHEN '{status.value}' THEN {n}" for n, status in enumerate(Status))
     + f" END, {_BY_REF}",

@@ -135,9 +135,11 @@ def test_the_store_answers_the_order_and_the_rows_asked_for(store: Store, long_p
     assert [s.item.ref for s in store.plan_rows(order[28:])] == ["2900", "3000"]
     everything = store.plan_order(long_plan, PlanQuery())
     assert [s.item.ref for s in store.plan_rows(everything[2499:2501])] == ["2500", "2501"]
-    by_due = store.plan_rows(store.plan_order(long_plan, PlanQuery(sort="due"))[:1])
+    by_due = store.plan_rows(store.plan_order(long_plan, PlanQuery(sort="due"))[:3])
     assert [(s.item.ref, s.open_steps, s.next_time_frame) for s in by_due] == [
-        ("3000", 1, "Mid Jan")
+        ("3000", 1, "Mid Jan"),  # the one item with a step due; then the rest by ref
+        ("1", 0, None),
+        ("2", 0, None),
     ]
     assert len(store.plan_order(long_plan, PlanQuery(text="no such words"))) == 0
 
