@@ -1,14 +1,17 @@
 """An action plan: every item in its status colour, filters a chair can drive, and editing.
 
-Filtering and sorting happen in SQLite and the table shows at most a few
-hundred rows, so a plan of thousands of items stays instant (the DataTable has
-no virtual rows). Every status change goes through the status history.
+Filtering and sorting happen in SQLite; the table knows only how many items match and
+reads the rows around what is on screen (widgets.window_table), so a plan of tens of
+thousands of items costs each key what a plan of forty does. Every status change goes
+through the status history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import replace
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,12 +20,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence, short_date, shorten
 from board_tui.domain.model import Action, PlanItem, PlanItemSummary
+from board_tui.domain.statuses import STYLES
 from board_tui.screens.dialogs.capture import UpdateDialog, UpdateInput
 from board_tui.screens.dialogs.plan import (
     NextStepDialog,
@@ -35,19 +39,23 @@ from board_tui.screens.plan_text import PlanFilter, history_text, step_prompt
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.layout import is_wide
 from board_tui.screens.widgets.status import legend, status_mark
-from board_tui.storage.plans import PLAN_SORTS
+from board_tui.screens.widgets.window_table import WindowTable
+from board_tui.storage.plans import PLAN_SORTS, PlanQuery
 from board_tui.storage.store import Store
 
 # Column widths (recommendation, lead, time frame) so every column, status included, fits:
 # a 120-column terminal and the 80-column minimum.
 WIDE_COLUMNS = (42, 22, 20)
 NARROW_COLUMNS = (22, 13, 12)
-MAX_ROWS = 300
-# Rows go into the table a page at a time, the next page as the cursor nears the last:
-# the DataTable measures every row it is given, so filling 300 at once costs each key.
-PAGE_ROWS = 40
-REMEMBERED_FILTERS = 16
+OPEN_WIDTH = len("Open")
+STATUS_WIDTH = max(len(f"■ {style.label}") for style in STYLES.values())
 SORT_ORDER = tuple(PLAN_SORTS)
+# Filter states whose order of matching ids is kept (eight bytes an item) until a write.
+REMEMBERED_ORDERS = 8
+
+
+class PlanTable(WindowTable[PlanItemSummary]):
+    """The plan's items, a window of them at a time."""
 
 
 class PlanScreen(Screen[None]):
@@ -81,12 +89,13 @@ class PlanScreen(Screen[None]):
         self.plan_id = plan_id
         self.today = today or store.clock().date()
         self.filter = PlanFilter()
-        self._summaries: list[PlanItemSummary] = []
         self._steps: list[Action] = []
         self._widths = WIDE_COLUMNS
         self._shown_item: tuple[int | None, tuple[int, int]] | None = None
-        self._matched: dict[tuple[object, ...], tuple[list[PlanItemSummary], int]] = {}
-        self._matched_version: tuple[int, int] | None = None
+        # The plan's size and its longest ref, read again only after a write.
+        self._shape: tuple[tuple[int, int], int, int] | None = None
+        self._orders: dict[PlanQuery, array[int]] = {}
+        self._orders_version: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,7 +105,7 @@ class PlanScreen(Screen[None]):
         find.display = False
         yield find
         yield Static(id="plan-filters")
-        table: DataTable[str | Text] = DataTable(id="plan-items", cursor_type="row", classes="pane")
+        table = PlanTable(self._cells, id="plan-items", classes="pane")
         table.border_title = "Plan items"
         yield table
         with Horizontal(id="plan-lower"):
@@ -116,15 +125,8 @@ class PlanScreen(Screen[None]):
             Text.assemble((plan.title, "bold"), (dated, "dim"))
         )
         self.query_one("#plan-legend", Static).update(legend(self.app, plan))
-        table = self.query_one("#plan-items", DataTable)
+        table = self._table
         self._widths = WIDE_COLUMNS if is_wide(self.app.size.width) else NARROW_COLUMNS
-        recommendation, lead, time_frame = self._widths
-        table.add_column("#", key="ref")
-        table.add_column("Recommendation", key="recommendation", width=recommendation)
-        table.add_column("Lead", key="lead", width=lead)
-        table.add_column("Open", key="open")
-        table.add_column("Next time frame", key="time_frame", width=time_frame)
-        table.add_column("Status", key="status")
         self.refresh_items()
         table.focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
@@ -138,80 +140,99 @@ class PlanScreen(Screen[None]):
 
     # -- the table -----------------------------------------------------------------------
 
+    @property
+    def _table(self) -> PlanTable:
+        return self.query_one("#plan-items", PlanTable)
+
     def refresh_items(self, keep_item_id: int | None = None) -> None:
-        table = self.query_one("#plan-items", DataTable)
+        """Ask again which items match (the chosen one kept where it still matches)."""
+        table = self._table
         if keep_item_id is None and self.current is not None:
             keep_item_id = self.current.item.id
         f = self.filter
-        self._summaries, total = self._matching(f)
-        table.clear()
-        ids = [s.item.id for s in self._summaries]
-        keep = ids.index(keep_item_id) if keep_item_id in ids else 0
-        self._add_rows(keep + PAGE_ROWS)
-        self.query_one("#plan-filters", Static).update(f.describe(len(self._summaries), total))
-        if keep:
-            table.move_cursor(row=keep)
+        query = PlanQuery(
+            status=f.status,
+            lead=f.lead,
+            overdue_on=self.today if f.overdue else None,
+            text=f.text,
+            sort=f.sort,
+        )
+        total, ref_width = self._plan_size()
+        recommendation, lead, time_frame = self._widths
+        table.set_columns(
+            [
+                ("#", max(1, ref_width)),
+                ("Recommendation", recommendation),
+                ("Lead", lead),
+                ("Open", OPEN_WIDTH),
+                ("Next time frame", time_frame),
+                ("Status", STATUS_WIDTH),
+            ]
+        )
+        order = self._order(query)
+        try:
+            row = order.index(keep_item_id) if keep_item_id is not None else 0
+        except ValueError:
+            row = 0  # the chosen item no longer matches: the first that does
+        table.load(len(order), partial(self._rows, order), cursor=row)
+        self.query_one("#plan-filters", Static).update(f.describe(len(order), total))
         self.show_item()
 
-    def _matching(self, f: PlanFilter) -> tuple[list[PlanItemSummary], int]:
-        """The items the filter matches (and the plan's size), remembered until a write.
+    def _rows(self, order: array[int], offset: int, limit: int) -> list[PlanItemSummary]:
+        return self.store.plan_rows(order[offset : offset + limit])
 
-        A chair toggles filters on and off (o, o; l, l) and cycles the sorts: each
-        state seen since the last change to the database is shown again at once.
+    def _order(self, query: PlanQuery) -> array[int]:
+        """The matching items' ids in order, remembered until a write.
+
+        A chair toggles filters on and off (o, o; l, l) and cycles the sorts: each state
+        seen since the last change to the database is shown again without a query. A word
+        typed a letter further only tests the items the shorter one matched.
         """
         version = self.store.data_version()
-        if version != self._matched_version:
-            self._matched.clear()
-            self._matched_version = version
-        key = (f.status, f.lead, f.overdue, f.text, f.sort)
-        if key not in self._matched:
-            if len(self._matched) >= REMEMBERED_FILTERS:
-                del self._matched[next(iter(self._matched))]
-            self._matched[key] = (
-                self.store.plan_summary(
-                    self.plan_id,
-                    status=f.status,
-                    lead=f.lead,
-                    overdue_on=self.today if f.overdue else None,
-                    text=f.text,
-                    sort=f.sort,
-                    limit=MAX_ROWS,
-                ),
-                self.store.count_plan_items(self.plan_id),
-            )
-        return self._matched[key]
+        if version != self._orders_version:
+            self._orders.clear()
+            self._orders_version = version
+        order = self._orders.get(query)
+        if order is None:
+            wider = [o for q, o in self._orders.items() if _narrows(query, q)]
+            within = min(wider, key=len) if wider else None
+            if len(self._orders) >= REMEMBERED_ORDERS:
+                del self._orders[next(iter(self._orders))]
+            order = self.store.plan_order(self.plan_id, query, within=within)
+            self._orders[query] = order
+        return order
 
-    def _add_rows(self, count: int) -> None:
-        """Put the next `count` of the matched items into the table."""
-        table = self.query_one("#plan-items", DataTable)
+    def _plan_size(self) -> tuple[int, int]:
+        """How many items the plan has and its longest ref, remembered until a write."""
+        version = self.store.data_version()
+        if self._shape is None or self._shape[0] != version:
+            total, ref_width = self.store.plan_size(self.plan_id)
+            self._shape = (version, total, ref_width)
+        return self._shape[1], self._shape[2]
+
+    def _cells(self, summary: PlanItemSummary) -> tuple[Text, ...]:
+        """One row of the table; the table cuts each cell to its column."""
+        item = summary.item
         recommendation, lead, time_frame = self._widths
-        start = table.row_count
-        for summary in self._summaries[start : start + count]:
-            item = summary.item
-            # Text, not str: a str cell is parsed as markup, which costs more than the row.
-            table.add_row(
-                Text(item.ref),
-                Text(shorten(item.recommendation, recommendation)),
-                Text(shorten(item.lead or "", lead)),
-                Text(str(summary.open_steps)),
-                Text(shorten(summary.next_time_frame or "", time_frame)),
-                status_mark(self.app, item.status),
-                key=str(item.id),
-            )
+        return (
+            Text(item.ref),
+            Text(shorten(item.recommendation, recommendation)),
+            Text(shorten(item.lead or "", lead)),
+            Text(str(summary.open_steps)),
+            Text(shorten(summary.next_time_frame or "", time_frame)),
+            status_mark(self.app, item.status),
+        )
 
     @property
     def current(self) -> PlanItemSummary | None:
-        row = self.query_one("#plan-items", DataTable).cursor_row
-        return self._summaries[row] if 0 <= row < len(self._summaries) else None
+        table = self._table
+        return table.row(table.cursor_row)
 
-    @on(DataTable.RowHighlighted, "#plan-items")
+    @on(WindowTable.Highlighted, "#plan-items")
     def _item_highlighted(self) -> None:
-        table = self.query_one("#plan-items", DataTable)
-        if table.cursor_row >= table.row_count - PAGE_ROWS // 3:
-            self._add_rows(PAGE_ROWS)
         self.show_item()
 
-    @on(DataTable.RowSelected, "#plan-items")
+    @on(WindowTable.Selected, "#plan-items")
     def _item_chosen(self) -> None:
         self.query_one("#plan-steps", OptionList).focus()
 
@@ -294,12 +315,12 @@ class PlanScreen(Screen[None]):
 
     @on(Input.Submitted, "#plan-find")
     def _find_done(self) -> None:
-        self.query_one("#plan-items", DataTable).focus()
+        self._table.focus()
 
     def action_back(self) -> None:
         find = self.query_one("#plan-find", Input)
         if find.has_focus:
-            self.query_one("#plan-items", DataTable).focus()
+            self._table.focus()
         else:
             self.app.pop_screen()
 
@@ -450,3 +471,10 @@ class PlanScreen(Screen[None]):
             self.refresh_items(keep_item_id=item.id)
 
         self.app.push_screen(PlanItemDialog("New plan item"), saved)
+
+
+def _narrows(query: PlanQuery, wider: PlanQuery) -> bool:
+    """Whether every item `query` matches is one `wider` matches, in the same order: the
+    same filters and sort, and words that only go on from the wider query's (each of its
+    words is then inside one of these, so an item with these has those)."""
+    return replace(wider, text=query.text) == query and query.text.startswith(wider.text)

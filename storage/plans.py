@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import Part2
@@ -24,12 +27,78 @@ from board_tui.storage.updates import UpdatesMixin
 _BY_REF = "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
 PLAN_SORTS: dict[str, str] = {
     "ref": _BY_REF,
-    "due": f"next_due IS NULL, next_due, {_BY_REF}",
+    # next_due named once (no date left last): the nearest-due subquery is run once a row.
+    "due": f"coalesce(next_due, '9999-12-31'), {_BY_REF}",
     "status": "CASE status "
     + " ".join(f"WHEN '{status.value}' THEN {n}" for n, status in enumerate(Status))
     + f" END, {_BY_REF}",
     "lead": f"lead IS NULL, lead COLLATE NOCASE, {_BY_REF}",
 }
+
+
+# The plan table is read in two steps: the matching items' ids in order (only the
+# columns the order needs), then the summary of just the rows on screen.
+_OPEN_STEP = """a.plan_item_id = pi.id AND a.deleted_at IS NULL
+    AND a.status NOT IN ('complete', 'dropped')"""
+_NEAREST = f"FROM actions a WHERE {_OPEN_STEP} ORDER BY a.due_date IS NULL, a.due_date, a.position"
+_SUMMARY_COLUMNS = f"""pi.*,
+    (SELECT count(*) FROM actions a WHERE {_OPEN_STEP}) AS open_steps,
+    (SELECT a.time_frame {_NEAREST} LIMIT 1) AS next_time_frame,
+    (SELECT a.due_date {_NEAREST} LIMIT 1) AS next_due"""
+
+
+@dataclass(frozen=True)
+class PlanQuery:
+    """Which of a plan's items the table shows, and in what order (one of PLAN_SORTS).
+
+    overdue_on keeps the items with an open step due before that day; text keeps those
+    with every word in the ref, recommendation, lead or a step's description.
+    """
+
+    status: Status | None = None
+    lead: str | None = None
+    overdue_on: dt.date | None = None
+    text: str = ""
+    sort: str = "ref"
+
+    def where(self, plan_id: int) -> tuple[str, list[object]]:
+        """The WHERE clause over plan_items (as pi) and its parameters."""
+        where = ["pi.plan_id = ?"]
+        params: list[object] = [plan_id]
+        if self.status is not None:
+            where.append("pi.status = ?")
+            params.append(self.status.value)
+        if self.lead is not None:
+            where.append("coalesce(pi.lead, '') = ?")
+            params.append(self.lead)
+        if self.overdue_on is not None:
+            where.append(f"EXISTS (SELECT 1 FROM actions a WHERE {_OPEN_STEP} AND a.due_date < ?)")
+            params.append(self.overdue_on.isoformat())
+        for word in self.text.split():
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                """(pi.ref LIKE ? ESCAPE '\\' OR pi.recommendation LIKE ? ESCAPE '\\'
+                    OR coalesce(pi.lead, '') LIKE ? ESCAPE '\\'
+                    OR EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
+                               AND a.deleted_at IS NULL AND a.description LIKE ? ESCAPE '\\'))"""
+            )
+            params += [pattern] * 4
+        return " AND ".join(where), params
+
+    def ordered(self, plan_id: int) -> tuple[str, list[object]]:
+        """The matching items' ids in order, as a SELECT with the columns the order needs."""
+        where, params = self.where(plan_id)
+        # The nearest due date is worked out only when the order needs it.
+        due = (
+            f", (SELECT min(a.due_date) FROM actions a WHERE {_OPEN_STEP}) AS next_due"
+            if self.sort == "due"
+            else ""
+        )
+        return (
+            f"SELECT pi.id, pi.ref, pi.position, pi.status, pi.lead{due}"
+            f" FROM plan_items pi WHERE {where}",
+            params,
+        )
 
 
 class PlansMixin(UpdatesMixin):
@@ -154,6 +223,16 @@ class PlansMixin(UpdatesMixin):
     def count_plan_items(self, plan_id: int) -> int:
         return int(self._scalar("SELECT count(*) FROM plan_items WHERE plan_id = ?", (plan_id,)))
 
+    def plan_size(self, plan_id: int) -> tuple[int, int]:
+        """How many items the plan has, and its longest ref (the width of the ref column)."""
+        row = self._row(
+            "SELECT count(*) AS items, coalesce(max(length(ref)), 0) AS widest"
+            " FROM plan_items WHERE plan_id = ?",
+            (plan_id,),
+            "action plan",
+        )
+        return int(row["items"]), int(row["widest"])
+
     def plan_summary(
         self,
         plan_id: int,
@@ -167,11 +246,11 @@ class PlansMixin(UpdatesMixin):
         part2: Part2 | None = None,
     ) -> list[PlanItemSummary]:
         """The plan table: every item (filtered in SQLite, at most `limit` rows) with its open
-        next steps and nearest time frame, in one query.
+        next steps and nearest time frame.
 
-        overdue_on keeps the items with an open step due before that day; sort is one of
-        PLAN_SORTS. With part2, the table as a public audience may see it: next steps set
-        in Part 2 left out, and statuses as last said in public (domain.exempt).
+        The filters and sort are PlanQuery's. With part2, the table as a public audience may
+        see it: next steps set in Part 2 left out, and statuses as last said in public
+        (domain.exempt).
         """
         if part2:
             touched = self._touched_in_part2(plan_id, part2)
@@ -187,51 +266,53 @@ class PlansMixin(UpdatesMixin):
                     sort=sort,
                     limit=limit,
                 )
-        nearest = """FROM actions a WHERE a.plan_item_id = pi.id AND a.deleted_at IS NULL
-                     AND a.status NOT IN ('complete', 'dropped')
-                     ORDER BY a.due_date IS NULL, a.due_date, a.position LIMIT 1"""
-        where = ["pi.plan_id = ?"]
-        params: list[object] = [plan_id]
-        if status is not None:
-            where.append("pi.status = ?")
-            params.append(status.value)
-        if lead is not None:
-            where.append("coalesce(pi.lead, '') = ?")
-            params.append(lead)
-        if overdue_on is not None:
-            where.append(
-                """EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
-                   AND a.deleted_at IS NULL AND a.status NOT IN ('complete', 'dropped')
-                   AND a.due_date < ?)"""
+        query = PlanQuery(status, lead, overdue_on, text or "", sort)
+        return self.plan_rows(self.plan_order(plan_id, query)[:limit])
+
+    def plan_order(
+        self, plan_id: int, query: PlanQuery, *, within: array[int] | None = None
+    ) -> array[int]:
+        """The ids of the items that match, in the table's order: all a table needs to say
+        how many match, find where one is and know which to read for the rows on screen
+        (eight bytes an item, not the items). The order is found from the few columns it
+        needs; the summaries are read by plan_rows for just the rows shown.
+
+        within: the order of a wider query with the same sort (a word typed one letter
+        shorter): only those items are tested, and their order kept, not sorted again.
+        """
+        ordered, params = query.ordered(plan_id)
+        if within is None:
+            found = self.db.execute(
+                f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]}", params
             )
-            params.append(overdue_on.isoformat())
-        for word in (text or "").split():
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append(
-                """(pi.ref LIKE ? ESCAPE '\\' OR pi.recommendation LIKE ? ESCAPE '\\'
-                    OR coalesce(pi.lead, '') LIKE ? ESCAPE '\\'
-                    OR EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
-                               AND a.deleted_at IS NULL AND a.description LIKE ? ESCAPE '\\'))"""
+            return array("q", (row[0] for row in found))
+        matching = {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT id FROM ({ordered}) WHERE id IN (SELECT value FROM json_each(?))",
+                (*params, json.dumps(within.tolist())),
             )
-            params += [pattern] * 4
-        order = PLAN_SORTS[sort]
-        found = self._rows(
-            f"""SELECT * FROM (
-                  SELECT pi.*,
-                     (SELECT count(*) FROM actions a WHERE a.plan_item_id = pi.id
-                        AND a.deleted_at IS NULL
-                        AND a.status NOT IN ('complete', 'dropped')) AS open_steps,
-                     (SELECT a.time_frame {nearest}) AS next_time_frame,
-                     (SELECT a.due_date {nearest}) AS next_due
-                  FROM plan_items pi WHERE {" AND ".join(where)})
-                ORDER BY {order} LIMIT ?""",
-            (*params, limit),
-        )
+        }
+        return array("q", (i for i in within if i in matching))
+
+    def plan_rows(self, ids: Sequence[int]) -> list[PlanItemSummary]:
+        """These items as the plan table shows them (open steps, nearest time frame), in
+        the order given."""
+        if not ids:
+            return []
+        found = {
+            int(r["id"]): r
+            for r in self._rows(
+                f"""SELECT {_SUMMARY_COLUMNS} FROM plan_items pi
+                    WHERE pi.id IN (SELECT value FROM json_each(?))""",
+                (json.dumps(list(ids)),),
+            )
+        }
         return [
             PlanItemSummary(
                 rows.plan_item(r), r["open_steps"], r["next_time_frame"], rows.day(r["next_due"])
             )
-            for r in found
+            for r in (found[i] for i in ids if i in found)
         ]
 
     def _touched_in_part2(self, plan_id: int, part2: Part2) -> set[int]:

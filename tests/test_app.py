@@ -10,7 +10,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from board_tui.screens.home import HomeScreen
 from board_tui.screens.meeting.screen import MeetingScreen
-from board_tui.screens.plan import PlanScreen
+from board_tui.screens.plan import PlanScreen, PlanTable
 from board_tui.screens.shell.app import BoardApp
 from board_tui.screens.shell.help import HelpScreen
 from board_tui.services.demo import build_demo
@@ -115,8 +115,7 @@ async def test_the_plan_screen_shows_items_steps_and_history(demo_store: Store) 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlanScreen)
-        table = screen.query_one("#plan-items", DataTable)
-        assert table.row_count == 15
+        assert screen.query_one("#plan-items", PlanTable).row_count == 15
         assert "Draft public comms on the purpose and aim of THT" in _steps(screen)
         assert "End of Nov 22" in _steps(screen)
         history = _text(screen.query_one("#plan-history-text", Static))
