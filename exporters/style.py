@@ -80,7 +80,9 @@ def _check_template(path: Path) -> None:
         raise ExportError(f"template {name}: not a Word .docx file")
     try:
         with zipfile.ZipFile(path) as package:
-            if "word/document.xml" not in package.namelist():
+            # The main part is found through the package's relationships: Word itself
+            # sometimes names it word/document2.xml.
+            if "[Content_Types].xml" not in package.namelist():
                 raise ExportError(f"template {name}: not a Word .docx file")
     except (zipfile.BadZipFile, OSError):
         raise ExportError(f"template {name}: damaged or not a Word .docx file") from None
@@ -101,8 +103,23 @@ def open_base(template: Path | None) -> Any:
         except Exception as exc:  # python-docx, zipfile and lxml raise many kinds on bad files
             raise ExportError(f"template {path.name}: not a readable Word document") from exc
         _clear_body(document)
+        _fill_page_set_up(document)
     _ensure_styles(document)
     return document
+
+
+def _fill_page_set_up(document: Any) -> None:
+    """A template that leaves the page size or margins to Word's own defaults (as some
+    generated documents do) gets A4 with 2.54 cm margins, written down: every export
+    measures the page to place its tab stops, and turns it for a landscape plan."""
+    from docx.shared import Cm, Mm
+
+    for section in document.sections:
+        if section.page_width is None or section.page_height is None:
+            section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            if getattr(section, side) is None:
+                setattr(section, side, Cm(2.54))
 
 
 def _clear_body(document: Any) -> None:
@@ -179,7 +196,7 @@ def _add_list_bullet(document: Any) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
 
-    numbering = document.part.numbering_part.element
+    numbering = _numbering(document)
     ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
     nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
     abstract_id, num_id = max(ids, default=0) + 1, max(nums, default=0) + 1
@@ -208,6 +225,29 @@ def _add_list_bullet(document: Any) -> None:
             f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
         )
     )
+
+
+def _numbering(document: Any) -> Any:
+    """The document's list definitions, made when a template has none (python-docx cannot
+    make the part itself: a clerk's own minutes, typed with no lists, have none)."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.parts.numbering import NumberingPart
+
+    try:
+        return document.part.numbering_part.element
+    except NotImplementedError:
+        pass
+    part = NumberingPart(
+        PackURI("/word/numbering.xml"),
+        CONTENT_TYPE.WML_NUMBERING,
+        parse_xml(f"<w:numbering {nsdecls('w')}/>"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
+    return part.element
 
 
 # -- the built-in house style -------------------------------------------------------------------
