@@ -131,6 +131,13 @@ class PlanScreen(Screen[None]):
         table.focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
 
+    def on_resize(self) -> None:
+        """A window made narrower or wider (a chair's screen share) gets the columns that fit."""
+        widths = WIDE_COLUMNS if is_wide(self.app.size.width) else NARROW_COLUMNS
+        if widths != self._widths:
+            self._widths = widths
+            self.refresh_items()
+
     def _repaint(self) -> None:
         """A new theme: the statuses' colours are the theme's, so the rows are drawn again."""
         self.query_one("#plan-legend", Static).update(

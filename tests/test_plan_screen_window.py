@@ -171,3 +171,18 @@ async def test_a_click_chooses_a_row_and_a_second_click_opens_its_steps(
         await pilot.click("#plan-items", offset=(10, 5))
         await pilot.pause()
         assert screen.query_one("#plan-steps", OptionList).has_focus
+
+
+async def test_a_narrower_window_gets_the_columns_that_fit(store: Store, long_plan: int) -> None:
+    """A chair shrinking the shared window: every column, the status last, stays in view."""
+    app = BoardApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _screen, table = await _open(app, store, long_plan, pilot)
+        assert "On track" not in table.render_line(0).text  # the header row
+        wide = table.render_line(1).text.rstrip()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        narrow = table.render_line(1).text.rstrip()
+        assert len(narrow) < len(wide)
+        assert narrow.endswith("Next step"), narrow  # the status is not cut off
+        assert len(narrow) <= 80
