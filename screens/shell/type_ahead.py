@@ -15,6 +15,7 @@ The protocol a screen may meet is `KeyTaker`: a screen that is not ready for key
 
 from __future__ import annotations
 
+import inspect
 from collections import deque
 from typing import Any, Protocol, runtime_checkable
 
@@ -22,6 +23,7 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.errors import NoWidget
+from textual.timer import Timer
 
 SETTLE_ROUNDS_AT_MOST = 20
 """A screen that keeps changing (a toast, a growing list) is taken as settled after this."""
@@ -50,6 +52,7 @@ class TypeAhead:
         self._admitted: TypedEvent | None = None
         self._generation = 0
         self._pending = 0
+        self._stuck: Timer | None = None
 
     @property
     def holding(self) -> int:
@@ -86,7 +89,9 @@ class TypeAhead:
     def _start(self, event: TypedEvent) -> None:
         self._in_flight = event
         self._generation += 1
-        self._app.set_timer(STUCK_SECONDS, lambda: self._unstick(event))
+        if self._stuck is not None:
+            self._stuck.stop()  # the key before is through: its watch is over
+        self._stuck = self._app.set_timer(STUCK_SECONDS, lambda: self._unstick(event))
 
     def _follow(self, event: TypedEvent, node: DOMNode) -> None:
         """Queue a check behind the key in `node`: when it runs, `node` is done with it."""
@@ -179,3 +184,10 @@ class TypeAhead:
     def _unstick(self, event: TypedEvent) -> None:
         if event is self._in_flight:
             self._next()
+
+
+# Textual wraps every call_later callback in a new functools.partial and asks inspect for
+# its signature on each call; the gate queues a check in every node of the screen for each
+# key, so its two checks carry their signature ready-made (inspect.signature returns it).
+for _check in (TypeAhead._climb, TypeAhead._ticked):
+    setattr(_check, "__signature__", inspect.signature(_check))  # noqa: B010 (a function)
