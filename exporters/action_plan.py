@@ -38,6 +38,7 @@ from board_tui.exporters.blocks import Progress
 from board_tui.exporters.document import board_template, save
 from board_tui.exporters.minute_refs import meeting_action_refs
 from board_tui.exporters.safe_write import check_target
+from board_tui.exporters.style import named_style
 from board_tui.exporters.word import word_text
 from board_tui.storage.store import Store
 
@@ -262,7 +263,7 @@ def _front_page(document: Any, plan: ActionPlan, rows: Sequence[PlanRow], day: d
         paragraph(document, text, "Normal")
     entries = legend_entries(plan, rows)
     legend = document.add_table(rows=len(entries), cols=1)
-    legend.style = document.styles["Table Grid"]
+    legend.style = named_style(document.styles, "Table Grid")
     for row, entry in zip(legend.rows, entries, strict=True):
         fill_cell(row.cells[0], [(entry.label, "")])
         shade(row.cells[0], entry.fill)

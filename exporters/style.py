@@ -9,6 +9,7 @@ python-docx is imported inside functions: importing the exporters stays cheap.
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,18 @@ _PARAGRAPH_STYLES = (
     _Look(SUB_ITEM, TABLE_TEXT, indent_mm=6),
     _Look(NOTE, TABLE_TEXT, italic=True),
 )
+
+
+def named_style(styles: Any, name: str) -> Any:
+    """A style by its name, else by its id, quietly.
+
+    A template may name Word's styles in its own language and keep Word's ids ("Normal"):
+    python-docx then finds the style by id but prints a deprecation warning on the
+    clerk's terminal. Finding it is what is wanted.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="style lookup by style_id is deprecated")
+        return styles[name]
 
 
 def _check_template(path: Path) -> None:
@@ -167,7 +180,7 @@ def _ensure_styles(document: Any) -> None:
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Header", "Footer"):
         if name not in names:
             heading = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            heading.base_style = styles["Normal"]
+            heading.base_style = named_style(styles, "Normal")
             heading.font.bold = name not in ("Header", "Footer")
             heading.paragraph_format.keep_with_next = name not in ("Header", "Footer")
     if "List Bullet" not in names:
@@ -219,7 +232,7 @@ def _add_list_bullet(document: Any) -> None:
         )
     )
     style = document.styles.add_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = document.styles["Normal"]
+    style.base_style = named_style(document.styles, "Normal")
     style.element.get_or_add_pPr().append(
         parse_xml(
             f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'

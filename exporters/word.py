@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from board_tui.exporters.style import STRONG, TABLE_HEADING, TABLE_TEXT
+from board_tui.exporters.style import STRONG, TABLE_HEADING, TABLE_TEXT, named_style
 
 HEADER_FILL = "D9D9D9"
 """The grey of a table's header row."""
@@ -43,7 +43,7 @@ def style_id(part: Any, name: str) -> str | None:
     ids = _STYLE_IDS.setdefault(part, {})
     if name not in ids:
         styles = part.styles if hasattr(part, "styles") else part._document_part.styles
-        style = styles[name]
+        style = named_style(styles, name)
         # As python-docx does: the default style is meant by naming none.
         ids[name] = None if style == styles.default(style.type) else style.style_id
     return ids[name]
@@ -172,7 +172,7 @@ def set_widths(table: Any, widths: Sequence[Any]) -> None:
 def grid_table(container: Any, header: Sequence[str], rows: int, widths: Sequence[Any]) -> Any:
     """A ruled table with a grey header row that repeats on each page; body rows left empty."""
     table = container.add_table(rows=1 + rows, cols=len(header))
-    table.style = container.part.document.styles["Table Grid"]
+    table.style = named_style(container.part.document.styles, "Table Grid")
     head = table.rows[0]
     repeat_header(head)
     for cell, text in zip(head.cells, header, strict=True):
