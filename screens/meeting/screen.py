@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -104,6 +105,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self._exempt: frozenset[int] = frozenset()
         self._planned: dict[int, dt.datetime] = {}
         self._notes: list[Note] = []
+        self._painted: dict[str, object] = {}
         self._quorum: MeetingQuorum | None = None
         self._minutes: dict[int, str] = {}
         """Each item's minute number when the board numbers its minutes ("TAB 23/49")."""
@@ -236,7 +238,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         notes = self.query_one("#notes", OptionList)
         tracked = self.query_one("#tracked", OptionList)
         if item is None:
-            self.query_one("#item-header", Static).update("This meeting has no agenda yet.")
+            self._update(self.query_one("#item-header", Static), "This meeting has no agenda yet.")
             notes.clear_options()
             tracked.clear_options()
             self.view = None
@@ -293,7 +295,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
             item, item.id in self._exempt, timer, quorum, self._minutes.get(item.id)
         )
         pane = self.query_one("#item-header", Static)
-        pane.update(header)
+        self._update(pane, header)
         at = self.meeting_item
         viewing = self.viewing_id is not None and at is not None and at.id != item.id
         pane.border_title = (
@@ -305,15 +307,26 @@ class MeetingScreen(CapturesMixin, Screen[None]):
     def _render_heading(self) -> None:
         now = self.store.clock()
         projection = project(self._items, self.meeting, now)
-        self.query_one("#meeting-heading", Static).update(
+        self._update(
+            self.query_one("#meeting-heading", Static),
             meeting_heading(
                 self._board_name,
                 self.meeting,
                 MEETING_STATUS_WORDS[self.meeting.status],
                 projection.words(now) if projection is not None else None,
                 self._quorum.now if self._quorum is not None else None,
-            )
+            ),
         )
+
+    def _update(self, pane: Static, content: RenderableType) -> None:
+        """Words that have not changed are not set again: setting a Static lays the whole
+        screen out again, and the clock's tick and every capture would do it for nothing."""
+        key = pane.id or ""
+        # A Group compares by identity; its lines (Text) compare by their words and styles.
+        seen = tuple(content.renderables) if isinstance(content, Group) else content
+        if self._painted.get(key) != seen:
+            self._painted[key] = seen
+            pane.update(content)
 
     def _tick(self) -> None:
         if self.meeting.status is MeetingStatus.LIVE:
