@@ -58,6 +58,10 @@ SEARCH_LIMIT = 50
 CANDIDATES_PER_KIND = 100
 """The newest matching records of each kind that a search ranks (all, for a kind with no
 more): the ranking then costs the same at any size of archive."""
+FACET_LIMIT = 10_000
+"""Matches counted by board, kind and meeting at most: past this a common word is said to
+match "more than" it, since counting all (570,000 for "the" in a council's twenty years)
+took seconds."""
 MAX_SEARCH_WORDS = 32
 """Words, prefixes and the words of phrases together; 32 `b* OR` terms take a few ms."""
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
@@ -401,10 +405,17 @@ class SearchMixin(StoreBase):
         kinds: Sequence[str] | None = None,
         public: bool = False,
     ) -> SearchFacets:
-        """How every match falls by board, kind and meeting or plan (declarations apart)."""
+        """How every match falls by board, kind and meeting or plan (declarations apart);
+        past FACET_LIMIT matches, only that there are more (`SearchFacets.more`)."""
         where = self._where(
             text, board_id=board_id, since=since, until=until, kinds=kinds, public=public
         )
+        counted = self._scalar(
+            f"SELECT count(*) FROM (SELECT 1 FROM search_index s WHERE {where.sql} LIMIT :cap)",
+            {**where.params, "cap": FACET_LIMIT + 1},
+        )
+        if int(counted) > FACET_LIMIT:
+            return SearchFacets(total=FACET_LIMIT, boards=(), kinds=(), sources=(), more=True)
         found = self._rows(
             f"""SELECT s.kind, b.name AS board_name, s.meeting_id, s.plan_id, s.day,
                        ap.title AS plan_title, count(*) AS n

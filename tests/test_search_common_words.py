@@ -152,3 +152,25 @@ def test_a_public_search_finds_no_part2(store: Store, clock, few_ranked: None) -
     assert store.search(PUBLIC_WORD, public=True) != []
     for person in ("Robin Member", "Alex Chair", "Robin"):
         assert leaks(repr(store.search(person, public=True))) == [], person
+
+
+def test_past_the_facet_limit_a_common_word_is_more_than_counted(
+    store: Store, archive: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting every match of a common word took seconds on twenty years of a council:
+    past FACET_LIMIT the line says "more than", and the words that narrow it."""
+    from board_tui.services.search_words import facets_line
+
+    every = store.search_facets("housing")
+    assert (every.total, every.more) == (18, False)
+    assert dict(every.boards) == {"Health and Wellbeing Board": 17, "Schools Forum": 1}
+    monkeypatch.setattr(search, "FACET_LIMIT", 17)
+    bounded = store.search_facets("housing")
+    assert (bounded.total, bounded.more, bounded.boards) == (17, True, ())
+    line = facets_line(bounded, 20)
+    assert line.startswith("Found more than 17 (showing the 20 that match best)")
+    assert "--board" in line
+    narrowed = store.search_facets("housing", board_id=archive["other"])
+    assert (narrowed.total, narrowed.more) == (1, False)  # the limit applies after filters
+    monkeypatch.setattr(search, "FACET_LIMIT", 18)
+    assert store.search_facets("housing").more is False  # exactly the limit is counted

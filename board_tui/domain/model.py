@@ -504,6 +504,8 @@ class SearchFacets:
     kinds: tuple[tuple[str, int], ...]
     sources: tuple[tuple[str, int], ...]
     """ "Transformation Advisory Board, 17 Oct 2023" or a plan's title, with its count."""
+    more: bool = False
+    """More matches than `total` (the most counted): no breakdown is given then."""
 
 
 @dataclass(frozen=True)

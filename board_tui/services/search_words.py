@@ -102,6 +102,11 @@ def snippet_adds(hit: SearchHit, matched: list[str], context: str) -> bool:
 
 def facets_line(facets: SearchFacets, shown: int) -> str:
     """ "Found 30 (showing 20) — 14 actions and next steps, 13 plan items … · in: …"."""
+    if facets.more:
+        return (
+            f"Found more than {facets.total:,} (showing the {shown} that match best):"
+            " add words, or narrow with --board, --since or --kind"
+        )
     kinds = ", ".join(
         f"{n} {KIND_WORDS.get(k, k) if n == 1 else PLURALS.get(k, k)}" for k, n in facets.kinds
     )
