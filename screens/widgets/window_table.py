@@ -44,29 +44,23 @@ class WindowTable(ScrollView, Generic[Row], can_focus=True):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"window-table--header", "window-table--cursor"}
 
-    class Highlighted(Message):
+    class RowMessage(Message):
+        """Something happened on one row of the table."""
+
+        def __init__(self, table: WindowTable[object], row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> WindowTable[object]:
+            return self.table
+
+    class Highlighted(RowMessage):
         """The cursor moved to another row."""
 
-        def __init__(self, table: WindowTable[object], row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> WindowTable[object]:
-            return self.table
-
-    class Selected(Message):
+    class Selected(RowMessage):
         """Enter (or a click) on the cursor's row."""
-
-        def __init__(self, table: WindowTable[object], row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> WindowTable[object]:
-            return self.table
 
     def __init__(
         self,
