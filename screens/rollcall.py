@@ -105,10 +105,9 @@ class DeclarationDialog(FormDialog[DeclarationInput]):
         draft: DraftSlot | None = None,
         save: Callable[[DeclarationInput], object] | None = None,
     ) -> None:
-        super().__init__("Declaration of interest", draft=draft, save=save)
+        super().__init__("Declaration of interest", draft=draft, save=save, fields=fields)
         self.people = people
         self.item_numbers = item_numbers
-        self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, FORM_KEYS):

@@ -151,12 +151,11 @@ class ActionDialog(FormDialog[ActionInput]):
         draft: DraftSlot | None = None,
         save: Callable[[ActionInput], object] | None = None,
     ) -> None:
-        super().__init__(f"New action on {context}", draft=draft, save=save)
+        super().__init__(f"New action on {context}", draft=draft, save=save, fields=fields)
         self.people = people
         self.find_plan_items = find_plan_items
         self.reference = reference
         self.meetings = meetings
-        self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, FORM_KEYS):
@@ -226,9 +225,8 @@ class UpdateDialog(FormDialog[UpdateInput]):
         draft: DraftSlot | None = None,
         save: Callable[[UpdateInput], object] | None = None,
     ) -> None:
-        super().__init__(f"Update: {shorten(target, 60)}", draft=draft, save=save)
+        super().__init__(f"Update: {shorten(target, 60)}", draft=draft, save=save, fields=fields)
         self.current = current
-        self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
         chosen = self.initial.get("status")

@@ -10,9 +10,9 @@ not yet saved asks whether to keep them as a draft, throw them away, or go back 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from time import monotonic
-from typing import ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from textual import on
 from textual.binding import Binding, BindingType
@@ -64,11 +64,14 @@ class FormDialog(ModalScreen[R | None], Generic[R]):
         self,
         title: str,
         *,
+        fields: Mapping[str, Any] | None = None,
         draft: DraftSlot | None = None,
         save: Callable[[R], object] | None = None,
     ) -> None:
         super().__init__()
         self.dialog_title = title
+        self.initial: dict[str, Any] = dict(fields or {})
+        """The words the fields open with (a record being edited, a draft, words given back)."""
         self.draft = draft
         self._save = save
         self._retry_timer: Timer | None = None

@@ -27,10 +27,6 @@ class PlanItemInput:
 class PlanItemDialog(FormDialog[PlanItemInput]):
     """A new plan item, or an existing one's words (its ref stays as it is)."""
 
-    def __init__(self, title: str, *, fields: dict[str, str] | None = None) -> None:
-        super().__init__(title)
-        self.initial = fields or {}
-
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, KEYS):
             yield Label("Ref")
@@ -87,10 +83,9 @@ class NextStepDialog(FormDialog[NextStepInput]):
         meetings: list[dt.date],
         fields: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(title)
+        super().__init__(title, fields=fields)
         self.reference = reference
         self.meetings = meetings
-        self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, KEYS):

@@ -71,10 +71,6 @@ def board_fields(board: Board) -> dict[str, str]:
 class BoardDialog(FormDialog[BoardInput]):
     """A new board, or a board's name, organisation and clerk contact."""
 
-    def __init__(self, title: str, *, fields: dict[str, str] | None = None) -> None:
-        super().__init__(title)
-        self.initial = fields or {}
-
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, KEYS):
             for field_id, label, placeholder in (
@@ -169,8 +165,7 @@ class MeetingDialog(FormDialog[MeetingInput]):
         fields: dict[str, str],
         new: bool,
     ) -> None:
-        super().__init__(title)
-        self.initial = fields
+        super().__init__(title, fields=fields)
         self.new = new
 
     def compose(self) -> ComposeResult:
@@ -244,9 +239,8 @@ class AgendaItemDialog(FormDialog[ItemInput]):
         fields: dict[str, Any] | None = None,
         paragraphs: bool = True,
     ) -> None:
-        super().__init__(title)
+        super().__init__(title, fields=fields)
         self.people = people
-        self.initial = fields or {}
         self.paragraphs = paragraphs
 
     def compose(self) -> ComposeResult:
@@ -455,10 +449,6 @@ class PersonInput:
 
 class PersonDialog(FormDialog[PersonInput]):
     """Someone in the directory: shared by every board, so a rename shows everywhere."""
-
-    def __init__(self, title: str, *, fields: dict[str, str] | None = None) -> None:
-        super().__init__(title)
-        self.initial = fields or {}
 
     def compose(self) -> ComposeResult:
         with dialog_box(self.dialog_title, KEYS):

@@ -44,10 +44,10 @@ class VoteDialog(FormDialog[VoteChoice]):
 
     def __init__(self, context: str, vote: Vote | None) -> None:
         super().__init__(f"Vote on the decision: {context}")
-        self.initial = vote
+        self.vote = vote
 
     def compose(self) -> ComposeResult:
-        vote = self.initial
+        vote = self.vote
         with dialog_box(self.dialog_title, VOTE_KEYS):
             yield Label("How many voted, and (for a recorded vote) who, names split by commas")
             for side, word, count_attr, names_attr in _SIDES:
