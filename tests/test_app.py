@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
+from typing import Any
 
 from rich.console import Console
+from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 
+from board_tui.screens import STYLES_DIR
 from board_tui.screens.home import HomeScreen
 from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.plan import PlanScreen, PlanTable
-from board_tui.screens.shell.app import BoardApp
+from board_tui.screens.shell.app import FIRST_STYLES, STYLES, BoardApp
 from board_tui.screens.shell.help import HelpScreen
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
@@ -151,3 +155,43 @@ def test_a_refusal_keeps_the_names_it_gives() -> None:
         "No board called 'Tower Hamlets Together' in board.sqlite3"
     )
     assert sentence("") == ""
+
+
+class _EveryStyleAtStart(BoardApp):
+    CSS_PATH = [STYLES_DIR / f"{name}.tcss" for name in STYLES]  # noqa: RUF012
+
+
+def _computed(screen: Screen[Any]) -> list[tuple[str, str]]:
+    return [(repr(node), node.styles.css) for node in screen.walk_children(with_self=True)]
+
+
+async def test_a_screen_opened_at_once_is_styled_as_if_every_sheet_was_read_at_start(
+    demo_store: Store,
+) -> None:
+    """Home's sheets are read first and the rest after the first paint (FIRST_STYLES); a
+    meeting opened on start, before that, has every rule, cascading in the same order."""
+    meeting_id = build_demo(demo_store).next_meeting_id
+    shown: list[list[tuple[str, str]]] = []
+    for app in (BoardApp(demo_store, open_meeting_id=meeting_id), _EveryStyleAtStart(demo_store)):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            if not isinstance(app.screen, MeetingScreen):
+                app.push_screen(MeetingScreen(demo_store, meeting_id))
+                await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
+            shown.append(_computed(app.screen))
+    assert shown[0] == shown[1]
+    assert any("meeting" in css or "border" in css for _, css in shown[0])
+
+
+async def test_home_alone_reads_only_its_own_sheets_until_another_screen_opens(
+    demo_store: Store,
+) -> None:
+    app = BoardApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        read = {Path(path).stem for path, _ in app.stylesheet.source}
+        assert read >= set(FIRST_STYLES)
+        assert not read & (set(STYLES) - set(FIRST_STYLES))
+        await pilot.press("question_mark")
+        read = {Path(path).stem for path, _ in app.stylesheet.source}
+        assert read >= set(STYLES)

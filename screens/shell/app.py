@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.events import Event, Key, Paste
 from textual.filter import LineFilter
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from board_tui.domain.model import Draft
@@ -66,13 +66,17 @@ STYLES = (
     "progress_report",
     "voice",
 )
+FIRST_STYLES = ("app", "home")
+"""What the first screen needs: the other screens' stylesheets are read after it is painted
+(a twentieth of the cold start), all at once and in STYLES' order, so the rules cascade
+exactly as when every sheet was read at start."""
 
 
 class BoardApp(App[None]):
     """Opens on the home screen, or straight onto a meeting (as the demo does)."""
 
     TITLE = "board-tui"
-    CSS_PATH = [STYLES_DIR / f"{name}.tcss" for name in STYLES]  # noqa: RUF012
+    CSS_PATH = [STYLES_DIR / f"{name}.tcss" for name in FIRST_STYLES]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {BoardCommands, ScreenCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = HORIZONTAL_BREAKPOINTS  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -145,8 +149,28 @@ class BoardApp(App[None]):
 
     def _warm_up(self) -> None:
         """Import what the first keys open, once the first screen is up (see WARM_UP)."""
+        self._read_all_styles()
         for module in WARM_UP:
             import_module(module)
+
+    def _read_all_styles(self) -> None:
+        """Every screen's stylesheet (see FIRST_STYLES), before any screen but home shows."""
+        later = [STYLES_DIR / f"{name}.tcss" for name in STYLES if name not in FIRST_STYLES]
+        unread = [path for path in later if not self.stylesheet.has_source(str(path), "")]
+        if not unread:
+            return
+        for path in unread:
+            self.stylesheet.read(path)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
+
+    def _load_screen_css(self, screen: Screen[object]) -> None:
+        # Textual's one step before any screen is pushed, switched to or resumed (pinned
+        # Textual, as the snapshots are): a screen opened in the first half second, or on
+        # start (a meeting, lost drafts), finds every rule read.
+        if not isinstance(screen, HomeScreen):
+            self._read_all_styles()
+        super()._load_screen_css(screen)
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.store.setting(THEME_SETTING) != theme.name:
