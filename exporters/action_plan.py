@@ -24,14 +24,8 @@ from typing import Any
 
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import long_date
-from board_tui.domain.model import (
-    Action,
-    ActionLabel,
-    ActionPlan,
-    LegendEntry,
-    PlanItem,
-    StatusUpdate,
-)
+from board_tui.domain.model import ActionLabel, ActionPlan, LegendEntry
+from board_tui.domain.plan_records import Action, PlanItem, StatusUpdate
 from board_tui.domain.safe_text import file_name_part
 from board_tui.domain.statuses import Status, status_from_words
 from board_tui.exporters.blocks import Progress

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from board_tui.domain.formatting import minutes_time
+from board_tui.domain.meeting_records import AgendaItem, AttendanceRecord, Declaration
 from board_tui.domain.minutes_words import (
     ALL_PRESENT,
     INTEREST_WORDS,
@@ -16,14 +17,7 @@ from board_tui.domain.minutes_words import (
     NO_DECLARATIONS,
     declaration_sentence,
 )
-from board_tui.domain.model import (
-    AgendaItem,
-    AttendanceKind,
-    AttendanceRecord,
-    Capacity,
-    Declaration,
-    Membership,
-)
+from board_tui.domain.model import AttendanceKind, Capacity, Membership
 from board_tui.domain.quorum import VOTING_ROLES
 from board_tui.exporters.blocks import Block, Kind, block
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from board_tui.domain.agenda_order import outline
+from board_tui.domain.meeting_records import AgendaItem
 from board_tui.domain.minute_numbers import MinuteScheme, action_letter, municipal_year
-from board_tui.domain.model import Action, AgendaItem, MeetingStatus
+from board_tui.domain.model import MeetingStatus
+from board_tui.domain.plan_records import Action
 from board_tui.storage.store import Store
 
 __all__ = ["action_refs", "actions_in_order", "meeting_action_refs", "minute_numbers"]

@@ -18,6 +18,7 @@ from board_tui.domain.agenda_order import outline
 from board_tui.domain.exclusion import exclusion_resolution
 from board_tui.domain.exempt import CONFIDENTIAL, Part2, masked
 from board_tui.domain.formatting import long_date, minutes_time
+from board_tui.domain.meeting_records import AgendaItem, Note
 from board_tui.domain.minutes_words import (
     NO_OTHER_BUSINESS,
     NOT_QUORATE_FOR_ITEM,
@@ -29,15 +30,8 @@ from board_tui.domain.minutes_words import (
     left_during_item,
     withdrew_for_item,
 )
-from board_tui.domain.model import (
-    Action,
-    AgendaItem,
-    Meeting,
-    MeetingStatus,
-    Note,
-    NoteKind,
-    UpdateSaid,
-)
+from board_tui.domain.model import Meeting, MeetingStatus, NoteKind
+from board_tui.domain.plan_records import Action, UpdateSaid
 from board_tui.domain.safe_text import file_name_part
 from board_tui.domain.standing_items import Standing, first_of, standing_kinds
 from board_tui.domain.votes import Vote, vote_words

@@ -28,8 +28,9 @@ from typing import BinaryIO
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import long_date
-from board_tui.domain.model import Action, Board, Meeting, NoteKind, Person
+from board_tui.domain.model import Board, Meeting, NoteKind, Person
 from board_tui.domain.owners import owner_key, owners_named
+from board_tui.domain.plan_records import Action
 from board_tui.domain.safe_text import CONTROL_CHARACTERS, file_name_part
 from board_tui.exporters.blocks import Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import Page, board_template, write_document

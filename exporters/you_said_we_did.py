@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from board_tui.domain.formatting import short_date
-from board_tui.domain.model import Action, ResidentVoice
+from board_tui.domain.meeting_records import ResidentVoice
+from board_tui.domain.plan_records import Action
 from board_tui.domain.safe_text import file_name_part
 from board_tui.exporters.blocks import TEXT_WIDTH, Block, Kind, Progress, block, blocks_text
 from board_tui.exporters.document import board_template, save

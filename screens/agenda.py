@@ -22,7 +22,8 @@ from board_tui.domain import agenda_order
 from board_tui.domain.exclusion import PARAGRAPH_PLACEHOLDER, paragraph_words
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import long_date, minutes_time, shorten
-from board_tui.domain.model import AgendaItem, Meeting
+from board_tui.domain.meeting_records import AgendaItem
+from board_tui.domain.model import Meeting
 from board_tui.screens.dialogs.exclusion import ParagraphChoice, ParagraphDialog
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.dialogs.setup import (

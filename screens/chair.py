@@ -26,7 +26,8 @@ from board_tui.domain.agenda_order import minutes_used
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import agenda_time, long_date, minutes_time
-from board_tui.domain.model import Action, MeetingStatus, Status
+from board_tui.domain.model import MeetingStatus, Status
+from board_tui.domain.plan_records import Action
 from board_tui.domain.projection import project
 from board_tui.screens.chair_table import review_table
 from board_tui.screens.dialogs.questions import ConfirmDialog

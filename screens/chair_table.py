@@ -18,7 +18,8 @@ from rich.text import Text
 from textual.app import App
 
 from board_tui.domain.formatting import short_date
-from board_tui.domain.model import Action, Status
+from board_tui.domain.model import Status
+from board_tui.domain.plan_records import Action
 from board_tui.screens.shell.layout import is_wide
 from board_tui.screens.widgets.status import colour, overdue_mark, status_chip
 from board_tui.services.chair_view import ChairFilter, ChairState, ReviewRow, Scope

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence, short_date, shorten
-from board_tui.domain.model import Action, PlanItem, PlanItemSummary
+from board_tui.domain.plan_records import Action, PlanItem, PlanItemSummary
 from board_tui.domain.statuses import STYLES
 from board_tui.screens.dialogs.capture import UpdateDialog, UpdateInput
 from board_tui.screens.dialogs.plan import (

@@ -16,7 +16,8 @@ from textual.app import App
 
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import short_date
-from board_tui.domain.model import Action, HistoryEntry
+from board_tui.domain.plan_records import Action
+from board_tui.domain.search_records import HistoryEntry
 from board_tui.domain.statuses import STYLES, Status
 from board_tui.screens.widgets.status import ink, overdue_mark, status_mark
 from board_tui.services.search_words import history_line

@@ -26,7 +26,8 @@ from textual.widgets.option_list import Option
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import sentence, short_date, shorten
-from board_tui.domain.model import AgendaItem, Meeting
+from board_tui.domain.meeting_records import AgendaItem
+from board_tui.domain.model import Meeting
 from board_tui.domain.report_text import KeptReport, ReportChoice
 from board_tui.exporters.blocks import Progress
 from board_tui.screens.dialogs.form import FormDialog, dialog_box

@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence
-from board_tui.domain.model import SearchHit
+from board_tui.domain.search_records import SearchHit
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.services.search_refs import with_minute_refs
 from board_tui.services.search_words import hit_context, hit_kind, hit_place, snippet_adds

@@ -22,7 +22,8 @@ from textual.widgets import Checkbox, Input, Label, SelectionList, Static
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence, shorten
-from board_tui.domain.model import Note, NoteKind
+from board_tui.domain.meeting_records import Note
+from board_tui.domain.model import NoteKind
 from board_tui.exporters.blocks import Progress
 from board_tui.screens.dialogs.form import dialog_box
 from board_tui.screens.export_dialog import ExportDialog, default_folder

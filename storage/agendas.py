@@ -12,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exclusion import SCHEDULE_12A
-from board_tui.domain.model import AgendaItem
 from board_tui.domain.standing_items import is_standing
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import AgendaItem
 
 _UNSET: Any = object()
 

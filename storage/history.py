@@ -10,12 +10,17 @@ the public last saw it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import Part2
-from board_tui.domain.model import Action, ActionLabel, HistoryEntry
+from board_tui.domain.model import ActionLabel
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
+
+if TYPE_CHECKING:
+    from board_tui.domain.plan_records import Action
+    from board_tui.domain.search_records import HistoryEntry
 
 
 def _meeting_label(with_item: bool) -> str:
@@ -78,6 +83,8 @@ class HistoryMixin(StoreBase):
     def _made(
         self, plan_item_id: int | None, step_ids: list[int], numbers: dict[int, int], part2: Part2
     ) -> list[HistoryEntry]:
+        from board_tui.domain.search_records import HistoryEntry
+
         entries: list[HistoryEntry] = []
         if plan_item_id is not None:
             item = self._row(
@@ -143,6 +150,8 @@ class HistoryMixin(StoreBase):
         actions: dict[int, Action],
         public: bool,
     ) -> list[HistoryEntry]:
+        from board_tui.domain.search_records import HistoryEntry
+
         marks = ", ".join("?" for _ in step_ids) or "NULL"
         found = self._rows(
             f"""SELECT u.*, {_meeting_label(False)} AS meeting_label,

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import (
-    Action,
-    Draft,
-    DraftTarget,
-    Meeting,
-    MeetingStatus,
-    Note,
-    NoteKind,
-    PlanItem,
-)
+from board_tui.domain.model import Draft, DraftTarget, Meeting, MeetingStatus, NoteKind
 from board_tui.domain.standing_items import matters_arising_home
 from board_tui.storage import rows
 from board_tui.storage.meetings import MeetingsMixin
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import Note
+    from board_tui.domain.plan_records import Action, PlanItem
 
 
 class LiveMixin(MeetingsMixin):

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
-from board_tui.domain.model import (
-    AttendanceKind,
-    AttendanceRecord,
-    Capacity,
-    Declaration,
-    Meeting,
-    MeetingEvent,
-    MeetingStatus,
-    Note,
-    NoteKind,
-    PlanItem,
-)
+from board_tui.domain.model import AttendanceKind, Capacity, Meeting, MeetingStatus, NoteKind
 from board_tui.domain.quorum import InterestKind
 from board_tui.domain.standing_items import Standing, standing_kinds
 from board_tui.storage import rows
 from board_tui.storage.agendas import AgendaMixin
 from board_tui.storage.safekeeping import SafekeepingMixin
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import AttendanceRecord, Declaration, MeetingEvent, Note
+    from board_tui.domain.plan_records import PlanItem
 
 _PERSON_COLUMNS = """p.id AS person_id, p.name AS person_name, p.title AS person_title,
     p.organisation AS person_organisation, p.email AS person_email"""

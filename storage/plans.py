@@ -8,20 +8,16 @@ import sqlite3
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import Part2
-from board_tui.domain.model import (
-    Action,
-    ActionLabel,
-    ActionPlan,
-    LegendEntry,
-    PlanItem,
-    PlanItemSummary,
-    Status,
-)
+from board_tui.domain.model import ActionLabel, ActionPlan, LegendEntry, Status
 from board_tui.storage import rows
 from board_tui.storage.updates import UpdatesMixin
+
+if TYPE_CHECKING:
+    from board_tui.domain.plan_records import Action, PlanItem, PlanItemSummary
 
 # How the plan table can be sorted: numbers as numbers ("2" before "10"), then the rest.
 _BY_REF = "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
@@ -298,6 +294,8 @@ class PlansMixin(UpdatesMixin):
     def plan_rows(self, ids: Sequence[int]) -> list[PlanItemSummary]:
         """These items as the plan table shows them (open steps, nearest time frame), in
         the order given."""
+        from board_tui.domain.plan_records import PlanItemSummary
+
         if not ids:
             return []
         found = {
@@ -355,6 +353,8 @@ class PlansMixin(UpdatesMixin):
     ) -> list[PlanItemSummary]:
         """plan_summary for a public audience when Part 2 touched some of the plan's items:
         those are worked out again from what was said in public, then filtered and sorted."""
+        from board_tui.domain.plan_records import PlanItemSummary
+
         everything = self.plan_summary(plan_id, text=text, limit=self.count_plan_items(plan_id) + 1)
         words = [w.casefold() for w in (text or "").split()]
         found: list[PlanItemSummary] = []

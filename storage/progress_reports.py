@@ -10,19 +10,23 @@ those words back out when they are still there as written.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import Part2
 from board_tui.domain.model import Meeting
-from board_tui.domain.report_text import KeptReport, ReportChoice
 from board_tui.storage import rows
 from board_tui.storage.base import ItemFlag, StoreBase
+
+if TYPE_CHECKING:
+    from board_tui.domain.report_text import KeptReport, ReportChoice
 
 PAPERS_SEPARATOR = "; "
 
 
 def _kept(row: dict[str, Any]) -> KeptReport:
+    from board_tui.domain.report_text import KeptReport, ReportChoice
+
     generated = rows.when(row["generated_at"])
     assert generated is not None
     choice = ReportChoice.from_kept(

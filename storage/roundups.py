@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from board_tui.domain.model import Roundup
+from typing import TYPE_CHECKING
+
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import Roundup
 
 
 class RoundupsMixin(StoreBase):
     def roundup(self, meeting_id: int) -> Roundup | None:
+        from board_tui.domain.meeting_records import Roundup
+
         found = self._rows("SELECT * FROM roundups WHERE meeting_id = ?", (meeting_id,))
         if not found:
             return None

@@ -6,38 +6,40 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.minute_numbers import MinuteNumbering, MinuteScheme
 from board_tui.domain.model import (
-    Action,
     ActionLabel,
     ActionPlan,
-    AgendaItem,
     AttendanceKind,
-    AttendanceRecord,
     Board,
     Capacity,
     Contact,
-    Declaration,
     Draft,
     DraftKind,
     DraftTarget,
     LegendEntry,
     Meeting,
-    MeetingEvent,
     MeetingStatus,
     Membership,
     MembershipRole,
-    Note,
     NoteKind,
     Person,
-    PlanItem,
     Status,
-    StatusUpdate,
 )
 from board_tui.domain.quorum import InterestKind, QuorumRule
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import (
+        AgendaItem,
+        AttendanceRecord,
+        Declaration,
+        MeetingEvent,
+        Note,
+    )
+    from board_tui.domain.plan_records import Action, PlanItem, StatusUpdate
 
 Row = Mapping[str, Any]
 
@@ -183,12 +185,16 @@ def draft(row: Row) -> Draft:
 
 
 def meeting_event(row: Row) -> MeetingEvent:
+    from board_tui.domain.meeting_records import MeetingEvent
+
     at = when(row["at"])
     assert at is not None
     return MeetingEvent(row["id"], row["meeting_id"], row["kind"], at, row["detail"])
 
 
 def attendance(row: Row) -> AttendanceRecord:
+    from board_tui.domain.meeting_records import AttendanceRecord
+
     return AttendanceRecord(
         id=row["id"],
         meeting_id=row["meeting_id"],
@@ -203,6 +209,8 @@ def attendance(row: Row) -> AttendanceRecord:
 
 
 def agenda_item(row: Row) -> AgendaItem:
+    from board_tui.domain.meeting_records import AgendaItem
+
     return AgendaItem(
         id=row["id"],
         meeting_id=row["meeting_id"],
@@ -224,6 +232,8 @@ def agenda_item(row: Row) -> AgendaItem:
 
 
 def declaration(row: Row) -> Declaration:
+    from board_tui.domain.meeting_records import Declaration
+
     return Declaration(
         row["id"],
         row["meeting_id"],
@@ -235,6 +245,8 @@ def declaration(row: Row) -> Declaration:
 
 
 def note(row: Row) -> Note:
+    from board_tui.domain.meeting_records import Note
+
     created = when(row["created_at"])
     assert created is not None
     return Note(
@@ -268,6 +280,8 @@ def plan(row: Row) -> ActionPlan:
 
 
 def plan_item(row: Row) -> PlanItem:
+    from board_tui.domain.plan_records import PlanItem
+
     return PlanItem(
         id=row["id"],
         plan_id=row["plan_id"],
@@ -281,6 +295,8 @@ def plan_item(row: Row) -> PlanItem:
 
 
 def action(row: Row) -> Action:
+    from board_tui.domain.plan_records import Action
+
     return Action(
         id=row["id"],
         plan_item_id=row["plan_item_id"],
@@ -298,6 +314,8 @@ def action(row: Row) -> Action:
 
 
 def status_update(row: Row) -> StatusUpdate:
+    from board_tui.domain.plan_records import StatusUpdate
+
     recorded = when(row["recorded_at"])
     assert recorded is not None
     return StatusUpdate(

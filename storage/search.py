@@ -34,10 +34,10 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import Person, PersonFound, SearchFacets, SearchHit
-from board_tui.domain.query_dates import split_dates
+from board_tui.domain.model import Person
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 from board_tui.storage.schema import SEARCH_CODES
@@ -51,6 +51,9 @@ from board_tui.storage.search_ranking import (
     rank,
     unmarked,
 )
+
+if TYPE_CHECKING:
+    from board_tui.domain.search_records import PersonFound, SearchFacets, SearchHit
 
 __all__ = ["HIGHLIGHT_END", "HIGHLIGHT_START", "SNIPPET_WORDS"]  # the screens style them
 
@@ -148,6 +151,8 @@ class SearchMixin(StoreBase):
         kinds: Sequence[str] | None,
         public: bool,
     ) -> _Where:
+        from board_tui.domain.query_dates import split_dates
+
         words, when = split_dates(text)
         query = fts_query(words) if words.strip() or when is None else None
         first, last = since, until
@@ -304,6 +309,8 @@ class SearchMixin(StoreBase):
 
     def _declarations(self, text: str, where: _Where, score: float) -> list[SearchHit]:
         """What the people named by the words declared, within the same filters."""
+        from board_tui.domain.search_records import SearchHit
+
         people = [p.id for p in self._people_named(text)]
         if not people:
             return []
@@ -356,6 +363,8 @@ class SearchMixin(StoreBase):
 
     def _people_named(self, text: str) -> list[Person]:
         """The people whose name holds every word typed (two letters or more), if any."""
+        from board_tui.domain.query_dates import split_dates
+
         words = [w.strip('*"').lower() for w in split_dates(text)[0].split() if w != "OR"]
         words = [w for w in words if len(w) >= 2]
         if not words:
@@ -370,6 +379,8 @@ class SearchMixin(StoreBase):
 
     def people_found(self, text: str, *, public: bool = False) -> list[PersonFound]:
         """The people a search names, with what they presented, own, lead and declared."""
+        from board_tui.domain.search_records import PersonFound
+
         part2 = json.dumps(sorted(self.part2().item_ids))
         found: list[PersonFound] = []
         for person in self._people_named(text):
@@ -407,6 +418,8 @@ class SearchMixin(StoreBase):
     ) -> SearchFacets:
         """How every match falls by board, kind and meeting or plan (declarations apart);
         past FACET_LIMIT matches, only that there are more (`SearchFacets.more`)."""
+        from board_tui.domain.search_records import SearchFacets
+
         where = self._where(
             text, board_id=board_id, since=since, until=until, kinds=kinds, public=public
         )

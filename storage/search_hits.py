@@ -3,8 +3,13 @@ and its own words, whether it is Part 2, and the SearchHit made from the row (st
 
 from __future__ import annotations
 
-from board_tui.domain.model import SearchHit, Status
+from typing import TYPE_CHECKING
+
+from board_tui.domain.model import Status
 from board_tui.storage import rows
+
+if TYPE_CHECKING:
+    from board_tui.domain.search_records import SearchHit
 
 
 def part2_sql(hit: str) -> str:
@@ -70,6 +75,8 @@ def _status(value: str | None) -> Status | None:
 
 
 def hit_from_row(r: rows.Row) -> SearchHit:
+    from board_tui.domain.search_records import SearchHit
+
     kind = r["kind"]
     words = who = time_frame = step_ref = about = None
     status: Status | None = None

@@ -4,11 +4,15 @@ by marking, and read back for the minutes, the plan export and the live screen."
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import Status, StatusUpdate, UpdateSaid
+from board_tui.domain.model import Status
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
+
+if TYPE_CHECKING:
+    from board_tui.domain.plan_records import StatusUpdate, UpdateSaid
 
 LIVE_UPDATE = "id NOT IN (SELECT update_id FROM status_update_undos)"
 """An update not taken back by an undo: the only kind history and exports show."""
@@ -123,6 +127,8 @@ class UpdatesMixin(StoreBase):
 
     def said_updates(self, meeting_id: int) -> list[UpdateSaid]:
         """Every update said at a meeting and not undone, with what it was about and whose."""
+        from board_tui.domain.plan_records import UpdateSaid
+
         found = self._rows(
             f"""SELECT u.*, coalesce(a.description, pi.ref || '. ' || pi.recommendation)
                        AS subject, coalesce(a.owner, pi.lead) AS subject_owner

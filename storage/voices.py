@@ -11,12 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import NoteKind, ResidentVoice, VoiceAnswer
+from board_tui.domain.model import NoteKind
 from board_tui.storage import rows
 from board_tui.storage.meetings import MeetingsMixin
 from board_tui.storage.plans import PlansMixin
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import ResidentVoice, VoiceAnswer
 
 VOICE_KINDS = (NoteKind.COMMENT, NoteKind.NARRATIVE)
 """A decision is the board's own voice, so only comments and narrative can be marked."""
@@ -82,6 +86,8 @@ class VoicesMixin(MeetingsMixin, PlansMixin):
 
     def voice_answers(self, voice_note_id: int) -> list[VoiceAnswer]:
         """Its answers in the order linked; removed decisions and actions are left out."""
+        from board_tui.domain.meeting_records import VoiceAnswer
+
         found = self._rows(
             """SELECT va.* FROM voice_answers va
                LEFT JOIN notes d ON d.id = va.decision_note_id
@@ -116,6 +122,8 @@ class VoicesMixin(MeetingsMixin, PlansMixin):
         (domain.exempt): comments made in Part 2 left out, answers decided or set in Part 2
         left out, and each action in the status last said in public.
         """
+        from board_tui.domain.meeting_records import ResidentVoice
+
         found = self._rows(
             """SELECT n.*, date(m.scheduled_start) AS meeting_day,
                       ai.number AS item_number, ai.title AS item_title

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import NoteKind
-from board_tui.domain.votes import Side, Vote, vote_problem
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
+if TYPE_CHECKING:
+    from board_tui.domain.votes import Vote
+
 
 def _vote(row: rows.Row) -> Vote:
+    from board_tui.domain.votes import Side, Vote
+
     return Vote(
         votes_for=int(row["votes_for"]),
         against=int(row["votes_against"]),
@@ -27,6 +32,8 @@ class VotesMixin(StoreBase):
     def set_vote(self, note_id: int, vote: Vote | None) -> None:
         """Record the vote on a decision (None takes it off). A vote the domain finds wrong
         is refused with its one-line reason, so nothing half-right is kept."""
+        from board_tui.domain.votes import vote_problem
+
         if vote is None:
             self._write("DELETE FROM decision_votes WHERE note_id = ?", (note_id,))
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from board_tui.domain import agenda_order
-from board_tui.domain.model import AgendaItem
+from board_tui.domain.meeting_records import AgendaItem
 
 
 def _item(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from board_tui.domain.model import SearchHit
+from board_tui.domain.search_records import SearchHit
 from board_tui.screens.search import SearchScreen, open_search
 from board_tui.screens.shell.app import BoardApp
 from board_tui.storage.search import MAX_SEARCH_WORDS, SearchQueryError

@@ -13,8 +13,8 @@ from board_tui.cli.export import plan_id_from
 from board_tui.cli.support import chosen_database, db_option, open_store, say, say_json, user_errors
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import CONFIDENTIAL
-from board_tui.domain.model import SEARCH_KINDS
 from board_tui.domain.safe_text import for_terminal
+from board_tui.domain.search_records import SEARCH_KINDS
 from board_tui.services.search_words import (
     facets_line,
     history_line,
@@ -28,7 +28,7 @@ from board_tui.services.search_words import (
 )
 
 if TYPE_CHECKING:
-    from board_tui.domain.model import SearchHit
+    from board_tui.domain.search_records import SearchHit
     from board_tui.storage.store import Store
 
 

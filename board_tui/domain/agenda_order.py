@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from board_tui.domain.model import AgendaItem, Meeting
+from board_tui.domain.model import Meeting
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import AgendaItem
 
 
 def outline(items: Sequence[AgendaItem]) -> list[tuple[AgendaItem, int]]:

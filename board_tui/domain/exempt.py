@@ -26,18 +26,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from board_tui.domain.model import (
-    Action,
-    AgendaItem,
-    Declaration,
-    Note,
-    PlanItem,
-    ResidentVoice,
-    StatusUpdate,
-)
 from board_tui.domain.statuses import Status
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import AgendaItem, Declaration, Note, ResidentVoice
+    from board_tui.domain.plan_records import Action, PlanItem, StatusUpdate
 
 __all__ = ["CONFIDENTIAL", "EXEMPT_TITLE", "Flagged", "Part2", "masked"]
 

@@ -1,11 +1,15 @@
-"""The domain: what a board, its meetings and its action plans are made of.
+"""The domain: the records every layer shares, and the enums the store keeps.
 
 Plain frozen dataclasses, so screens and exporters can hold them without a
 database connection, and enums whose values are exactly what the store keeps.
 Times are the clerk's local wall-clock time (meetings happen in a room, not in UTC).
 
-A little over the house's ~500 lines on purpose: these are the records every layer
-shares, field by field with their docstrings, and one file is where a reader finds them.
+This module holds what home shows (boards, people, meetings, plans, drafts); the
+records of a meeting's business, a plan's items and steps, and search live beside
+it in meeting_records, plan_records and search_records. Each frozen dataclass costs
+Python 3.11 about five million instructions to create (one exec per generated
+method), so the first screen is painted before those are made
+(benchmarks/PROFILES.md).
 """
 
 from __future__ import annotations
@@ -16,42 +20,27 @@ from enum import StrEnum
 
 from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.minute_numbers import MinuteNumbering
-from board_tui.domain.quorum import InterestKind, QuorumRule
+from board_tui.domain.quorum import QuorumRule
 from board_tui.domain.statuses import Status
 
 __all__ = [
-    "Action",
     "ActionLabel",
     "ActionPlan",
-    "AgendaItem",
     "AttendanceKind",
-    "AttendanceRecord",
     "Board",
     "Capacity",
     "Contact",
-    "Declaration",
     "Draft",
     "DraftKind",
     "DraftTarget",
-    "HistoryEntry",
     "LegendEntry",
     "Meeting",
-    "MeetingEvent",
     "MeetingStatus",
     "Membership",
     "MembershipRole",
-    "Note",
     "NoteKind",
     "Person",
-    "PlanItem",
-    "PlanItemSummary",
-    "ResidentVoice",
-    "Roundup",
-    "SearchHit",
     "Status",
-    "StatusUpdate",
-    "UpdateSaid",
-    "VoiceAnswer",
 ]
 
 
@@ -257,77 +246,6 @@ class Draft:
 
 
 @dataclass(frozen=True)
-class MeetingEvent:
-    id: int
-    meeting_id: int
-    kind: str
-    at: dt.datetime
-    detail: str | None
-
-
-@dataclass(frozen=True)
-class AttendanceRecord:
-    id: int
-    meeting_id: int
-    person: Person
-    kind: AttendanceKind
-    capacity: Capacity
-    arrived_at: dt.time | None
-    left_at: dt.time | None
-    arrived_item_id: int | None = None
-    """The item during which they arrived (the minutes say so under it)."""
-    left_item_id: int | None = None
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    id: int
-    meeting_id: int
-    parent_id: int | None
-    position: int
-    number: str
-    title: str
-    presenter: str | None
-    fixed_start: dt.time | None
-    duration_minutes: int | None
-    papers: str | None
-    exempt: bool
-    chair_note: str | None
-    comments_lead_in: str | None
-    actual_start: dt.datetime | None
-    actual_end: dt.datetime | None
-    exempt_paragraph: int | None = None
-    """The paragraph of Part 1 of Schedule 12A it is exempt under (1-7), once chosen."""
-
-
-@dataclass(frozen=True)
-class Declaration:
-    id: int
-    meeting_id: int
-    person: Person
-    agenda_item_id: int | None
-    interest: str
-    kind: InterestKind = InterestKind.OTHER
-    """A pecuniary or prejudicial interest: the member withdraws for the item."""
-
-
-@dataclass(frozen=True)
-class Note:
-    id: int
-    meeting_id: int
-    agenda_item_id: int | None
-    kind: NoteKind
-    body: str
-    plan_item_id: int | None
-    created_at: dt.datetime
-    edited_at: dt.datetime | None
-    voice: bool = False
-    """Said by or for residents, patients or the community: goes in "You said, we did"."""
-    voice_source: str | None = None
-    """Where the voice was heard: "Healthwatch event, 5 Sept"."""
-
-
-@dataclass(frozen=True)
 class LegendEntry:
     status: Status
     label: str
@@ -342,212 +260,3 @@ class ActionPlan:
     introduction: str | None
     dated: dt.date | None
     legend: tuple[LegendEntry, ...]
-
-
-@dataclass(frozen=True)
-class PlanItem:
-    id: int
-    plan_id: int
-    ref: str
-    position: int
-    section: str | None
-    recommendation: str
-    lead: str | None
-    status: Status
-
-
-@dataclass(frozen=True)
-class Action:
-    """A next step on a plan item, or an action arising from a meeting item."""
-
-    id: int
-    plan_item_id: int | None
-    meeting_id: int | None
-    agenda_item_id: int | None
-    position: int
-    description: str
-    owner: str | None
-    time_frame: str | None
-    """Exactly what the clerk wrote: "End of Nov 22", "Feb Board 23", "TBC"."""
-    due_date: dt.date | None
-    """Derived from the time frame where its words allow; None for "TBC" and the like."""
-    status: Status
-    label: ActionLabel | None
-    closed_reason: str | None
-
-    def is_overdue(self, today: dt.date) -> bool:
-        return self.status.is_open and self.due_date is not None and self.due_date < today
-
-
-@dataclass(frozen=True)
-class StatusUpdate:
-    id: int
-    action_id: int | None
-    plan_item_id: int | None
-    meeting_id: int | None
-    label: str | None
-    body: str
-    old_status: Status | None
-    new_status: Status
-    recorded_at: dt.datetime
-    agenda_item_id: int | None = None
-    """Where it was said: the item the meeting was on (None outside a meeting). An update
-    said on a Part 2 item is Part 2, even on a public plan item (see domain.exempt)."""
-
-
-@dataclass(frozen=True)
-class UpdateSaid:
-    """A status update said in a meeting, with what it was about: the minutes and the live
-    screen print it under the item it was said at."""
-
-    update: StatusUpdate
-    subject: str
-    """The action's words, or the plan item's ref and recommendation."""
-    owner: str | None
-
-
-@dataclass(frozen=True)
-class PlanItemSummary:
-    """A plan item with what the plan table shows about its next steps."""
-
-    item: PlanItem
-    open_steps: int
-    next_time_frame: str | None
-    next_due: dt.date | None
-
-
-@dataclass(frozen=True)
-class VoiceAnswer:
-    """What the board did about a comment in residents' voice: a decision or an action.
-
-    A decision can say the board cannot do what was asked; the reason is then
-    required, because the report must say plainly why.
-    """
-
-    id: int
-    voice_note_id: int
-    decision: Note | None
-    action: Action | None
-    cannot_do: bool
-    reason: str | None
-
-
-@dataclass(frozen=True)
-class ResidentVoice:
-    """A comment in residents' voice, where it was said, and what answered it."""
-
-    note: Note
-    meeting_day: dt.date
-    item_label: str | None
-    answers: tuple[VoiceAnswer, ...]
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One ranked search result with enough context to show it and to jump to it."""
-
-    kind: str
-    """item, comment, decision, narrative, action, plan_item or update."""
-    record_id: int
-    board_id: int | None
-    board_name: str | None
-    meeting_id: int | None
-    meeting_title: str | None
-    day: dt.date | None
-    item_id: int | None
-    item_label: str | None
-    """ "4. New Target Operating Model" for records in a meeting."""
-    plan_id: int | None
-    plan_title: str | None
-    plan_item_id: int | None
-    plan_item_ref: str | None
-    snippet: str
-    """The matching words with HIGHLIGHT_START / HIGHLIGHT_END around each hit."""
-    score: float
-    part2: bool = False
-    """Said, decided or set on an exempt (Part 2) item: for the clerk's eyes only."""
-    words: str | None = None
-    """The record's own words in full (an action's, a plan item's recommendation, what an
-    update said, the interest declared), for the result in context."""
-    who: str | None = None
-    """Its owner, lead, presenter, or the person who declared."""
-    status: Status | None = None
-    time_frame: str | None = None
-    step_ref: str | None = None
-    """ "12.3" for a next step (or an update about one): the number `history` takes."""
-    about: str | None = None
-    """What a status update was about: the step's or the plan item's words."""
-    minute_ref: str | None = None
-    """The minute it is under ("TAB 23/45"), or an action's own ref ("TAB 23/45(b)"),
-    when its board numbers its minutes (services.search_refs)."""
-
-
-SEARCH_KINDS = (
-    "item",
-    "comment",
-    "decision",
-    "narrative",
-    "action",
-    "plan_item",
-    "update",
-    "declaration",
-)
-"""What a search finds; a declaration is found by the declarer's name, not in the index."""
-
-
-@dataclass(frozen=True)
-class SearchFacets:
-    """How all the matches (not only those shown) fall by board, kind and meeting or plan."""
-
-    total: int
-    boards: tuple[tuple[str, int], ...]
-    kinds: tuple[tuple[str, int], ...]
-    sources: tuple[tuple[str, int], ...]
-    """ "Transformation Advisory Board, 17 Oct 2023" or a plan's title, with its count."""
-    more: bool = False
-    """More matches than `total` (the most counted): no breakdown is given then."""
-
-
-@dataclass(frozen=True)
-class PersonFound:
-    """A person whose name the search words are, with what the record holds of them."""
-
-    person: Person
-    presented: int
-    owns: int
-    leads: int
-    declared: int
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One moment in a plan item's or action's life: made, a step added, a status update."""
-
-    event: str
-    """created, step or update."""
-    at: dt.datetime
-    subject: str
-    """What it is about: the item or the step, in the clerk's words."""
-    meeting_id: int | None
-    meeting_label: str | None
-    """ "Transformation Advisory Board, 17 Oct 2023", when it happened in a meeting."""
-    where: str | None
-    """Otherwise where it was made: the plan's title, or "the plan screen"."""
-    said: str
-    label: str | None
-    old_status: Status | None
-    new_status: Status | None
-    step: int | None
-    """The next step's number under its plan item (1, 2 …), or None for the item itself."""
-    part2: bool = False
-    """Set or said on an exempt (Part 2) item: for the clerk's eyes only."""
-
-
-@dataclass(frozen=True)
-class Roundup:
-    """The chair's round-up of a meeting: a generated first draft, then the chair's own words."""
-
-    meeting_id: int
-    body: str
-    generated_at: dt.datetime
-    edited_at: dt.datetime | None

@@ -15,10 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from board_tui.domain.agenda_order import outline
 from board_tui.domain.formatting import minutes_time
-from board_tui.domain.model import AgendaItem, Meeting, MeetingStatus
+from board_tui.domain.model import Meeting, MeetingStatus
+
+if TYPE_CHECKING:
+    from board_tui.domain.meeting_records import AgendaItem
 
 
 @dataclass(frozen=True)

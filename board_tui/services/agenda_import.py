@@ -21,14 +21,8 @@ from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import agenda_time, short_date
-from board_tui.domain.model import (
-    AgendaItem,
-    Board,
-    Contact,
-    Meeting,
-    MeetingStatus,
-    MembershipRole,
-)
+from board_tui.domain.meeting_records import AgendaItem
+from board_tui.domain.model import Board, Contact, Meeting, MeetingStatus, MembershipRole
 from board_tui.readers.agenda import AgendaItemRead, AgendaRead, PersonRead
 from board_tui.storage.agendas import NewAgendaItem
 from board_tui.storage.store import Store

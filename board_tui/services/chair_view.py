@@ -22,18 +22,9 @@ from typing import TypeVar
 
 from board_tui.domain import agenda_order
 from board_tui.domain.exempt import EXEMPT_TITLE, Part2, masked
-from board_tui.domain.model import (
-    Action,
-    ActionPlan,
-    AgendaItem,
-    Meeting,
-    MeetingStatus,
-    Note,
-    NoteKind,
-    PlanItem,
-    Status,
-    StatusUpdate,
-)
+from board_tui.domain.meeting_records import AgendaItem, Note
+from board_tui.domain.model import ActionPlan, Meeting, MeetingStatus, NoteKind, Status
+from board_tui.domain.plan_records import Action, PlanItem, StatusUpdate
 from board_tui.storage.store import Store
 
 __all__ = [

@@ -11,16 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from board_tui.domain.model import (
-    Action,
-    AgendaItem,
-    Declaration,
-    Meeting,
-    Note,
-    PlanItem,
-    Status,
-    UpdateSaid,
-)
+from board_tui.domain.meeting_records import AgendaItem, Declaration, Note
+from board_tui.domain.model import Meeting, Status
+from board_tui.domain.plan_records import Action, PlanItem, UpdateSaid
 from board_tui.domain.votes import Vote
 from board_tui.storage.store import Store
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from board_tui.domain.exempt import CONFIDENTIAL, Part2
-from board_tui.domain.model import Action, HistoryEntry, Meeting, PlanItem, StatusUpdate
+from board_tui.domain.model import Meeting
+from board_tui.domain.plan_records import Action, PlanItem, StatusUpdate
 from board_tui.domain.report_text import (
     ReportChoice,
     bullet,
@@ -25,6 +26,7 @@ from board_tui.domain.report_text import (
     placeholder,
     status_line,
 )
+from board_tui.domain.search_records import HistoryEntry
 from board_tui.domain.statuses import Status, status_from_words
 from board_tui.readers.report_template import TemplateSection, read_report_template
 from board_tui.services.progress_report import (

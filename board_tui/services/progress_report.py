@@ -31,12 +31,8 @@ from pathlib import Path
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import CONFIDENTIAL
-from board_tui.domain.model import (
-    ActionPlan,
-    Board,
-    Meeting,
-    PlanItem,
-)
+from board_tui.domain.model import ActionPlan, Board, Meeting
+from board_tui.domain.plan_records import PlanItem
 from board_tui.domain.report_text import (
     ReportChoice,
 )

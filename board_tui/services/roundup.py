@@ -19,7 +19,9 @@ from pathlib import Path
 from board_tui.domain.agenda_order import outline
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exempt import Part2
-from board_tui.domain.model import Action, AgendaItem, Meeting, MeetingStatus, Note, NoteKind
+from board_tui.domain.meeting_records import AgendaItem, Note
+from board_tui.domain.model import Meeting, MeetingStatus, NoteKind
+from board_tui.domain.plan_records import Action
 from board_tui.domain.standing_items import Standing, is_business, standing_kinds
 from board_tui.exporters.blocks import Progress
 from board_tui.storage.store import Store

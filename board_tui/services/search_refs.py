@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from board_tui.domain.model import SearchHit
+from board_tui.domain.search_records import SearchHit
 from board_tui.exporters.minute_refs import meeting_action_refs, minute_numbers
 from board_tui.storage.store import Store
 

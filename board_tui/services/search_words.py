@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from board_tui.domain.exempt import CONFIDENTIAL
 from board_tui.domain.formatting import short_date
-from board_tui.domain.model import HistoryEntry, PersonFound, SearchFacets, SearchHit, Status
+from board_tui.domain.model import Status
+
+if TYPE_CHECKING:
+    from board_tui.domain.search_records import HistoryEntry, PersonFound, SearchFacets, SearchHit
 
 KIND_WORDS = {
     "item": "agenda item",

@@ -17,7 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, TextArea
 
 from board_tui.domain.formatting import shorten
-from board_tui.domain.model import NoteKind, PlanItem
+from board_tui.domain.model import NoteKind
+from board_tui.domain.plan_records import PlanItem
 from board_tui.domain.statuses import Status
 from board_tui.domain.votes import Vote, vote_summary, vote_to_json
 from board_tui.screens.dialogs.fields import (

@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.domain.formatting import short_date, shorten
-from board_tui.domain.model import PlanItem
+from board_tui.domain.plan_records import PlanItem
 from board_tui.domain.statuses import STYLES, Status
 
 SHOWN_MATCHES = 5

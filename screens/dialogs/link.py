@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from board_tui.domain.formatting import shorten
-from board_tui.domain.model import PlanItem
+from board_tui.domain.plan_records import PlanItem
 from board_tui.screens.dialogs.form import dialog_box
 
 

@@ -11,19 +11,10 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from board_tui.domain.errors import NotFoundError
+from board_tui.domain.meeting_records import AgendaItem, Note
 from board_tui.domain.minutes_words import default_lead_in, minutes_agreed
-from board_tui.domain.model import (
-    AgendaItem,
-    Draft,
-    DraftKind,
-    DraftTarget,
-    Meeting,
-    MeetingStatus,
-    Note,
-    NoteKind,
-    PlanItem,
-    UpdateSaid,
-)
+from board_tui.domain.model import Draft, DraftKind, DraftTarget, Meeting, MeetingStatus, NoteKind
+from board_tui.domain.plan_records import PlanItem, UpdateSaid
 from board_tui.domain.standing_items import Standing, standing_kinds
 from board_tui.domain.votes import Vote, vote_from_json
 from board_tui.screens.dialogs.capture import (

@@ -16,15 +16,9 @@ from textual.app import App
 
 from board_tui.domain.agenda_order import minutes_used
 from board_tui.domain.formatting import long_date, minutes_time, shorten
-from board_tui.domain.model import (
-    AgendaItem,
-    Declaration,
-    Meeting,
-    MeetingStatus,
-    Note,
-    NoteKind,
-    UpdateSaid,
-)
+from board_tui.domain.meeting_records import AgendaItem, Declaration, Note
+from board_tui.domain.model import Meeting, MeetingStatus, NoteKind
+from board_tui.domain.plan_records import UpdateSaid
 from board_tui.domain.quorum import ItemQuorum, QuorumState
 from board_tui.domain.votes import Vote, vote_summary
 from board_tui.screens.widgets.status import colour, ink, overdue_mark, status_mark

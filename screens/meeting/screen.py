@@ -24,7 +24,8 @@ from textual.widgets.option_list import Option
 from board_tui.domain import agenda_order
 from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import MEETING_STATUS_WORDS, minutes_time, shorten
-from board_tui.domain.model import AgendaItem, Declaration, Meeting, MeetingStatus, Note
+from board_tui.domain.meeting_records import AgendaItem, Declaration, Note
+from board_tui.domain.model import Meeting, MeetingStatus
 from board_tui.domain.projection import project
 from board_tui.domain.quorum import MeetingQuorum
 from board_tui.exporters.minute_refs import minute_numbers
