@@ -16,13 +16,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from board_tui.domain.errors import BoardTuiError
+from board_tui.storage import new_files
 from board_tui.storage.new_files import NEW_FILE_FLAGS
 
 __all__ = ["ExportError", "check_distinct", "check_target", "same_file", "write_atomically"]
@@ -107,7 +107,7 @@ def open_temporary(
     """
     flags = NEW_FILE_FLAGS
     for _ in range(_TEMPORARY_TRIES):
-        temporary = os.path.join(folder, f".{name}.{secrets.token_hex(6)}.part")
+        temporary = os.path.join(folder, f".{name}.{new_files.random_part(6)}.part")
         try:
             fd = os.open(temporary, flags, mode)
         except FileExistsError:

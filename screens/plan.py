@@ -34,7 +34,6 @@ from board_tui.screens.dialogs.plan import (
     PlanItemDialog,
     PlanItemInput,
 )
-from board_tui.screens.export_dialog import open_plan_export
 from board_tui.screens.plan_text import PlanFilter, history_text, step_prompt
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.layout import is_wide
@@ -453,6 +452,10 @@ class PlanScreen(Screen[None]):
         self.action_edit()
 
     def action_export(self) -> None:
+        # Imported when asked for, as home does: the export dialog brings the exporters'
+        # styles, zipfile and a progress bar (0.3 MiB) that opening a plan does not need.
+        from board_tui.screens.export_dialog import open_plan_export
+
         open_plan_export(self.app, self.store, self.plan_id, self.today)
 
     def action_progress_report(self) -> None:

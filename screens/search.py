@@ -4,29 +4,32 @@ Results come ranked from the store's full-text index as you type; each shows its
 board, meeting date and item, and a snippet with the matched words highlighted.
 enter opens the meeting at that item, or the action plan at that item.
 
-Each search runs in a thread worker on its own read-only connection, so typing
-never waits for one: a key typed while a search runs starts a new one, the old
-one's SQLite statement is interrupted, and only the answer to what the box holds
-now is shown. (An index answers in milliseconds, but a long query on ten years of
-meetings once froze the box for seconds per key.)
+Searches run off the event loop on one thread of the screen's own, with one
+read-only connection opened at the first search and closed when the screen goes, so
+typing never waits for one: a key typed while a search runs starts a new one, the
+old one's SQLite statement is interrupted (and one still queued is dropped), and
+only the answer to what the box holds now is shown. (An index answers in
+milliseconds, but a long query on ten years of meetings once froze the box for
+seconds per key.) One thread and one connection, not a connection opened and
+checked at every key on Textual's pool of threads (up to six, each with its own
+malloc arena): that was 1 MiB more of the app's peak memory for one word typed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence
@@ -36,6 +39,11 @@ from board_tui.services.search_refs import with_minute_refs
 from board_tui.services.search_words import hit_context, hit_kind, hit_place, snippet_adds
 from board_tui.storage.search import snippet_parts
 from board_tui.storage.store import Store
+
+SEARCH_PAGE_CACHE_KIB = 256
+"""The searcher's connection keeps this much of the file, not SQLite's 2 MiB: a search at
+ten years of meetings took as long with it (15 ms median over the benchmark's words),
+and the app's peak memory is 1.8 MiB lower (benchmarks/PROFILES.md)."""
 
 
 class ResultList(OptionList):
@@ -73,14 +81,6 @@ class SearchScreen(Screen[None]):
         Binding("down", "to_results", "Results", show=False, id="search.to-results"),
     ]
 
-    @dataclass
-    class Answered(Message):
-        """A search worker's answer: the hits for `text`, or why it cannot be searched."""
-
-        text: str
-        hits: list[SearchHit]
-        problem: str | None = None
-
     def __init__(self, store: Store, *, query: str = "") -> None:
         super().__init__()
         self.store = store
@@ -89,6 +89,11 @@ class SearchScreen(Screen[None]):
         self._search_connection: sqlite3.Connection | None = None
         """The connection of the search in progress, to interrupt when a newer one starts."""
         self._search_lock = threading.Lock()
+        self._asked = 0
+        """Counts the searches asked for: a queued one that is no longer the last is skipped."""
+        self._searcher: ThreadPoolExecutor | None = None
+        self._search_store: Store | None = None
+        """The searcher thread's read-only store: opened, used and closed only on that thread."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,8 +119,8 @@ class SearchScreen(Screen[None]):
         self.run_search(event.value)
 
     def run_search(self, text: str) -> None:
-        """Search for text in a worker; the answer comes back as an Answered message."""
-        self._interrupt_running()
+        """Search for text on the searcher thread; its answer is shown if still wanted."""
+        asked = self._interrupt_running()
         if not text.strip():
             self.workers.cancel_group(self, "search")
             self._show(text, [], None)
@@ -126,47 +131,58 @@ class SearchScreen(Screen[None]):
             except BoardTuiError as error:
                 self._show(text, [], str(error))
             return
-        self._search(text)
+        self._search(text, asked)
 
-    def _interrupt_running(self) -> None:
+    def _interrupt_running(self) -> int:
+        """Supersede every search asked for so far; returns the number of the next one."""
         with self._search_lock:
+            self._asked += 1
             if self._search_connection is not None:
                 # Safe from another thread: SQLite stops the statement at its next step.
                 self._search_connection.interrupt()
+            return self._asked
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def _search(self, text: str) -> None:
-        worker = get_current_worker()
-        problem: str | None = None
-        hits: list[SearchHit] = []
+    @work(exclusive=True, exit_on_error=False, group="search")
+    async def _search(self, text: str, asked: int) -> None:
+        if self._searcher is None:
+            self._searcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        # Cancelled by a newer search while queued, the job never runs; while running, it
+        # was interrupted already (run_search).
+        answer = await asyncio.get_running_loop().run_in_executor(
+            self._searcher, self._search_on_thread, text, asked
+        )
+        if answer is not None and text == self.query_one("#search-query", Input).value:
+            self._show(text, *answer)
+
+    def _search_on_thread(self, text: str, asked: int) -> tuple[list[SearchHit], str | None] | None:
+        """On the searcher thread: the hits and any problem, None when a newer search took over."""
         assert self.store.path is not None
         try:
-            # Its own read-only connection: one is used only on the thread that made it.
-            with Store.open(self.store.path, read_only=True) as store:
-                connection = store.conn
+            if self._search_store is None:
+                self._search_store = Store.open(self.store.path, read_only=True)
+                self._search_store.set_page_cache(SEARCH_PAGE_CACHE_KIB)
+            store = self._search_store
+            with self._search_lock:
+                if asked != self._asked:
+                    return None
+                self._search_connection = store.conn
+            try:
+                return with_minute_refs(store, store.search(text)), None
+            finally:
                 with self._search_lock:
-                    if worker.is_cancelled:
-                        return
-                    self._search_connection = connection
-                try:
-                    hits = with_minute_refs(store, store.search(text))
-                finally:
-                    with self._search_lock:
-                        if self._search_connection is connection:
-                            self._search_connection = None
+                    self._search_connection = None
         except BoardTuiError as error:
-            problem = str(error)
+            return [], str(error)
         except sqlite3.Error as error:
             if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
-                return  # a newer search took over
-            problem = f"cannot search just now ({error})"
-        if not worker.is_cancelled:
-            self.post_message(self.Answered(text, hits, problem))
+                return None  # a newer search took over
+            return [], f"cannot search just now ({error})"
 
-    @on(Answered)
-    def _answered(self, message: Answered) -> None:
-        if message.text == self.query_one("#search-query", Input).value:
-            self._show(message.text, message.hits, message.problem)
+    def _close_search_store(self) -> None:
+        """On the searcher thread, the last job: its connection and page cache go."""
+        if self._search_store is not None:
+            self._search_store.close()
+            self._search_store = None
 
     def _show(self, text: str, hits: list[SearchHit], problem: str | None) -> None:
         status = self.query_one("#search-status", Static)
@@ -187,6 +203,10 @@ class SearchScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._interrupt_running()
+        if self._searcher is not None:
+            self._searcher.submit(self._close_search_store)
+            self._searcher.shutdown(wait=False, cancel_futures=False)
+            self._searcher = None
 
     @on(Input.Submitted, "#search-query")
     def action_to_results(self) -> None:

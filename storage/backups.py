@@ -21,13 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import secrets
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from board_tui.storage import schema
+from board_tui.storage import new_files, schema
 from board_tui.storage.connection import connect
 from board_tui.storage.errors import BackupError, DatabaseOpenError
 from board_tui.storage.new_files import NEW_FILE_FLAGS
@@ -102,7 +101,7 @@ def _new_partial(folder: Path, db_path: Path) -> Path:
     """A new, empty, owner-only file under a random name: never one already there, or a link."""
     flags = NEW_FILE_FLAGS
     for _ in range(_PARTIAL_TRIES):
-        partial = folder / f".{db_path.stem}-{secrets.token_hex(8)}.partial"
+        partial = folder / f".{db_path.stem}-{new_files.random_part(8)}.partial"
         try:
             os.close(os.open(partial, flags, 0o600))
         except FileExistsError:

@@ -112,6 +112,12 @@ class StoreBase:
         """How long a write waits for another program's lock before it is refused."""
         self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
+    def set_page_cache(self, kib: int) -> None:
+        """How much of the file this connection keeps in its own memory (SQLite's default is
+        2 MiB). A reader that asks little again can keep less: the system's file cache
+        still holds the file, so a page read again costs a system call, not the disk."""
+        self.conn.execute(f"PRAGMA cache_size = {-abs(int(kib))}")
+
     def _rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)
         names = [column[0] for column in cursor.description]

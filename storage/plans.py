@@ -278,13 +278,13 @@ class PlansMixin(UpdatesMixin):
         """
         ordered, params = query.ordered(plan_id)
         if within is None:
-            found = self.db.execute(
+            found = self.conn.execute(
                 f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]}", params
             )
             return array("q", (row[0] for row in found))
         matching = {
             row[0]
-            for row in self.db.execute(
+            for row in self.conn.execute(
                 f"SELECT id FROM ({ordered}) WHERE id IN (SELECT value FROM json_each(?))",
                 (*params, json.dumps(within.tolist())),
             )

@@ -279,7 +279,7 @@ class SearchMixin(StoreBase):
                             highlight(search_index, 1, :start, :end), s.rowid
                      FROM search_index s"""
         # The newest matches of every kind first: a rare word's are all there are.
-        found = self.db.conn.execute(
+        found = self.conn.execute(
             f"{columns} WHERE {where.sql} ORDER BY s.rowid DESC LIMIT :per_kind",
             {**params, "per_kind": CANDIDATES_PER_KIND},
         ).fetchall()
@@ -293,7 +293,7 @@ class SearchMixin(StoreBase):
             newest = self._scalar(f"SELECT max(id) FROM {table}")
             if newest is None:
                 continue
-            found += self.db.conn.execute(
+            found += self.conn.execute(
                 f"""{columns}
                     WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
                     ORDER BY s.rowid DESC LIMIT :wanted""",

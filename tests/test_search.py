@@ -247,3 +247,21 @@ def test_search_history_and_reports_stay_free_of_textual_and_docx() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_searching_and_reading_a_plan_leave_sqlite_utils_unloaded(
+    demo_store: Store, db_path: Path
+) -> None:
+    """The store reads through its own connection: sqlite-utils (3 MiB of the app's peak
+    memory) is for migrating a schema only, and this file's schema is up to date."""
+    demo_store.close()
+    code = (
+        "import sys; from board_tui.storage.store import Store; "
+        f"store = Store.open({str(db_path)!r}); "
+        "plan = store.plans()[0].id; store.plan_summary(plan); store.plan_summary(plan, text='a'); "
+        "store.search('youth council'); print('sqlite_utils' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["False"]

@@ -8,6 +8,7 @@ free. Heavy imports (Textual, the store) happen inside commands so that
 from __future__ import annotations
 
 import datetime as dt
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,14 +16,7 @@ import click
 
 from board_tui import __version__
 from board_tui.cli.arguments import ClockTime, Day, FileName, PlanRef, RecordId, Text
-from board_tui.cli.backup import backup_command, restore_command
-from board_tui.cli.boards import board_group
-from board_tui.cli.chair import chair_command, serve_command
-from board_tui.cli.export import export_group, plan_id_from
-from board_tui.cli.progress_report import export_progress_report
 from board_tui.cli.records import echo_records
-from board_tui.cli.reports import roundup_command
-from board_tui.cli.search import history_command, search_command
 from board_tui.cli.support import (
     chosen_database,
     db_arg,
@@ -82,7 +76,49 @@ def _offer_read_only(store: Store, holder: str, meeting_id: int | None) -> None:
         ChairApp(watcher, meeting_id=meeting_id).run()
 
 
+def _export_group() -> click.Command:
+    """export, with the subcommands two other modules add to it."""
+    from board_tui.cli import reports  # noqa: F401 (adds export you-said-we-did)
+    from board_tui.cli.export import export_group
+    from board_tui.cli.progress_report import export_progress_report
+
+    export_group.add_command(export_progress_report)
+    return export_group
+
+
+LAZY_COMMANDS: dict[str, str] = {
+    "backup": "board_tui.cli.backup:backup_command",
+    "board": "board_tui.cli.boards:board_group",
+    "chair": "board_tui.cli.chair:chair_command",
+    "history": "board_tui.cli.search:history_command",
+    "restore": "board_tui.cli.backup:restore_command",
+    "roundup": "board_tui.cli.reports:roundup_command",
+    "search": "board_tui.cli.search:search_command",
+    "serve": "board_tui.cli.chair:serve_command",
+}
+"""The commands whose modules are imported only when one of them is run (or --help
+lists them): the app itself needs none of them, and importing them all took 12 ms of
+its start and 0.4 MiB of its memory (benchmarks/PROFILES.md)."""
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module when the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS, "export"})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            if cmd_name == "export":
+                self.add_command(_export_group())
+            elif cmd_name in LAZY_COMMANDS:
+                module, name = LAZY_COMMANDS[cmd_name].split(":")
+                self.add_command(getattr(import_module(module), name))
+        return super().get_command(ctx, cmd_name)
+
+
 @click.group(
+    cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -200,6 +236,7 @@ def import_actions(
     A file whose title is new but whose items are a plan the board has (next month's
     update) is not imported until --into or --new-plan says which it is.
     """
+    from board_tui.cli.export import plan_id_from
     from board_tui.services.plan_import import import_plan, plan_title, preview_lines, read_plan
 
     with user_errors():
@@ -306,18 +343,6 @@ def list_command(kind: str, board_name: str | None, as_json: bool) -> None:
         hint = demo_hint()
         if hint:
             say(f"(This is your own database; {hint}.)")
-
-
-export_group.add_command(export_progress_report)
-cli.add_command(export_group)
-cli.add_command(board_group)
-cli.add_command(search_command)
-cli.add_command(history_command)
-cli.add_command(roundup_command)
-cli.add_command(chair_command)
-cli.add_command(serve_command)
-cli.add_command(backup_command)
-cli.add_command(restore_command)
 
 
 def main() -> None:
