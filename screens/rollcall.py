@@ -12,16 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Select, Static, TextArea
 
+from board_tui.domain.drafts import Draft, DraftKind, DraftTarget
 from board_tui.domain.formatting import minutes_time
-from board_tui.domain.model import (
-    AttendanceKind,
-    Capacity,
-    Draft,
-    DraftKind,
-    DraftTarget,
-    MembershipRole,
-    Person,
-)
+from board_tui.domain.model import AttendanceKind, Capacity, MembershipRole, Person
 from board_tui.domain.quorum import InterestKind
 from board_tui.screens.dialogs.fields import NameField
 from board_tui.screens.dialogs.form import FORM_KEYS, DraftSlot, FormDialog, dialog_box, text_area

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from board_tui.domain import agenda_order
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.exclusion import SCHEDULE_12A
-from board_tui.domain.standing_items import is_standing
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
@@ -351,6 +350,8 @@ class AgendaMixin(StoreBase):
         (any other business) last, around whatever the agenda already holds.
         Without a previous agenda, the usual four are added.
         """
+        from board_tui.domain.standing_items import is_standing
+
         meeting = self._row("SELECT * FROM meetings WHERE id = ?", (meeting_id,), "meeting")
         if from_meeting_id is None:
             from_meeting_id = self._scalar(

@@ -212,3 +212,12 @@ def check_restorable(source: Path, db_path: Path) -> None:
         ) from None
     finally:
         conn.close()
+
+
+@dataclass(frozen=True)
+class Restored:
+    source: Path
+    saved_before: Path
+    """The backup of the database as it was, so the restore itself can be undone."""
+    migrations: list[str]
+    """Schema updates applied to an older backup after it was restored."""

@@ -11,11 +11,12 @@ from itertools import count
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from board_tui.domain.errors import NotFoundError
-from board_tui.domain.exempt import Part2
 from board_tui.storage.errors import StoreRefusedError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from board_tui.domain.exempt import Part2
 
 Clock = Callable[[], dt.datetime]
 Params = Sequence[Any] | dict[str, Any]
@@ -153,6 +154,8 @@ class StoreBase:
         Only flagged items and sub-items are read: an unflagged item with no parent can
         neither be exempt nor make another so.
         """
+        from board_tui.domain.exempt import Part2
+
         sql = (
             "SELECT id, parent_id, exempt FROM agenda_items"
             " WHERE (exempt = 1 OR parent_id IS NOT NULL)"

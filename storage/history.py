@@ -13,12 +13,12 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
-from board_tui.domain.exempt import Part2
 from board_tui.domain.model import ActionLabel
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
 if TYPE_CHECKING:
+    from board_tui.domain.exempt import Part2
     from board_tui.domain.plan_records import Action
     from board_tui.domain.search_records import HistoryEntry
 

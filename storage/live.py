@@ -7,12 +7,12 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.model import Draft, DraftTarget, Meeting, MeetingStatus, NoteKind
-from board_tui.domain.standing_items import matters_arising_home
+from board_tui.domain.model import Meeting, MeetingStatus, NoteKind
 from board_tui.storage import rows
 from board_tui.storage.meetings import MeetingsMixin
 
 if TYPE_CHECKING:
+    from board_tui.domain.drafts import Draft, DraftTarget
     from board_tui.domain.meeting_records import Note
     from board_tui.domain.plan_records import Action, PlanItem
 
@@ -89,6 +89,8 @@ class LiveMixin(MeetingsMixin):
                 (meeting_id,),
             )
         ]
+        from board_tui.domain.standing_items import matters_arising_home
+
         return matters_arising_home(titled)
 
     def set_matters_arising_item(self, meeting_id: int, item_id: int) -> None:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.model import AttendanceKind, Capacity, Meeting, MeetingStatus, NoteKind
 from board_tui.domain.quorum import InterestKind
-from board_tui.domain.standing_items import Standing, standing_kinds
 from board_tui.storage import rows
 from board_tui.storage.agendas import AgendaMixin
 from board_tui.storage.safekeeping import SafekeepingMixin
@@ -349,6 +348,8 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
         at: dt.datetime | None = None,
     ) -> Note:
         """Save a comment, decision or narrative paragraph on an item; committed on return."""
+        from board_tui.domain.standing_items import Standing, standing_kinds
+
         if not body.strip():
             raise BoardTuiError("a note needs some text")
         item = self.agenda_item(agenda_item_id)

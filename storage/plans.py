@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from board_tui.domain.errors import BoardTuiError, NotFoundError
-from board_tui.domain.exempt import Part2
 from board_tui.domain.model import ActionLabel, ActionPlan, LegendEntry, Status
 from board_tui.storage import rows
 from board_tui.storage.updates import UpdatesMixin
 
 if TYPE_CHECKING:
+    from board_tui.domain.exempt import Part2
     from board_tui.domain.plan_records import Action, PlanItem, PlanItemSummary
 
 # How the plan table can be sorted: numbers as numbers ("2" before "10"), then the rest.

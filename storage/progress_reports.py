@@ -13,7 +13,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.exempt import Part2
 from board_tui.domain.model import Meeting
 from board_tui.storage import rows
 from board_tui.storage.base import ItemFlag, StoreBase
@@ -190,6 +189,8 @@ class ProgressReportsMixin(StoreBase):
         return _kept(self._row("SELECT * FROM progress_reports WHERE id = ?", (report_id,), "r"))
 
     def _exempt_item(self, meeting_id: int, item_id: int) -> bool:
+        from board_tui.domain.exempt import Part2
+
         flags = self._rows(
             "SELECT id, parent_id, exempt FROM agenda_items WHERE meeting_id = ?", (meeting_id,)
         )

@@ -6,20 +6,18 @@ screen and the minutes all ask the store the same question and get the same answ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from board_tui.domain.agenda_order import outline
 from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.model import AttendanceKind, Board, MembershipRole
-from board_tui.domain.quorum import (
-    VOTING_ROLES,
-    ItemQuorum,
-    MeetingQuorum,
-    Member,
-    QuorumRule,
-    state_at,
-)
+from board_tui.domain.quorum import VOTING_ROLES, QuorumRule
 from board_tui.storage import rows
 from board_tui.storage.boards import BoardsMixin
 from board_tui.storage.meetings import MeetingsMixin
+
+if TYPE_CHECKING:
+    from board_tui.domain.quorum_count import ItemQuorum, MeetingQuorum
 
 
 class QuorumMixin(BoardsMixin, MeetingsMixin):
@@ -64,6 +62,8 @@ class QuorumMixin(BoardsMixin, MeetingsMixin):
 
     def meeting_quorum(self, meeting_id: int) -> MeetingQuorum | None:
         """Each item's quorum and where it stands now; None when the board has no rule."""
+        from board_tui.domain.quorum_count import ItemQuorum, MeetingQuorum, Member, state_at
+
         meeting = self.meeting(meeting_id)
         board = self.board(meeting.board_id)
         rule = board.quorum

@@ -17,9 +17,6 @@ from board_tui.domain.model import (
     Board,
     Capacity,
     Contact,
-    Draft,
-    DraftKind,
-    DraftTarget,
     LegendEntry,
     Meeting,
     MeetingStatus,
@@ -32,6 +29,7 @@ from board_tui.domain.model import (
 from board_tui.domain.quorum import InterestKind, QuorumRule
 
 if TYPE_CHECKING:
+    from board_tui.domain.drafts import Draft, DraftTarget
     from board_tui.domain.meeting_records import (
         AgendaItem,
         AttendanceRecord,
@@ -160,6 +158,8 @@ def draft_payload(target: DraftTarget, fields: dict[str, str]) -> str:
 
 
 def draft(row: Row) -> Draft:
+    from board_tui.domain.drafts import Draft, DraftKind, DraftTarget
+
     updated = when(row["updated_at"])
     assert updated is not None
     payload = json.loads(row["payload"])

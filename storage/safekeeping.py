@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from board_tui.storage import backups, schema
+from board_tui.storage import schema
 from board_tui.storage.base import StoreBase
 from board_tui.storage.connection import connect
 from board_tui.storage.errors import BackupError, DatabaseOpenError
 
-
-@dataclass(frozen=True)
-class Restored:
-    source: Path
-    saved_before: Path
-    """The backup of the database as it was, so the restore itself can be undone."""
-    migrations: list[str]
-    """Schema updates applied to an older backup after it was restored."""
+if TYPE_CHECKING:
+    from board_tui.storage.backups import Restored
 
 
 class SafekeepingMixin(StoreBase):
@@ -35,6 +29,8 @@ class SafekeepingMixin(StoreBase):
         """
         if self.path is None or self.conn.in_transaction:
             return None
+        from board_tui.storage import backups
+
         taken = backups.take_backup(self.conn, self.path, reason, self.clock())
         if prune:
             backups.prune(self.path)
@@ -68,6 +64,9 @@ class SafekeepingMixin(StoreBase):
         """
         if self.path is None:
             raise BackupError("an in-memory database cannot be restored into")
+        from board_tui.storage import backups
+        from board_tui.storage.backups import Restored
+
         source = source.expanduser()
         backups.check_restorable(source, self.path)
         saved_before = self.backup("restore", prune=False)

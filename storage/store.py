@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from board_tui.storage import backups, schema
+from board_tui.storage import schema
 from board_tui.storage.base import Clock, StoreBase, local_now
 from board_tui.storage.boards import BoardsMixin
 from board_tui.storage.connection import connect, open_failure
@@ -44,6 +44,8 @@ def _back_up_before_migrating(conn: sqlite3.Connection, path: Path, clock: Clock
     """Only a database that already holds data, and only when a migration will run."""
     if not schema.migrations.pending(conn) or not schema.applied_migrations(conn):
         return
+    from board_tui.storage import backups
+
     try:
         backups.take_backup(conn, path, "migration", clock())
     except BackupError as error:

@@ -15,7 +15,8 @@ from textual.color import Color
 from textual.screen import Screen
 from textual.widgets import Static
 
-from board_tui.domain.model import DraftKind, DraftTarget, MeetingStatus, NoteKind, Status
+from board_tui.domain.drafts import DraftKind, DraftTarget
+from board_tui.domain.model import MeetingStatus, NoteKind, Status
 from board_tui.screens.chair import ChairScreen
 from board_tui.screens.chair_table import review_columns
 from board_tui.screens.dialogs.questions import ConfirmDialog

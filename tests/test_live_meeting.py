@@ -7,15 +7,8 @@ import datetime as dt
 from pilot_keys import type_text, until
 from textual.widgets import OptionList
 
-from board_tui.domain.model import (
-    AttendanceKind,
-    Capacity,
-    DraftKind,
-    DraftTarget,
-    MeetingStatus,
-    NoteKind,
-    Status,
-)
+from board_tui.domain.drafts import DraftKind, DraftTarget
+from board_tui.domain.model import AttendanceKind, Capacity, MeetingStatus, NoteKind, Status
 from board_tui.screens.dialogs.capture import ActionDialog, NoteDialog, UpdateDialog
 from board_tui.screens.dialogs.drafts import DraftsDialog
 from board_tui.screens.dialogs.questions import LeaveDialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from board_tui.domain.model import Draft, DraftTarget
+from board_tui.domain.drafts import Draft, DraftTarget
 from board_tui.storage.store import Store
 
 

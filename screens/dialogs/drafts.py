@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from board_tui.domain.drafts import Draft
 from board_tui.domain.formatting import minutes_time, short_date, shorten
-from board_tui.domain.model import Draft
 from board_tui.screens.dialogs.form import dialog_box
 
 

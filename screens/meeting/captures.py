@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from board_tui.domain.drafts import Draft, DraftKind, DraftTarget
 from board_tui.domain.errors import NotFoundError
 from board_tui.domain.meeting_records import AgendaItem, Note
 from board_tui.domain.minutes_words import default_lead_in, minutes_agreed
-from board_tui.domain.model import Draft, DraftKind, DraftTarget, Meeting, MeetingStatus, NoteKind
+from board_tui.domain.model import Meeting, MeetingStatus, NoteKind
 from board_tui.domain.plan_records import PlanItem, UpdateSaid
 from board_tui.domain.standing_items import Standing, standing_kinds
 from board_tui.domain.votes import Vote, vote_from_json

@@ -19,7 +19,7 @@ from board_tui.domain.formatting import long_date, minutes_time, shorten
 from board_tui.domain.meeting_records import AgendaItem, Declaration, Note
 from board_tui.domain.model import Meeting, MeetingStatus, NoteKind
 from board_tui.domain.plan_records import UpdateSaid
-from board_tui.domain.quorum import ItemQuorum, QuorumState
+from board_tui.domain.quorum_count import ItemQuorum, QuorumState
 from board_tui.domain.votes import Vote, vote_summary
 from board_tui.screens.widgets.status import colour, ink, overdue_mark, status_mark
 from board_tui.services.meeting_view import MinutedLine, Tracked

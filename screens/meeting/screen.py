@@ -27,7 +27,7 @@ from board_tui.domain.formatting import MEETING_STATUS_WORDS, minutes_time, shor
 from board_tui.domain.meeting_records import AgendaItem, Declaration, Note
 from board_tui.domain.model import Meeting, MeetingStatus
 from board_tui.domain.projection import project
-from board_tui.domain.quorum import MeetingQuorum
+from board_tui.domain.quorum_count import MeetingQuorum
 from board_tui.exporters.minute_refs import minute_numbers
 from board_tui.screens.meeting.captures import CapturesMixin
 from board_tui.screens.meeting.render import (

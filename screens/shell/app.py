@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from importlib import import_module
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.actions import ActionParseResult
 from textual.app import App
@@ -19,7 +19,6 @@ from textual.filter import LineFilter
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
-from board_tui.domain.model import Draft
 from board_tui.screens import STYLES_DIR
 from board_tui.screens.home import HomeScreen
 from board_tui.screens.shell.help import HelpScreen
@@ -36,6 +35,9 @@ from board_tui.screens.shell.themes import (
 )
 from board_tui.screens.shell.type_ahead import TypeAhead
 from board_tui.storage.store import Store
+
+if TYPE_CHECKING:
+    from board_tui.domain.drafts import Draft
 
 # The screens and dialogs beyond home are imported once the first screen is painted, not
 # before it: they were a third of the cold start (benchmarks/PROFILES.md), and importing

@@ -8,7 +8,6 @@ those ids are what a user's key map file (keymap.toml in the config folder) rema
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -374,10 +373,16 @@ def load_user_keymap(path: Path | None = None) -> tuple[dict[str, str], str | No
     """
     path = path or keymap_path()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, f"{path}: could not be read ({error}); the usual keys are used"
+    import tomllib  # only for a clerk who has a keymap: most never write one
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return {}, f"{path}: could not be read ({error}); the usual keys are used"
     known = binding_ids()
     keymap = {k: v for k, v in raw.items() if k in known and isinstance(v, str) and v.strip()}
