@@ -33,8 +33,8 @@ import json
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import Person
@@ -130,8 +130,7 @@ def plain_snippet(snippet: str, mark: str = "") -> str:
     return "".join(f"{mark}{text}{mark}" if hit else text for text, hit in snippet_parts(snippet))
 
 
-@dataclass(frozen=True)
-class _Where:
+class _Where(NamedTuple):
     """What every search of one query shares: its FTS query (none for a date alone) and
     filters, as SQL over search_index `s` and its parameters."""
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -22,8 +21,7 @@ plan item's ref) count for more than its body's."""
 _K1, _B = 1.2, 0.75  # bm25's own constants, as SQLite's fts5 has them
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A match ranked in Python: its ids, day and score (as search_index orders them), and
     its title and body with the matched words highlighted."""
 
