@@ -7,6 +7,7 @@ from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
+from board_tui.screens.dialogs.form import FormTextArea, text_area
 from board_tui.screens.meeting.screen import MeetingScreen
 from board_tui.screens.shell.app import BoardApp
 from board_tui.screens.shell.closing import popped_screen_gone, popping
@@ -84,3 +85,31 @@ async def test_a_saved_comment_is_shown_with_the_dialog_gone(store: Store, clock
         await pilot.pause()
         assert app.screen is screen and not dialog.is_attached
         assert any(n.body == "Noted" for n in store.notes(meeting_id))
+
+
+class _Form(ModalScreen[None]):
+    def compose(self) -> ComposeResult:
+        yield text_area("words", "body")
+        yield Input(id="other")
+
+
+async def test_a_closed_dialogs_field_is_not_restyled_an_open_ones_is() -> None:
+    app = _App()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        form = _Form()
+        app.push_screen(form)
+        await pilot.pause()
+        area = form.query_one("#body", FormTextArea)
+        area.focus()
+        await pilot.pause()
+        restyled: list[bool] = []
+        area.update_node_styles = lambda animate=True: restyled.append(True)  # type: ignore[method-assign]
+        form.query_one("#other", Input).focus()  # the dialog is open: its look follows
+        await pilot.pause()
+        area.focus()
+        await pilot.pause()
+        assert len(restyled) == 2
+        form.dismiss(None)  # taken apart: the focus goes, the look is left
+        await pilot.pause()
+        assert len(restyled) == 2
