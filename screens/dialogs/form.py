@@ -220,8 +220,21 @@ def dialog_box(title: str, keys: str) -> VerticalScroll:
     return box
 
 
+class FormTextArea(TextArea):
+    """A dialog's many-line field, which is not restyled once its dialog has closed.
+
+    Taking a closed dialog apart takes the focus from its field, and Textual restyles a
+    field that loses the focus: for a text area, 2 ms that the screen below waits for
+    before it repaints (screens/shell/closing.py), to style a field nobody sees again.
+    """
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        if has_focus or self.screen in self.app.screen_stack:
+            super().watch_has_focus(has_focus)
+
+
 def text_area(text: str, field_id: str) -> TextArea:
     """A many-line field that grows with what is pasted into it (up to the dialog's height)."""
-    area = TextArea(text, id=field_id, soft_wrap=True, tab_behavior="focus")
+    area = FormTextArea(text, id=field_id, soft_wrap=True, tab_behavior="focus")
     area.show_line_numbers = False
     return area

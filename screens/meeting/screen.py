@@ -37,6 +37,7 @@ from board_tui.screens.meeting.render import (
     minuted_prompt,
     tracked_prompt,
 )
+from board_tui.screens.shell.closing import popped_screen_gone
 from board_tui.screens.shell.footer import SteadyFooter
 from board_tui.screens.shell.survival import guard
 from board_tui.services.meeting_view import ItemView, MinutedLine, Tracked, item_view
@@ -153,7 +154,10 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self.set_interval(1.0, self._tick)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        # Repaint once, with the dialog that closed gone (screens/shell/closing.py): this
+        # runs before Textual's own resume handler, which asks for the repaint.
+        await popped_screen_gone(self.app)
         # Another screen (the roll call, a second view of this meeting) may have changed it.
         if self.store.data_version() != self._seen:
             self.reload()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.actions import ActionParseResult
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.events import Event, Key, Paste
@@ -21,6 +22,7 @@ from textual.theme import Theme
 
 from board_tui.screens import STYLES_DIR
 from board_tui.screens.home import HomeScreen
+from board_tui.screens.shell.closing import popping
 from board_tui.screens.shell.help import HelpScreen
 from board_tui.screens.shell.keymap import load_user_keymap
 from board_tui.screens.shell.layout import HORIZONTAL_BREAKPOINTS
@@ -199,6 +201,10 @@ class BoardApp(App[None]):
             self.type_ahead.dispatched(event)
             return
         await super().on_event(event)
+
+    def pop_screen(self) -> AwaitComplete:
+        # The screen below waits for this removal before it repaints (closing.py).
+        return popping(self, super().pop_screen())
 
     async def run_action(
         self,
