@@ -374,15 +374,12 @@ def load_user_keymap(path: Path | None = None) -> tuple[dict[str, str], str | No
     path = path or keymap_path()
     try:
         text = path.read_text(encoding="utf-8")
+        import tomllib  # only for a clerk who has a keymap: most never write one
+
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         return {}, None
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, f"{path}: could not be read ({error}); the usual keys are used"
-    import tomllib  # only for a clerk who has a keymap: most never write one
-
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except (OSError, ValueError) as error:  # unreadable, not UTF-8, or not TOML
         return {}, f"{path}: could not be read ({error}); the usual keys are used"
     known = binding_ids()
     keymap = {k: v for k, v in raw.items() if k in known and isinstance(v, str) and v.strip()}
