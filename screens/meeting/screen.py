@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from board_tui.domain import agenda_order
@@ -29,6 +29,13 @@ from board_tui.domain.model import Meeting, MeetingStatus
 from board_tui.domain.projection import project
 from board_tui.domain.quorum_count import MeetingQuorum
 from board_tui.exporters.minute_refs import minute_numbers
+from board_tui.screens.meeting.agenda_table import (
+    TITLE,
+    UNCUT,
+    AgendaRow,
+    AgendaTable,
+    agenda_title,
+)
 from board_tui.screens.meeting.captures import CapturesMixin
 from board_tui.screens.meeting.render import (
     item_header,
@@ -51,13 +58,6 @@ def minuted_key(line: MinutedLine) -> str:
     if isinstance(line, Declaration):
         return f"declaration:{line.id}"
     return f"update:{line.update.id}"
-
-
-class AgendaTable(DataTable[str | Text]):
-    """The agenda, which keeps the current item in view when the layout changes its size."""
-
-    def on_resize(self) -> None:
-        self.move_cursor(row=self.cursor_row)
 
 
 class MeetingScreen(CapturesMixin, Screen[None]):
@@ -117,7 +117,8 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         """An item shown while the live meeting stays where it is (a search jumped to it)."""
         self.undo_stack = UndoStack()
         self._seen: tuple[int, int] | None = None
-        self._agenda_rows: list[tuple[Text | str, ...]] = []
+        self._agenda_rows: list[AgendaRow] = []
+        self._agenda_widths: list[int] = []
         self._minuted_prompts: list[tuple[str, Text]] = []
         self._tracked_prompts: list[tuple[Text, bool]] = []
 
@@ -143,12 +144,6 @@ class MeetingScreen(CapturesMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"{self._board_name} · {self.meeting.scheduled_start:%d %b %Y}"
-        table = self.query_one("#agenda", DataTable)
-        table.add_column("", key="mark")
-        table.add_column("No.", key="number")
-        table.add_column("Item", key="title")
-        table.add_column("Time", key="time")
-        table.add_column("Presenter", key="presenter")
         self.reload()
         self.query_one("#notes", OptionList).focus()
         self.set_interval(1.0, self._tick)
@@ -203,10 +198,13 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self.reload()
 
     def _fill_agenda(self) -> None:
-        table = self.query_one("#agenda", DataTable)
+        table = self.query_one("#agenda", AgendaTable)
+        if not table.size.width:
+            return  # not laid out yet: its first Refit fills it, to the room it has
         depth = {item.id: d for item, d in agenda_order.outline(self._items)}
         at = self.meeting_item
-        rows: list[tuple[Text | str, ...]] = []
+        cells: list[tuple[Text | str, ...]] = []
+        titles: list[tuple[str, int, bool]] = []
         for item in self._items:
             if at is not None and item.id == at.id:
                 mark = Text("▶", style="bold")
@@ -214,26 +212,30 @@ class MeetingScreen(CapturesMixin, Screen[None]):
                 mark = Text("✓", style="dim")
             else:
                 mark = Text(" ")
-            title = Text("   " * depth[item.id] + item.title)
-            if item.id in self._exempt:
-                title.append(" [Part 2]", style="bold")
             planned = self._planned.get(item.id)
-            rows.append(
+            titles.append((item.title, depth[item.id], item.id in self._exempt))
+            cells.append(
                 (
                     mark,
                     item.number,
-                    title,
                     minutes_time(planned) if planned else "",
                     shorten((item.presenter or "").split(",")[0], 12),
                     str(item.id),
                 )
             )
+
+        def with_titles(room: int) -> list[AgendaRow]:
+            return [
+                (*c[:TITLE], agenda_title(*t, room), *c[TITLE:])
+                for c, t in zip(cells, titles, strict=True)
+            ]
+
+        widths = table.widths(with_titles(UNCUT))
+        rows = with_titles(widths[TITLE])
         # A capture leaves the agenda as it was: refilling it would repaint every row.
-        if rows != self._agenda_rows:
-            self._agenda_rows = rows
-            table.clear()
-            for *cells, key in rows:
-                table.add_row(*cells, key=str(key))
+        if (rows, widths) != (self._agenda_rows, self._agenda_widths):
+            self._agenda_rows, self._agenda_widths = rows, widths
+            table.refill(rows, widths)
         shown = self.current_item
         if shown is not None:
             table.move_cursor(row=self._items.index(shown))
@@ -496,6 +498,10 @@ class MeetingScreen(CapturesMixin, Screen[None]):
             return None
         row = self.tracked[index]
         return row if row.heading is None else None
+
+    @on(AgendaTable.Refit)
+    def _refit_agenda(self) -> None:
+        self._fill_agenda()
 
     @on(OptionList.OptionSelected, "#notes")
     def _note_chosen(self) -> None:
