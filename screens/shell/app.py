@@ -72,8 +72,8 @@ STYLES = (
 )
 FIRST_STYLES = ("app", "home")
 """What the first screen needs: the other screens' stylesheets are read after it is painted
-(a twentieth of the cold start), all at once and in STYLES' order, so the rules cascade
-exactly as when every sheet was read at start."""
+(parsing them was 4 per cent of the cold start), all at once and in STYLES' order, so the
+rules cascade exactly as when every sheet was read at start."""
 
 
 class BoardApp(App[None]):
@@ -109,6 +109,7 @@ class BoardApp(App[None]):
         self.type_ahead = TypeAhead(self)
         self.survival = Survival(self, store)
         self.user_keymap: dict[str, str] = {}
+        self._every_style_read = False
         register_themes(self)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -159,12 +160,13 @@ class BoardApp(App[None]):
 
     def _read_all_styles(self) -> None:
         """Every screen's stylesheet (see FIRST_STYLES), before any screen but home shows."""
-        later = [STYLES_DIR / f"{name}.tcss" for name in STYLES if name not in FIRST_STYLES]
-        unread = [path for path in later if not self.stylesheet.has_source(str(path), "")]
-        if not unread:
+        if self._every_style_read:
             return
-        for path in unread:
-            self.stylesheet.read(path)
+        self._every_style_read = True
+        for name in STYLES:
+            path = STYLES_DIR / f"{name}.tcss"
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
         self.stylesheet.reparse()
         self.stylesheet.update(self)
 
