@@ -13,6 +13,7 @@ from board_tui.storage.connection import connect, open_failure
 from board_tui.storage.errors import BackupError, DatabaseOpenError
 from board_tui.storage.history import HistoryMixin
 from board_tui.storage.live import LiveMixin
+from board_tui.storage.network_drive import network_warning
 from board_tui.storage.plans import PlansMixin
 from board_tui.storage.progress_reports import ProgressReportsMixin
 from board_tui.storage.quorum import QuorumMixin
@@ -74,6 +75,8 @@ class Store(
     ) -> None:
         super().__init__(conn, clock=clock)
         self.path = path
+        self.network_warning: str | None = None
+        """Why this file's place is unsafe (a network drive), said once when it is opened."""
 
     @classmethod
     def open(
@@ -108,7 +111,10 @@ class Store(
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, clock=clock)
+        store = cls(conn, path, clock=clock)
+        if not read_only:  # a chair's window only reads: the clerk's app has said so
+            store.network_warning = network_warning(path)
+        return store
 
     @staticmethod
     def peek_setting(path: Path, key: str) -> str | None:

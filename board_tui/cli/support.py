@@ -132,6 +132,8 @@ def open_store(path: Path) -> Iterator[Store]:
 
     with user_errors():
         store = Store.open(path)
+    if store.network_warning:
+        say(f"Warning: {store.network_warning}", err=True)
     try:
         yield store
     finally:

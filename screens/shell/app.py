@@ -136,6 +136,8 @@ class BoardApp(App[None]):
         self.set_keymap(self.user_keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=10)
+        if self.store.network_warning:
+            self.notify(self.store.network_warning, severity="warning", timeout=30, markup=False)
         live = self.store.live_meeting()
         meeting_id = self._open_meeting_id or (live.id if live else None)
         if meeting_id is not None:
