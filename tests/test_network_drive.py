@@ -44,7 +44,7 @@ def _network_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     mounts = tmp_path / "mounts"
     mounts.write_text(MOUNTS.format(share=tmp_path.resolve()), encoding="utf-8")
     monkeypatch.setattr(network_drive, "MOUNTS", mounts)
-    monkeypatch.setattr(network_drive.sys, "platform", "linux")
+    monkeypatch.setattr(sys, "platform", "linux")  # the mounts table, wherever it runs
     return mounts
 
 
