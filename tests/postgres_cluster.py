@@ -58,7 +58,7 @@ class Cluster:
         import psycopg
 
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql)
 
     def new_database(self, template: str | None = None) -> str:
         """A fresh, empty database (or a copy of `template`); returns its URL."""
@@ -69,7 +69,9 @@ class Cluster:
 
     def stop(self) -> None:
         subprocess.run(
-            _as_server_user([str(server_bin() / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"]),
+            _as_server_user(
+                [str(server_bin() / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"]
+            ),
             check=False,
             capture_output=True,
         )
