@@ -775,7 +775,13 @@ def applied_migrations(db: Database | sqlite3.Connection) -> list[str]:
 
 
 def check_not_newer(db: Database | sqlite3.Connection, label: str) -> None:
-    unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
+    refuse_unknown(applied_migrations(db), label)
+
+
+def refuse_unknown(applied: Sequence[str], label: str) -> None:
+    """Refuse a database that has applied a migration this version does not know, on
+    either engine (storage.postgres_schema reads its own list of names)."""
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
         raise SchemaTooNewError(
             f"{label}: written by a newer version of board-tui (schema {unknown[-1]}); "
