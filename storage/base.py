@@ -11,6 +11,7 @@ from itertools import count
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from board_tui.domain.errors import NotFoundError
+from board_tui.storage.dialect import SQLITE, Dialect
 from board_tui.storage.errors import StoreRefusedError
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ class StoreBase:
     import is a sixth of the app's cold start) is loaded only for what it is for:
     migrating a schema, and `db` for a test or tool that wants its API.
     """
+
+    dialect: Dialect = SQLITE
+    """How the SQL that differs between the engines is said (PostgreSQL: Store.open_server)."""
 
     def __init__(self, conn: sqlite3.Connection, *, clock: Clock = local_now) -> None:
         self.conn = conn
@@ -111,13 +115,17 @@ class StoreBase:
 
     def set_busy_timeout(self, milliseconds: int) -> None:
         """How long a write waits for another program's lock before it is refused."""
-        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        if self.dialect is SQLITE:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        else:
+            self.conn.execute(f"SET lock_timeout = {int(milliseconds)}")
 
     def set_page_cache(self, kib: int) -> None:
         """How much of the file this connection keeps in its own memory (SQLite's default is
         2 MiB). A reader that asks little again can keep less: the system's file cache
         still holds the file, so a page read again costs a system call, not the disk."""
-        self.conn.execute(f"PRAGMA cache_size = {-abs(int(kib))}")
+        if self.dialect is SQLITE:  # a server keeps its own cache, shared by every client
+            self.conn.execute(f"PRAGMA cache_size = {-abs(int(kib))}")
 
     def _rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)

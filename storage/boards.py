@@ -42,7 +42,9 @@ class BoardsMixin(StoreBase):
         return rows.board(self._row("SELECT * FROM boards WHERE id = ?", (board_id,), "board"))
 
     def board_by_name(self, name: str) -> Board:
-        found = self._rows("SELECT * FROM boards WHERE name = ? COLLATE NOCASE", (name.strip(),))
+        found = self._rows(
+            f"SELECT * FROM boards WHERE {self.dialect.same_text('name')}", (name.strip(),)
+        )
         if not found:
             raise NotFoundError(f"no board called {name!r}")
         return rows.board(found[0])
@@ -132,7 +134,7 @@ class BoardsMixin(StoreBase):
     def person_named(self, name: str) -> Person | None:
         """The person with exactly this name (ignoring case and spacing), if there is one."""
         found = self._rows(
-            "SELECT * FROM people WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            f"SELECT * FROM people WHERE {self.dialect.same_text('name')} ORDER BY id LIMIT 1",
             (" ".join(name.split()),),
         )
         return rows.person(found[0]) if found else None

@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 
 
 def _meeting_label(with_item: bool) -> str:
-    """SQL for "Board, 17 Oct 2023" (", item 4" with_item) from m, b (and ai) of a query."""
+    """SQL for "Board, 17 Oct 2023" (", item 4" with_item) from m, b (and ai) of a query,
+    read from the stored ISO text (the same on both engines: no date functions)."""
     item = " || coalesce(', item ' || nullif(ai.number, ''), '')" if with_item else ""
     return f"""CASE WHEN m.id IS NULL THEN NULL
-        ELSE b.name || ', ' || ltrim(strftime('%d', m.scheduled_start), '0') || ' '
+        ELSE b.name || ', ' || ltrim(substr(m.scheduled_start, 9, 2), '0') || ' '
              || substr('JanFebMarAprMayJunJulAugSepOctNovDec',
-                       strftime('%m', m.scheduled_start) * 3 - 2, 3)
-             || ' ' || strftime('%Y', m.scheduled_start){item} END"""
+                       CAST(substr(m.scheduled_start, 6, 2) AS INTEGER) * 3 - 2, 3)
+             || ' ' || substr(m.scheduled_start, 1, 4){item} END"""
 
 
 def _made_by(created_at: str, plan_dated: str | None) -> dt.datetime:

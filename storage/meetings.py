@@ -104,7 +104,7 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
 
     def meeting_on(self, board_id: int, day: dt.date) -> Meeting:
         found = self._rows(
-            "SELECT * FROM meetings WHERE board_id = ? AND date(scheduled_start) = ?"
+            "SELECT * FROM meetings WHERE board_id = ? AND substr(scheduled_start, 1, 10) = ?"
             " ORDER BY scheduled_start LIMIT 1",
             (board_id, day.isoformat()),
         )

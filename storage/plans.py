@@ -13,23 +13,35 @@ from typing import TYPE_CHECKING
 from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.model import ActionLabel, ActionPlan, LegendEntry, Status
 from board_tui.storage import rows
+from board_tui.storage.dialect import POSTGRES, SQLITE, Dialect
 from board_tui.storage.updates import UpdatesMixin
 
 if TYPE_CHECKING:
     from board_tui.domain.exempt import Part2
     from board_tui.domain.plan_records import Action, PlanItem, PlanItemSummary
 
+
 # How the plan table can be sorted: numbers as numbers ("2" before "10"), then the rest.
-_BY_REF = "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
-PLAN_SORTS: dict[str, str] = {
-    "ref": _BY_REF,
-    # next_due named once (no date left last): the nearest-due subquery is run once a row.
-    "due": f"coalesce(next_due, '9999-12-31'), {_BY_REF}",
-    "status": "CASE status "
-    + " ".join(f"WHEN '{status.value}' THEN {n}" for n, status in enumerate(Status))
-    + f" END, {_BY_REF}",
-    "lead": f"lead IS NULL, lead COLLATE NOCASE, {_BY_REF}",
-}
+def _plan_sorts(dialect: Dialect) -> dict[str, str]:
+    number = dialect.leading_number("ref")
+    by_ref = f"{number} IS NULL AND ref IS NOT NULL, {number}, ref, position"
+    if dialect is SQLITE:  # as it always was: a reference with no number gives 0
+        by_ref = (
+            "CAST(ref AS INTEGER) = 0 AND ref NOT GLOB '0*', CAST(ref AS INTEGER), ref, position"
+        )
+    return {
+        "ref": by_ref,
+        # next_due named once (no date left last): the nearest-due subquery is run once a row.
+        "due": f"coalesce(next_due, '9999-12-31'), {by_ref}",
+        "status": "CASE status "
+        + " ".join(f"WHEN '{status.value}' THEN {n}" for n, status in enumerate(Status))
+        + f" END, {by_ref}",
+        "lead": f"lead IS NULL, {dialect.ignoring_case('lead')}, {by_ref}",
+    }
+
+
+PLAN_SORTS: dict[str, str] = _plan_sorts(SQLITE)
+_SORTS_BY_DIALECT = {SQLITE.name: PLAN_SORTS, POSTGRES.name: _plan_sorts(POSTGRES)}
 
 
 # The plan table is read in two steps: the matching items' ids in order (only the
@@ -147,7 +159,7 @@ class PlansMixin(UpdatesMixin):
 
     def plan_titled(self, title: str) -> ActionPlan:
         found = self._rows(
-            "SELECT * FROM action_plans WHERE title = ? COLLATE NOCASE ORDER BY id",
+            f"SELECT * FROM action_plans WHERE {self.dialect.same_text('title')} ORDER BY id",
             (" ".join(title.split()),),
         )
         if not found:
@@ -278,14 +290,15 @@ class PlansMixin(UpdatesMixin):
         """
         ordered, params = query.ordered(plan_id)
         if within is None:
+            sorts = _SORTS_BY_DIALECT[self.dialect.name]
             found = self.conn.execute(
-                f"SELECT id FROM ({ordered}) ORDER BY {PLAN_SORTS[query.sort]}", params
+                f"SELECT id FROM ({ordered}) AS items ORDER BY {sorts[query.sort]}", params
             )
             return array("q", (row[0] for row in found))
         matching = {
             row[0]
             for row in self.conn.execute(
-                f"SELECT id FROM ({ordered}) WHERE id IN (SELECT value FROM json_each(?))",
+                f"SELECT id FROM ({ordered}) AS items WHERE id IN {self.dialect.ids_in('?')}",
                 (*params, json.dumps(within.tolist())),
             )
         }
@@ -302,7 +315,7 @@ class PlansMixin(UpdatesMixin):
             int(r["id"]): r
             for r in self._rows(
                 f"""SELECT {_SUMMARY_COLUMNS} FROM plan_items pi
-                    WHERE pi.id IN (SELECT value FROM json_each(?))""",
+                    WHERE pi.id IN {self.dialect.ids_in("?")}""",
                 (json.dumps(list(ids)),),
             )
         }
@@ -315,7 +328,7 @@ class PlansMixin(UpdatesMixin):
 
     def _touched_in_part2(self, plan_id: int, part2: Part2) -> set[int]:
         """The plan's items with a next step set, or an update said, on a Part 2 item."""
-        exempt = "(SELECT value FROM json_each(:items))"
+        exempt = self.dialect.ids_in(":items")
         found = self._rows(
             f"""SELECT pi.id FROM plan_items pi WHERE pi.plan_id = :plan AND (
                   EXISTS (SELECT 1 FROM actions a WHERE a.plan_item_id = pi.id
@@ -410,13 +423,15 @@ class PlansMixin(UpdatesMixin):
         # next step on a plan: "End of March" said in December 2023 means March 2024.
         if meeting_id is not None:
             context = self._row(
-                "SELECT board_id, date(scheduled_start) AS reference FROM meetings WHERE id = ?",
+                "SELECT board_id, substr(scheduled_start, 1, 10) AS reference FROM meetings"
+                " WHERE id = ?",
                 (meeting_id,),
                 "meeting",
             )
         else:
             context = self._row(
-                """SELECT ap.board_id, coalesce(ap.dated, date(ap.created_at)) AS reference
+                """SELECT ap.board_id,
+                          coalesce(ap.dated, substr(ap.created_at, 1, 10)) AS reference
                    FROM plan_items pi JOIN action_plans ap ON ap.id = pi.plan_id
                    WHERE pi.id = ?""",
                 (plan_item_id,),
@@ -425,7 +440,8 @@ class PlansMixin(UpdatesMixin):
         meeting_days = [
             dt.date.fromisoformat(r["day"])
             for r in self._rows(
-                "SELECT DISTINCT date(scheduled_start) AS day FROM meetings WHERE board_id = ?",
+                "SELECT DISTINCT substr(scheduled_start, 1, 10) AS day FROM meetings"
+                " WHERE board_id = ?",
                 (context["board_id"],),
             )
         ]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from board_tui.storage import schema
 from board_tui.storage.base import Clock, StoreBase, local_now
 from board_tui.storage.boards import BoardsMixin
 from board_tui.storage.connection import connect, open_failure
+from board_tui.storage.dialect import POSTGRES, SERVER_URL_PREFIXES, server_label
 from board_tui.storage.errors import BackupError, DatabaseOpenError
 from board_tui.storage.history import HistoryMixin
 from board_tui.storage.live import LiveMixin
@@ -75,12 +76,19 @@ class Store(
     ) -> None:
         super().__init__(conn, clock=clock)
         self.path = path
+        self.url: str | None = None
+        """The server's URL when the store is on PostgreSQL (path is then None)."""
         self.network_warning: str | None = None
         """Why this file's place is unsafe (a network drive), said once when it is opened."""
 
     @classmethod
     def open(
-        cls, path: Path, *, create: bool = True, read_only: bool = False, clock: Clock = local_now
+        cls,
+        path: Path | str,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        clock: Clock = local_now,
     ) -> Store:
         """Open (or create) a database and bring its schema up to date.
 
@@ -89,7 +97,10 @@ class Store(
         behind or ahead is refused instead. Raises DatabaseOpenError (or
         SchemaTooNewError) with a message naming the file; a schema update that
         cannot be backed up first is refused (BackupError) and the file left as it was.
+        A postgresql:// URL opens the team's shared store on a server instead (open_server).
         """
+        if isinstance(path, str) and path.startswith(SERVER_URL_PREFIXES):
+            return cls.open_server(path, read_only=read_only, clock=clock)
         path = Path(path).expanduser()
         conn = connect(path, create=create and not read_only, read_only=read_only)
         try:
@@ -114,6 +125,36 @@ class Store(
         store = cls(conn, path, clock=clock)
         if not read_only:  # a chair's window only reads: the clerk's app has said so
             store.network_warning = network_warning(path)
+        return store
+
+    @classmethod
+    def open_server(cls, url: str, *, read_only: bool = False, clock: Clock = local_now) -> Store:
+        """The store on PostgreSQL: the same methods, the same SQL (translated), one schema
+        list. Credentials come from the URL's libpq settings or ~/.pgpass, never from here."""
+        from board_tui.storage import postgres_schema
+        from board_tui.storage.postgres import PostgresConnection
+
+        label = server_label(url)
+        try:
+            server = PostgresConnection.connect(url, read_only=read_only)
+        except sqlite3.Error as error:
+            raise DatabaseOpenError(f"{label}: cannot connect: {error}") from None
+        try:
+            if read_only:
+                if postgres_schema.pending(server.raw):
+                    raise DatabaseOpenError(
+                        f"{label}: its schema is out of date; open it once in board-tui"
+                        " (not read-only) to update it"
+                    )
+            else:
+                postgres_schema.apply(server.raw, label)
+            server.listen()
+        except BaseException:
+            server.close()
+            raise
+        store = cls(cast(sqlite3.Connection, server), None, clock=clock)
+        store.dialect = POSTGRES
+        store.url = url
         return store
 
     @staticmethod

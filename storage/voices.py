@@ -125,13 +125,13 @@ class VoicesMixin(MeetingsMixin, PlansMixin):
         from board_tui.domain.meeting_records import ResidentVoice
 
         found = self._rows(
-            """SELECT n.*, date(m.scheduled_start) AS meeting_day,
+            """SELECT n.*, substr(m.scheduled_start, 1, 10) AS meeting_day,
                       ai.number AS item_number, ai.title AS item_title
                FROM notes n JOIN meetings m ON m.id = n.meeting_id
                LEFT JOIN agenda_items ai ON ai.id = n.agenda_item_id
                WHERE n.voice = 1 AND n.deleted_at IS NULL AND m.board_id = ?
-                 AND (? IS NULL OR date(m.scheduled_start) >= ?)
-                 AND (? IS NULL OR date(m.scheduled_start) <= ?)
+                 AND (? IS NULL OR substr(m.scheduled_start, 1, 10) >= ?)
+                 AND (? IS NULL OR substr(m.scheduled_start, 1, 10) <= ?)
                ORDER BY m.scheduled_start, ai.position, n.id""",
             (
                 board_id,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from postgres_cluster import Cluster, throwaway_cluster
 
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
@@ -60,9 +61,71 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "board.sqlite3"
 
 
+BOTH_ENGINES = frozenset(
+    {
+        "test_store",
+        "test_agenda_store",
+        "test_agenda_import",
+        "test_exclusion",
+        "test_exempt_rule",
+        "test_export_actions",
+        "test_export_agenda",
+        "test_export_minutes",
+        "test_history",
+        "test_minute_numbers",
+        "test_progress_report",
+        "test_projection",
+        "test_report_text",
+        "test_round_trip_agenda",
+        "test_roundup",
+        "test_votes",
+        "test_you_said",
+        "test_live_meeting",
+    }
+)
+"""Modules whose tests run once on SQLite and once on PostgreSQL (issue 21): the store's."""
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" in metafunc.fixturenames and metafunc.module.__name__ in BOTH_ENGINES:
+        metafunc.parametrize("engine", ["sqlite", "postgres"], indirect=True)
+
+
 @pytest.fixture
-def store(db_path: Path, clock: FakeClock) -> Iterator[Store]:
-    with Store.open(db_path, clock=clock) as opened:
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the store is on: SQLite, unless the module runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL per test process (tests/postgres_cluster.py)."""
+    with throwaway_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_cluster: Cluster) -> str:
+    """A database with the schema made once; each test's database is a copy of it."""
+    url = postgres_cluster.new_database()
+    Store.open(url).close()
+    return url.split("?")[0].rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: Cluster, postgres_template: str) -> str:
+    """A fresh database of this test's own, its schema already current."""
+    return postgres_cluster.new_database(template=postgres_template)
+
+
+@pytest.fixture
+def store(
+    engine: str, db_path: Path, clock: FakeClock, request: pytest.FixtureRequest
+) -> Iterator[Store]:
+    target: Path | str = db_path
+    if engine == "postgres":
+        target = request.getfixturevalue("postgres_url")
+    with Store.open(target, clock=clock) as opened:
         yield opened
 
 

@@ -194,7 +194,7 @@ def test_a_note_cannot_point_at_another_meetings_item(store: Store) -> None:
     other = store.create_meeting(meeting.board_id, dt.datetime(2024, 2, 19, 14, 0))
     item = store.add_agenda_item(other.id, "Welcome")
     with pytest.raises(sqlite3.IntegrityError, match="another meeting"):
-        store.db.execute(
+        store.conn.execute(
             "INSERT INTO notes (meeting_id, agenda_item_id, kind, body, created_at)"
             " VALUES (?, ?, 'comment', 'x', '2023-01-01T00:00:00')",
             (meeting.id, item.id),
@@ -306,7 +306,7 @@ def test_status_updates_append_history_and_never_overwrite(store: Store, clock) 
     assert history[0].meeting_id == meeting.id
     assert len(store.status_history(plan_item_id=item.id)) == 3
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        store.db.execute("UPDATE status_updates SET body = 'rewritten' WHERE id = ?", (first.id,))
+        store.conn.execute("UPDATE status_updates SET body = 'rewritten' WHERE id = ?", (first.id,))
     with pytest.raises(BoardTuiError):
         store.record_status_update(Status.COMPLETE)  # for neither an action nor an item
 
@@ -323,4 +323,4 @@ def test_every_status_is_accepted_by_the_schema(store: Store) -> None:
     for n, status in enumerate(Status):
         assert store.add_plan_item(plan.id, str(n), "x", status=status).status is status
     with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute("UPDATE plan_items SET status = 'purple' WHERE plan_id = ?", (plan.id,))
+        store.conn.execute("UPDATE plan_items SET status = 'purple' WHERE plan_id = ?", (plan.id,))
