@@ -157,9 +157,9 @@ class ExportDialog(ModalScreen[Path | None]):
             self.app.call_from_thread(self._progress, done, total)
 
         try:
-            if self.store.path is None:
+            if self.store.target is None:
                 raise BoardTuiError("this database has no file to reopen for the export")
-            with Store.open(self.store.path, create=False, clock=self.store.clock) as store:
+            with Store.open(self.store.target, create=False, clock=self.store.clock) as store:
                 self.export(store, target, force, progress)
         except BoardTuiError as error:
             self.post_message(self.Failed(str(error)))

@@ -125,7 +125,7 @@ class SearchScreen(Screen[None]):
             self.workers.cancel_group(self, "search")
             self._show(text, [], None)
             return
-        if self.store.path is None:  # in memory (tests, tools): only this thread can read it
+        if self.store.target is None:  # in memory (tests, tools): only this thread can read it
             try:
                 self._show(text, with_minute_refs(self.store, self.store.search(text)), None)
             except BoardTuiError as error:
@@ -156,10 +156,10 @@ class SearchScreen(Screen[None]):
 
     def _search_on_thread(self, text: str, asked: int) -> tuple[list[SearchHit], str | None] | None:
         """On the searcher thread: the hits and any problem, None when a newer search took over."""
-        assert self.store.path is not None
+        assert self.store.target is not None
         try:
             if self._search_store is None:
-                self._search_store = Store.open(self.store.path, read_only=True)
+                self._search_store = Store.open(self.store.target, read_only=True)
                 self._search_store.set_page_cache(SEARCH_PAGE_CACHE_KIB)
             store = self._search_store
             with self._search_lock:

@@ -157,6 +157,12 @@ class Store(
         store.url = url
         return store
 
+    @property
+    def target(self) -> Path | str | None:
+        """What to open again for another connection to the same store (a thread's, an
+        export's): the file, or the server's URL; None for a store only in memory."""
+        return self.path if self.path is not None else self.url
+
     @staticmethod
     def peek_setting(path: Path, key: str) -> str | None:
         """A setting read without opening the store: nothing migrated, checked or written.

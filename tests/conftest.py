@@ -130,6 +130,13 @@ def store(
 
 
 @pytest.fixture
+def database(store: Store) -> str:
+    """The store as --db names it: its file, or its PostgreSQL URL."""
+    assert store.target is not None
+    return str(store.target)
+
+
+@pytest.fixture
 def demo_store(store: Store) -> Store:
     build_demo(store)
     return store

@@ -92,12 +92,14 @@ def _meeting(store: Store) -> tuple[int, int]:
     return board.id, meeting.id
 
 
-def test_the_paragraph_and_the_boards_rule_are_kept(store: Store, db_path: Path) -> None:
+def test_the_paragraph_and_the_boards_rule_are_kept(
+    store: Store, db_path: Path, database: str
+) -> None:
     board_id, meeting_id = _meeting(store)
     item = store.add_agenda_item(meeting_id, "Depot sale", exempt=True, exempt_paragraph=3)
     store.set_exclusion_rule(board_id, ExclusionRule.NHS_1960)
     store.close()
-    with Store.open(db_path) as reopened:
+    with Store.open(database) as reopened:
         assert reopened.agenda_item(item.id).exempt_paragraph == 3
         assert reopened.board(board_id).exclusion_rule is ExclusionRule.NHS_1960
         with pytest.raises(BoardTuiError, match="paragraphs 1 to 7"):

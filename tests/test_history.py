@@ -76,12 +76,12 @@ def test_an_action_set_in_a_meeting_says_where(store: Store) -> None:
     assert made.meeting_label == "Board, 17 Oct 2023, item 1"
 
 
-def test_the_history_command(store: Store, clock: FakeClock, db_path: Path) -> None:
+def test_the_history_command(store: Store, clock: FakeClock, db_path: Path, database: str) -> None:
     plan_id, _item = _three_meetings(store, clock)
     store.close()
     base = [sys.executable, "-m", "board_tui", "history"]
     shown = subprocess.run(
-        [*base, "7", "--plan", "ELG plan", "--db", str(db_path)],
+        [*base, "7", "--plan", "ELG plan", "--db", database],
         capture_output=True,
         text=True,
         timeout=60,
@@ -94,7 +94,7 @@ def test_the_history_command(store: Store, clock: FakeClock, db_path: Path) -> N
     assert "step 1: Next step → Complete" in lines[4]
     assert "On track → At risk" in lines[5]
     step = subprocess.run(
-        [*base, "7.1", "--plan", str(plan_id), "--json", "--db", str(db_path)],
+        [*base, "7.1", "--plan", str(plan_id), "--json", "--db", database],
         capture_output=True,
         text=True,
         timeout=60,
@@ -103,7 +103,7 @@ def test_the_history_command(store: Store, clock: FakeClock, db_path: Path) -> N
         "Structure agreed"
     ]
     missing = subprocess.run(
-        [*base, "99", "--plan", "ELG plan", "--db", str(db_path)],
+        [*base, "99", "--plan", "ELG plan", "--db", database],
         capture_output=True,
         text=True,
         timeout=60,

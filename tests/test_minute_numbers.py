@@ -135,11 +135,11 @@ def test_a_board_without_a_scheme_keeps_the_agenda_numbers(store: Store, tmp_pat
 
 
 def test_the_clerk_sets_the_scheme_from_the_command_line(
-    store: Store, db_path: Path, tmp_path: Path
+    store: Store, db_path: Path, tmp_path: Path, database: str
 ) -> None:
     _board_id, december, _plan = _board(store)
     run = CliRunner().invoke
-    args = ["board", "numbering", "Transformation Advisory Board", "--db", str(db_path)]
+    args = ["board", "numbering", "Transformation Advisory Board", "--db", database]
     result = run(cli, [*args, "--scheme", "meeting", "--prefix", "TAB"])
     assert result.exit_code == 0, result.output
     assert "numbered like TAB 1.1" in result.output
@@ -148,12 +148,12 @@ def test_the_clerk_sets_the_scheme_from_the_command_line(
     result = run(cli, [*args, "--scheme", "running", "--prefix", "TAB", "--start", "7"])
     assert result.exit_code == 0 and "numbered like TAB " in result.output
     assert run(cli, [*args, "--scheme", "running", "--start", "0"]).exit_code == 2
-    result = run(cli, ["board", "numbering", "Nope", "--scheme", "none", "--db", str(db_path)])
+    result = run(cli, ["board", "numbering", "Nope", "--scheme", "none", "--db", database])
     assert result.exit_code == 1 and "no board called 'Nope'" in result.output
 
 
 def test_search_quotes_the_minute_an_action_and_a_comment_are_under(
-    store: Store, db_path: Path
+    store: Store, db_path: Path, database: str
 ) -> None:
     """A clerk finds an action a year on by its words and reads back the ref the minutes
     printed, in the terminal and in the app's search alike."""
@@ -161,16 +161,16 @@ def test_search_quotes_the_minute_an_action_and_a_comment_are_under(
     strategy = next(i for i in store.agenda(december) if i.title == "Engagement Strategy")
     store.add_note(strategy.id, NoteKind.COMMENT, "Members asked about the calendar's reach.")
     run = CliRunner().invoke
-    result = run(cli, ["search", "calendar", "--db", str(db_path)])
+    result = run(cli, ["search", "calendar", "--db", database])
     assert result.exit_code == 0, result.output
     assert "TAB 23/49 \u2013 2. Engagement Strategy · comment" in result.output
     assert "2. Engagement Strategy · action TAB 23/49(a)" in result.output
-    found = json.loads(run(cli, ["search", "calendar", "--json", "--db", str(db_path)]).output)
+    found = json.loads(run(cli, ["search", "calendar", "--json", "--db", database]).output)
     assert {r["what"] for r in found} >= {"action TAB 23/49(a)", "comment"}
     assert {r["minute"] for r in found} == {"TAB 23/49(a)", "TAB 23/49"}
     # A board that numbers no minutes keeps the plain words.
     store.set_minute_numbering(_board_id, MinuteNumbering())
-    plain = run(cli, ["search", "calendar", "--db", str(db_path)]).output
+    plain = run(cli, ["search", "calendar", "--db", database]).output
     assert "TAB 23/" not in plain and "action arising" in plain
 
 

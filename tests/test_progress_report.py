@@ -366,7 +366,7 @@ def test_the_boards_template_gives_the_fixed_sections(
 
 
 def test_the_command_writes_the_kept_draft_or_a_first_one(
-    demo_store: Store, recorded: Recorded, db_path: Path, tmp_path: Path
+    demo_store: Store, recorded: Recorded, db_path: Path, tmp_path: Path, database: str
 ) -> None:
     from click.testing import CliRunner
 
@@ -376,7 +376,7 @@ def test_the_command_writes_the_kept_draft_or_a_first_one(
     out = tmp_path / "report.docx"
     base = ["export", "progress-report", "THT Engagement Lead Group Action Plan - 3 November"]
     base[-1] = demo_store.plan(recorded.plan_id).title
-    meeting = ["--for-meeting", str(recorded.meeting_id), "--db", str(db_path)]
+    meeting = ["--for-meeting", str(recorded.meeting_id), "--db", database]
     first = runner.invoke(cli, [*base, *meeting, "--since", "2022-11-01", "-o", str(out)])
     assert first.exit_code == 0, first.output
     assert f"Wrote the progress report to {out}" in first.output
@@ -412,7 +412,7 @@ def test_the_command_writes_the_kept_draft_or_a_first_one(
 
 
 def test_the_command_refuses_bad_choices_in_one_line(
-    demo_store: Store, db_path: Path, tmp_path: Path
+    demo_store: Store, db_path: Path, tmp_path: Path, database: str
 ) -> None:
     from click.testing import CliRunner
 
@@ -420,7 +420,7 @@ def test_the_command_refuses_bad_choices_in_one_line(
 
     runner = CliRunner()
     out = tmp_path / "report.docx"
-    base = ["export", "progress-report", "1", "--db", str(db_path), "-o", str(out)]
+    base = ["export", "progress-report", "1", "--db", database, "-o", str(out)]
     for extra, words, code in (
         (["--items", "1", "--section", "A"], "--items or --section, not both", 1),
         (["--since", "2023-01-01", "--until", "2022-01-01"], "--until is before --since", 1),

@@ -103,11 +103,11 @@ def test_word_and_markdown(demo_store: Store, tmp_path: Path) -> None:
     )
 
 
-def test_the_roundup_command(demo_store: Store, db_path: Path) -> None:
+def test_the_roundup_command(demo_store: Store, db_path: Path, database: str) -> None:
     meeting_id = _meeting(demo_store)
     demo_store.save_roundup(meeting_id, "Kept words.")
     demo_store.close()
-    base = [sys.executable, "-m", "board_tui", "roundup", "--db", str(db_path)]
+    base = [sys.executable, "-m", "board_tui", "roundup", "--db", database]
     kept = subprocess.run([*base, str(meeting_id)], capture_output=True, text=True, timeout=60)
     assert kept.stdout == "Kept words."
     fresh = subprocess.run(

@@ -89,12 +89,12 @@ def _decision(store: Store) -> tuple[int, int]:
     return meeting.id, note.id
 
 
-def test_a_vote_is_kept_beside_its_decision(store: Store, db_path: Path) -> None:
+def test_a_vote_is_kept_beside_its_decision(store: Store, db_path: Path, database: str) -> None:
     meeting_id, note_id = _decision(store)
     vote = Vote(5, 5, 1, casting=Side.FOR, names_for=("Cllr Ahmed",))
     store.set_vote(note_id, vote)
     store.close()
-    with Store.open(db_path) as reopened:
+    with Store.open(database) as reopened:
         assert reopened.vote(note_id) == vote
         assert reopened.votes(meeting_id) == {note_id: vote}
         reopened.set_vote(note_id, None)

@@ -131,11 +131,13 @@ def test_nothing_before_since_and_an_unanswered_voice_says_so(
     assert [did for _said, did in report.rows].count((("", NO_ANSWER),)) == 1
 
 
-def test_the_export_command(demo_store: Store, voices: dict[str, int], db_path: Path) -> None:
+def test_the_export_command(
+    demo_store: Store, voices: dict[str, int], db_path: Path, database: str
+) -> None:
     demo_store.close()
     out = db_path.parent / "report.docx"
     args = ["export", "you-said-we-did", "--board", "Transformation Advisory Board"]
-    since = ["--since", "2023-09-01", "--db", str(db_path)]
+    since = ["--since", "2023-09-01", "--db", database]
     done = subprocess.run(
         [sys.executable, "-m", "board_tui", *args, *since, "-o", str(out)],
         capture_output=True,
@@ -146,7 +148,7 @@ def test_the_export_command(demo_store: Store, voices: dict[str, int], db_path: 
     assert done.stdout.strip() == f'Wrote "You said, we did" to {out}'
     assert len(open_docx(out).tables[0].rows) == 4
     again = subprocess.run(
-        [sys.executable, "-m", "board_tui", *args, "-o", str(out), "--db", str(db_path)],
+        [sys.executable, "-m", "board_tui", *args, "-o", str(out), "--db", database],
         capture_output=True,
         text=True,
         timeout=60,

@@ -12,7 +12,14 @@ from pathlib import Path
 import click
 
 from board_tui.cli.arguments import FileName
-from board_tui.cli.support import chosen_database, db_option, open_store, say, user_errors
+from board_tui.cli.support import (
+    chosen_database,
+    database_file,
+    db_option,
+    open_store,
+    say,
+    user_errors,
+)
 
 
 def _size(size: int) -> str:
@@ -28,7 +35,8 @@ def backup_command(show_list: bool) -> None:
     """Back up the database now (the newest ten backups are kept), or list them."""
     from board_tui.storage.backups import backup_folder, list_backups
 
-    path = chosen_database(existing=True)
+    with user_errors():
+        path = database_file(chosen_database(existing=True), "backup")
     if show_list:
         found = list_backups(path)
         if not found:
@@ -53,8 +61,8 @@ def restore_command(file: Path) -> None:
     """Replace the database with a backup FILE; what it held is backed up first."""
     from board_tui.storage.backups import check_restorable
 
-    path = chosen_database()
     with user_errors():
+        path = database_file(chosen_database(), "restore")
         # Checked before the store opens, so a bad FILE never touches (or creates) the database.
         check_restorable(file.expanduser(), path)
     with open_store(path) as store, user_errors():

@@ -41,12 +41,14 @@ def _view_options(func: F) -> F:
     return db_option(func)
 
 
-def _database() -> Path:
+def _database() -> Path | str:
     return chosen_database(existing=True)
 
 
 @contextmanager
-def _read_only_store(path: Path, meeting_id: int | None, plan_id: int | None) -> Iterator[Store]:
+def _read_only_store(
+    path: Path | str, meeting_id: int | None, plan_id: int | None
+) -> Iterator[Store]:
     """The store, read-only, with the meeting and plan asked for checked before any window opens."""
     from board_tui.domain.errors import NotFoundError
     from board_tui.storage.store import Store
@@ -138,7 +140,9 @@ def serve_command(
     carries a random access token, new each run. A private view with Part 2 is
     board-tui chair (or v in the app) on the clerk's own screen, never a browser.
     """
-    path = _database().resolve()
+    path = _database()
+    if isinstance(path, Path):
+        path = path.resolve()
     with _read_only_store(path, meeting_id, plan_id):
         pass  # a wrong --db or id fails here in one line, not later in the browser
     command = [sys.executable, "-m", "board_tui", "chair", "--public-only", "--served"]

@@ -76,7 +76,7 @@ def check_outputs(
                 f"--pdf writes the PDF beside the Word file: name it .docx, not {path}"
             )
     try:
-        inputs = [p for p in (template, chosen_database()) if p is not None]
+        inputs = [p for p in (template, chosen_database()) if isinstance(p, Path)]
         check_distinct([*named, *pdfs], inputs)
     except (ExportError, BoardTuiError) as error:
         raise ArgumentError(str(error)) from None

@@ -19,12 +19,14 @@ from board_tui.cli.arguments import ClockTime, Day, FileName, PlanRef, RecordId,
 from board_tui.cli.records import echo_records
 from board_tui.cli.support import (
     chosen_database,
+    database_file,
     db_arg,
     db_option,
     demo_asked,
     demo_hint,
     open_store,
     say,
+    shown,
     user_errors,
 )
 from board_tui.domain.errors import BoardTuiError
@@ -154,14 +156,14 @@ def demo(build_only: bool, reset: bool) -> None:
     path = demo_database_path(db_arg())
     if reset:
         with user_errors():
-            reset_demo(path)
+            reset_demo(database_file(path, "demo --reset"))
         say(f"Demo reset: {path} is built afresh")
     with open_store(path) as store:
         with user_errors():
             result = build_demo(store)
         if build_only:
             verb = "built" if result.created else "already built"
-            say(f"Demo {verb} in {path}")
+            say(f"Demo {verb} in {shown(path)}")
             return
         _run_app(store, meeting_id=result.next_meeting_id)
 

@@ -74,7 +74,7 @@ def demo_asked() -> bool:
     return bool(click.get_current_context().meta.get("board_tui.demo"))
 
 
-def chosen_database(*, existing: bool = False) -> Path:
+def chosen_database(*, existing: bool = False) -> Path | str:
     """The database a command works on: --db, else the demo's with --demo, else
     $BOARD_TUI_DB, else the one in the user data folder.
 
@@ -89,7 +89,7 @@ def chosen_database(*, existing: bool = False) -> Path:
             return demo_database_path(db_arg())
         path = database_path(db_arg())
         default = db_arg() is None and not os.environ.get(DB_ENV, "").strip()
-        if existing and default and not path.exists():
+        if existing and default and isinstance(path, Path) and not path.exists():
             raise BoardTuiError(f"no database yet at {path}: {first_steps()}")
     return path
 
@@ -99,12 +99,33 @@ def demo_hint() -> str | None:
     from board_tui.config import demo_database_path
 
     demo = demo_database_path()
-    return f"the demo's is {demo} (add --demo to use it)" if demo.exists() else None
+    if isinstance(demo, Path) and demo.exists():
+        return f"the demo's is {demo} (add --demo to use it)"
+    return None
 
 
 def first_steps() -> str:
     """Where the data is when the clerk's own database has none: the demo's, or how to start."""
     return demo_hint() or "`board-tui` opens the app and makes it, `board-tui demo` builds the demo"
+
+
+def shown(target: Path | str) -> str:
+    """A database as a message names it: the file, or the server's URL with no password."""
+    if isinstance(target, Path):
+        return str(target)
+    from board_tui.storage.dialect import server_label
+
+    return server_label(target)
+
+
+def database_file(target: Path | str, doing: str) -> Path:
+    """The database's file, for what only a file can do; a server's store is refused."""
+    if isinstance(target, Path):
+        return target
+    raise BoardTuiError(
+        f"{shown(target)}: {doing} works on a database file; a PostgreSQL store is backed up"
+        " by its server (pg_dump), or copied to a file with board-tui copy"
+    )
 
 
 def say(message: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -127,7 +148,7 @@ def user_errors() -> Iterator[None]:
 
 
 @contextmanager
-def open_store(path: Path) -> Iterator[Store]:
+def open_store(path: Path | str) -> Iterator[Store]:
     from board_tui.storage.store import Store
 
     with user_errors():
