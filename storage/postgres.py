@@ -22,13 +22,12 @@ import psycopg
 from psycopg import errors
 from psycopg.pq import TransactionStatus
 
+from board_tui.storage.postgres_schema import CHANGES_CHANNEL
 from board_tui.storage.postgres_sql import to_postgres
 
 if TYPE_CHECKING:
     from psycopg.cursor import Cursor
 
-CHANGES_CHANNEL = "board_tui_changes"
-"""What every committed write is told on (LISTEN/NOTIFY), so the chair's view follows."""
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 

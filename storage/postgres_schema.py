@@ -370,6 +370,47 @@ _0012_HOT_QUERY_INDEXES = (
     " WHERE status IN ('draft', 'live')",
 )
 
+CHANGES_CHANNEL = "board_tui_changes"
+"""Told the table's name at each commit that writes it (storage.postgres listens)."""
+
+
+def _change_notices(*tables: str) -> tuple[str, ...]:
+    """Every commit that writes these tables is told on CHANGES_CHANNEL, so a chair's view
+    anywhere on the network follows the clerk without polling. Statement-level: one notice
+    a statement, and PostgreSQL folds the same notice sent twice in one transaction."""
+    function = (
+        "CREATE OR REPLACE FUNCTION board_tui_changed() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN\nPERFORM pg_notify('{CHANGES_CHANNEL}', TG_TABLE_NAME);\nRETURN NULL;\nEND\n$$"
+    )
+    triggers = (
+        f"CREATE TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE ON {table}"
+        " FOR EACH STATEMENT EXECUTE FUNCTION board_tui_changed()"
+        for table in tables
+    )
+    return (function, *triggers)
+
+
+# The tables a chair's view reads; a step that adds one adds its notices with it.
+_0012_HOT_QUERY_INDEXES += _change_notices(
+    "boards",
+    "people",
+    "memberships",
+    "meetings",
+    "meeting_events",
+    "attendance",
+    "agenda_items",
+    "declarations",
+    "action_plans",
+    "plan_items",
+    "agenda_item_links",
+    "notes",
+    "actions",
+    "status_updates",
+    "voice_answers",
+    "status_update_undos",
+    "decision_votes",
+)
+
 STEPS: dict[str, tuple[str, ...]] = {
     "0001_initial": _0001_INITIAL,
     "0002_live_meeting": _0002_LIVE_MEETING,

@@ -207,5 +207,9 @@ class Store(
         }
 
     def integrity_ok(self) -> bool:
+        """SQLite's own check of the file. A server keeps its files' integrity itself (its
+        write-ahead log and checksums); there the question is whether it answers."""
+        if self.url is not None:
+            return self._scalar("SELECT 1") == 1
         rows: list[Any] = self.conn.execute("PRAGMA integrity_check").fetchall()
         return [tuple(r) for r in rows] == [("ok",)]

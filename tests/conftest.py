@@ -81,6 +81,7 @@ BOTH_ENGINES = frozenset(
         "test_votes",
         "test_you_said",
         "test_live_meeting",
+        "test_chair_process",
     }
 )
 """Modules whose tests run once on SQLite and once on PostgreSQL (issue 21): the store's."""

@@ -63,18 +63,22 @@ def chair_env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> tuple[Path, int]:
-    """The demo, built and closed: the clerk's app is not running when the chair starts."""
-    db = tmp_path / "board.sqlite3"
+def demo_db(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> tuple[Path | str, int]:
+    """The demo, built and closed: the clerk's app is not running when the chair starts.
+    On PostgreSQL the chair follows through the server's change notices (LISTEN/NOTIFY)."""
+    db: Path | str = tmp_path / "board.sqlite3"
+    if engine == "postgres":
+        db = str(request.getfixturevalue("postgres_url"))
     with Store.open(db) as store:
         meeting_id = build_demo(store).next_meeting_id
-    assert not db.with_name(db.name + "-wal").exists()
+    if isinstance(db, Path):
+        assert not db.with_name(db.name + "-wal").exists()
     return db, meeting_id
 
 
 @pytest.fixture
 def chair(
-    demo_db: tuple[Path, int], chair_env: dict[str, str]
+    demo_db: tuple[Path | str, int], chair_env: dict[str, str]
 ) -> Iterator[tuple[Pty, subprocess.Popen[bytes]]]:
     """`board-tui chair` in a 120×40 pseudo-terminal, as a chair would open it in tmux."""
     main_fd, child_fd = pty.openpty()
@@ -98,7 +102,7 @@ def chair(
 
 
 def test_the_chairs_window_follows_the_clerk_and_never_blocks_a_save(
-    demo_db: tuple[Path, int], chair: tuple[Pty, subprocess.Popen[bytes]]
+    demo_db: tuple[Path | str, int], chair: tuple[Pty, subprocess.Popen[bytes]]
 ) -> None:
     db, meeting_id = demo_db
     terminal, process = chair
@@ -162,7 +166,7 @@ def test_the_chairs_window_follows_the_clerk_and_never_blocks_a_save(
 
 
 async def test_serve_gives_a_browser_the_chairs_view_with_no_internet(
-    demo_db: tuple[Path, int], chair_env: dict[str, str]
+    demo_db: tuple[Path | str, int], chair_env: dict[str, str]
 ) -> None:
     from test_serve_security import serving
 
@@ -220,7 +224,7 @@ def painted_row(data: bytes, text: str) -> int:
 
 
 def test_a_new_action_shows_on_top_within_a_second(
-    demo_db: tuple[Path, int], chair: tuple[Pty, subprocess.Popen[bytes]]
+    demo_db: tuple[Path | str, int], chair: tuple[Pty, subprocess.Popen[bytes]]
 ) -> None:
     """The clerk sets an action on the item under review; the chair's window, another
     process, puts it above the plan items within a second."""
@@ -249,7 +253,7 @@ def test_a_new_action_shows_on_top_within_a_second(
 
 @pytest.mark.parametrize("command", ["chair", "serve"])
 def test_a_bad_database_or_meeting_is_one_line(
-    command: str, demo_db: tuple[Path, int], tmp_path: Path
+    command: str, demo_db: tuple[Path | str, int], tmp_path: Path
 ) -> None:
     runner = CliRunner()
     missing = runner.invoke(cli, [command, "--db", str(tmp_path / "none.sqlite3")])
@@ -267,7 +271,8 @@ from pathlib import Path
 from board_tui.domain.model import NoteKind
 from board_tui.storage.store import Store
 
-db, item_id, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+db, item_id, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+db = db if db.startswith("postgresql://") else Path(db)
 errors, slowest = [], 0.0
 clerk = Store.open(db)
 for n in range(count):
@@ -286,7 +291,7 @@ CLERK_SECONDS = 60
 
 
 def test_a_clerk_process_writes_a_thousand_captures_while_the_chair_reads(
-    demo_db: tuple[Path, int], chair: tuple[Pty, subprocess.Popen[bytes]]
+    demo_db: tuple[Path | str, int], chair: tuple[Pty, subprocess.Popen[bytes]]
 ) -> None:
     db, meeting_id = demo_db
     terminal, chair_process = chair
