@@ -362,7 +362,7 @@ _0011_QUORUM_AND_WITHDRAWALS = (
     " CHECK (kind IN ('pecuniary', 'prejudicial', 'other'))",
 )
 
-_0012_HOT_QUERY_INDEXES = (
+_0012_HOT_QUERY_INDEXES: tuple[str, ...] = (
     "CREATE INDEX declarations_meeting ON declarations (meeting_id, id)",
     "CREATE INDEX declarations_person ON declarations (person_id)",
     "CREATE INDEX meetings_live ON meetings (updated_at) WHERE status = 'live'",

@@ -210,6 +210,6 @@ class Store(
         """SQLite's own check of the file. A server keeps its files' integrity itself (its
         write-ahead log and checksums); there the question is whether it answers."""
         if self.url is not None:
-            return self._scalar("SELECT 1") == 1
+            return bool(self._scalar("SELECT 1") == 1)
         rows: list[Any] = self.conn.execute("PRAGMA integrity_check").fetchall()
         return [tuple(r) for r in rows] == [("ok",)]

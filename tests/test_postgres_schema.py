@@ -166,7 +166,10 @@ def test_every_named_index_and_trigger_is_there(
             "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal"
         ).fetchall()
     )
-    assert triggers and triggers == pg_triggers
+    # PostgreSQL has one more on each table a chair's view reads: its change notices.
+    notices = {(name, table) for name, table in pg_triggers if name == f"{table}_changed"}
+    assert len(notices) >= 17
+    assert triggers and triggers == pg_triggers - notices
 
 
 # -- migrating ------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 @contextlib.contextmanager
 def serving(
-    db: Path, env: dict[str, str], *extra: str
+    db: Path | str, env: dict[str, str], *extra: str
 ) -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
     """`board-tui serve` as a clerk starts it; yields the process and the addresses printed."""
     port = free_port()
