@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import count
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from board_tui.domain.errors import NotFoundError
 from board_tui.storage.dialect import SQLITE, Dialect
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from board_tui.domain.exempt import Part2
+    from board_tui.storage.postgres import PostgresConnection
 
 Clock = Callable[[], dt.datetime]
 Params = Sequence[Any] | dict[str, Any]
@@ -52,6 +53,9 @@ class StoreBase:
     def __init__(self, conn: sqlite3.Connection, *, clock: Clock = local_now) -> None:
         self.conn = conn
         self.clock = clock
+        self.draft_keeper: StoreBase = self
+        """Where drafts are kept: this store, or the computer's own file for a server's
+        (storage.local_drafts), so words typed while the network is down are safe."""
 
     @cached_property
     def db(self) -> Database:
@@ -117,8 +121,9 @@ class StoreBase:
         """How long a write waits for another program's lock before it is refused."""
         if self.dialect is SQLITE:
             self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
-        else:
-            self.conn.execute(f"SET lock_timeout = {int(milliseconds)}")
+        else:  # kept for the session: said again if the connection is made afresh
+            server = cast("PostgresConnection", self.conn)
+            server.set_for_session(f"SET lock_timeout = {int(milliseconds)}")
 
     def set_page_cache(self, kib: int) -> None:
         """How much of the file this connection keeps in its own memory (SQLite's default is
@@ -185,6 +190,7 @@ def refusal(error: sqlite3.OperationalError) -> Exception:
         )
     if "full" in text:
         return StoreRefusedError("the disk is full")
+
     if "readonly" in text or "read-only" in text:
         return StoreRefusedError("the database file is read-only")
     if "disk i/o" in text:

@@ -187,7 +187,7 @@ class LiveMixin(MeetingsMixin):
         self, key: str, target: DraftTarget, fields: dict[str, str], meeting_id: int | None = None
     ) -> None:
         """Keep one dialog's words under its own key (see new_draft_key)."""
-        self._write(
+        self.draft_keeper._write(
             """INSERT INTO drafts (key, meeting_id, payload, updated_at) VALUES (?, ?, ?, ?)
                ON CONFLICT (key) DO UPDATE SET payload = excluded.payload,
                    meeting_id = excluded.meeting_id, updated_at = excluded.updated_at""",
@@ -203,16 +203,17 @@ class LiveMixin(MeetingsMixin):
 
     def drafts(self, meeting_id: int | None = None) -> list[Draft]:
         """Every draft kept (or one meeting's), oldest first."""
+        keeper = self.draft_keeper
         if meeting_id is None:
-            found = self._rows("SELECT * FROM drafts ORDER BY updated_at, key")
+            found = keeper._rows("SELECT * FROM drafts ORDER BY updated_at, key")
         else:
-            found = self._rows(
+            found = keeper._rows(
                 "SELECT * FROM drafts WHERE meeting_id = ? ORDER BY updated_at, key", (meeting_id,)
             )
         return [rows.draft(r) for r in found]
 
     def discard_draft(self, key: str) -> None:
-        self._write("DELETE FROM drafts WHERE key = ?", (key,))
+        self.draft_keeper._write("DELETE FROM drafts WHERE key = ?", (key,))
 
     def live_meeting(self) -> Meeting | None:
         """The meeting left live (by a crash or a closed laptop), to resume at its item."""

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, cast
 
+from board_tui.domain.errors import BoardTuiError
 from board_tui.storage import schema
 from board_tui.storage.base import Clock, StoreBase, local_now
 from board_tui.storage.boards import BoardsMixin
@@ -155,6 +156,14 @@ class Store(
         store = cls(cast(sqlite3.Connection, server), None, clock=clock)
         store.dialect = POSTGRES
         store.url = url
+        if not read_only:
+            from board_tui.storage.local_drafts import open_local_drafts
+
+            try:
+                store.draft_keeper = open_local_drafts(label, clock)
+            except BoardTuiError:
+                server.close()
+                raise
         return store
 
     @property
@@ -181,6 +190,8 @@ class Store(
         return str(row[0]) if row is not None and row[0] is not None else None
 
     def close(self) -> None:
+        if self.draft_keeper is not self:
+            self.draft_keeper.conn.close()
         self.conn.close()
 
     def __enter__(self) -> Store:

@@ -121,11 +121,17 @@ def postgres_url(postgres_cluster: Cluster, postgres_template: str) -> str:
 
 @pytest.fixture
 def store(
-    engine: str, db_path: Path, clock: FakeClock, request: pytest.FixtureRequest
+    engine: str,
+    db_path: Path,
+    clock: FakeClock,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Store]:
     target: Path | str = db_path
     if engine == "postgres":
         target = request.getfixturevalue("postgres_url")
+        # A server's drafts are kept in the user data folder: this test's own.
+        monkeypatch.setenv("XDG_DATA_HOME", str(db_path.parent / "data"))
     with Store.open(target, clock=clock) as opened:
         yield opened
 

@@ -150,8 +150,14 @@ class Terminal(Pty):
         os.close(self.fd)
 
 
-def query(db: Path, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-    """Read the database as another process would, never holding it open."""
+def query(db: Path | str, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+    """Read the database as another process would, never holding it open (a file, or a
+    PostgreSQL URL: then the SQL is PostgreSQL's, with %s for parameters)."""
+    if isinstance(db, str):
+        import psycopg
+
+        with psycopg.connect(db, connect_timeout=3) as server:
+            return server.execute(sql, params).fetchall()
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
@@ -159,7 +165,7 @@ def query(db: Path, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, 
         conn.close()
 
 
-def counted(db: Path, sql: str, expected: int) -> Callable[[], bool]:
+def counted(db: Path | str, sql: str, expected: int) -> Callable[[], bool]:
     """A condition for wait_for: the count the query gives has reached `expected`."""
     return lambda: int(query(db, sql)[0][0]) == expected
 

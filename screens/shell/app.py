@@ -40,6 +40,7 @@ from board_tui.storage.store import Store
 
 if TYPE_CHECKING:
     from board_tui.domain.drafts import Draft
+    from board_tui.screens.shell.server_notice import ServerNotice
 
 # The screens and dialogs beyond home are imported once the first screen is painted, not
 # before it: they were a third of the cold start (benchmarks/PROFILES.md), and importing
@@ -110,6 +111,7 @@ class BoardApp(App[None]):
         self.survival = Survival(self, store)
         self.user_keymap: dict[str, str] = {}
         self._every_style_read = False
+        self._server_notice: ServerNotice | None = None
         register_themes(self)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -138,6 +140,10 @@ class BoardApp(App[None]):
             self.notify(problem, severity="warning", timeout=10)
         if self.store.network_warning:
             self.notify(self.store.network_warning, severity="warning", timeout=30, markup=False)
+        if self.store.url is not None:
+            from board_tui.screens.shell.server_notice import ServerNotice
+
+            self._server_notice = ServerNotice(self, self.store.url)
         live = self.store.live_meeting()
         meeting_id = self._open_meeting_id or (live.id if live else None)
         if meeting_id is not None:
@@ -153,6 +159,10 @@ class BoardApp(App[None]):
                 DraftsDialog(drafts, self.store.discard_draft, title="Unsaved words found"),
                 self._restore,
             )
+
+    def on_unmount(self) -> None:
+        if self._server_notice is not None:
+            self._server_notice.stop()
 
     def _warm_up(self) -> None:
         """Import what the first keys open, once the first screen is up (see WARM_UP)."""
