@@ -82,6 +82,7 @@ BOTH_ENGINES = frozenset(
         "test_you_said",
         "test_live_meeting",
         "test_chair_process",
+        "test_cli_engines",
     }
 )
 """Modules whose tests run once on SQLite and once on PostgreSQL (issue 21): the store's."""

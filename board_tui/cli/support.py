@@ -57,11 +57,12 @@ def db_option(func: F) -> F:
     )(func)
     return click.option(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         callback=_remember_db,
         expose_value=False,
         is_eager=True,
-        help="Database file to use (default: $BOARD_TUI_DB, else the user data folder).",
+        help="Database file, or a team's postgresql://user@host/dbname (default:"
+        " $BOARD_TUI_DB, else the user data folder).",
     )(func)
 
 
