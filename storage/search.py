@@ -296,22 +296,17 @@ class SearchMixin(StoreBase):
         self, where: _Where, kinds: Sequence[str] | None, params: dict[str, object]
     ) -> list[Candidate]:
         """The best of the newest CANDIDATES_PER_KIND matches of each kind, within the
-        filters, ranked by bm25's formula (see the module's doc), the best first; with the
-        words the SQL that joins their details does not carry.
+        filters, ranked by bm25's formula (see the module's doc; on PostgreSQL by ts_rank),
+        the best first; with the words the SQL that joins their details does not carry.
 
         Each kind's walk starts at the newest record of its table and goes back by rowid
         (id * 8 + the table's code), so it reads as many rows as it keeps, not every match;
         a word with fewer matches than a kind's share is found in one walk of them all.
         """
-        columns = f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
-                            s.plan_id, s.plan_item_id, s.day,
-                            {search_phrases.highlighted(self.dialect, "title")},
-                            {search_phrases.highlighted(self.dialect, "body")},
-                            s.rowid{search_phrases.score(self.dialect)}
-                     FROM search_index s"""
+        chosen = search_phrases.candidates  # the columns, of the rows a WHERE picks
         # The newest matches of every kind first: a rare word's are all there are.
         found = self.conn.execute(
-            f"{columns} WHERE {where.sql} ORDER BY s.rowid DESC LIMIT :per_kind",
+            chosen(self.dialect, f"WHERE {where.sql} ORDER BY s.rowid DESC LIMIT :per_kind"),
             {**params, "per_kind": CANDIDATES_PER_KIND},
         ).fetchall()
         if len(found) < CANDIDATES_PER_KIND:
@@ -325,9 +320,11 @@ class SearchMixin(StoreBase):
             if newest is None:
                 continue
             found += self.conn.execute(
-                f"""{columns}
-                    WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
-                    ORDER BY s.rowid DESC LIMIT :wanted""",
+                chosen(
+                    self.dialect,
+                    f"""WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
+                        ORDER BY s.rowid DESC LIMIT :wanted""",
+                ),
                 {
                     **params,
                     "top": min(int(newest) * 8 + code, below - 1),

@@ -1,7 +1,7 @@
 """What full-text search says differently to SQLite (FTS5) and to PostgreSQL (a tsvector).
 
 storage.search keeps one body of SQL for both engines; these few phrases are the ones
-that cannot be the same: how a record matches the query, its words highlighted, its
+that cannot be the same: how a record matches the query, its words marked and its
 score, a month and day of a date, and the ranked hits read back from JSON.
 PostgreSQL's search_index is an ordinary table (storage.postgres_search) whose
 `document` is the title (weight A) and the body (weight B) in LANGUAGE's words.
@@ -35,20 +35,25 @@ def match(dialect: Dialect) -> str:
     return f"s.document @@ {_QUERY}"
 
 
-def highlighted(dialect: Dialect, column: str) -> str:
-    """SQL: the row's title or body with each matched word between :start and :end
-    (PostgreSQL: between HEADLINE_OPTIONS' marks, in :headline)."""
+def candidates(dialect: Dialect, chosen: str) -> str:
+    """SQL: the ids, day, title and body with each matched word marked, and rowid of the
+    search_index rows `s` that `chosen` (WHERE … ORDER BY … LIMIT) picks, and on PostgreSQL
+    their score by ts_rank (less is better, as bm25's scores go; SQLite's are worked out in
+    Python, storage.search_ranking). Marked and scored once picked: a common word's search
+    costs what it keeps, not what it matches."""
+    ids = "s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id, s.plan_id, s.plan_item_id"
     if dialect is SQLITE:
-        return f"highlight(search_index, {('title', 'body').index(column)}, :start, :end)"
-    return f"ts_headline('{LANGUAGE}', coalesce(s.{column}, ''), {_QUERY}, :headline)"
-
-
-def score(dialect: Dialect) -> str:
-    """SQL after a candidate's columns: PostgreSQL scores it here, by ts_rank (less is
-    better, as bm25's scores go); SQLite's are worked out in Python (storage.search_ranking)."""
-    if dialect is SQLITE:
-        return ""
-    return f", -ts_rank({_RANK_WEIGHTS}, s.document, {_QUERY}, {RANK_NORMALIZATION})"
+        return f"""SELECT {ids}, s.day,
+                          highlight(search_index, 0, :start, :end),
+                          highlight(search_index, 1, :start, :end), s.rowid
+                   FROM search_index s {chosen}"""
+    marked = [
+        f"ts_headline('{LANGUAGE}', coalesce(s.{column}, ''), {_QUERY}, :headline)"
+        for column in ("title", "body")
+    ]
+    return f"""SELECT {ids}, s.day, {marked[0]}, {marked[1]}, s.rowid,
+                      -ts_rank({_RANK_WEIGHTS}, s.document, {_QUERY}, {RANK_NORMALIZATION})
+               FROM (SELECT * FROM search_index s {chosen}) AS s"""
 
 
 def on_month_day(dialect: Dialect, column: str) -> str:
