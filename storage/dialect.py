@@ -3,7 +3,8 @@
 Most of the store's SQL is the same on both engines, or differs only in ways
 storage.postgres_sql rewrites mechanically. The few phrases that mean something
 different (case-insensitive matching, a JSON list of ids, a leading number in a
-reference) are chosen here where the SQL is written.
+reference, a date of a time) are chosen here where the SQL is written; full-text search's
+own are in storage.search_phrases.
 """
 
 from __future__ import annotations
@@ -54,6 +55,36 @@ class Dialect:
         return (
             f"(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST({param} AS json)))"
         )
+
+    def id_or_null(self, param: str) -> str:
+        """A parameter holding an id or NULL, where it is first used: PostgreSQL types a
+        parameter where it first meets it, and a NULL tested `IS NULL` would be text."""
+        return param if self.name == "sqlite" else f"CAST({param} AS BIGINT)"
+
+    def texts_in(self, param: str) -> str:
+        """The strings in a JSON list parameter, as a subquery for IN."""
+        if self.name == "sqlite":
+            return f"(SELECT value FROM json_each({param}))"
+        return f"(SELECT value FROM json_array_elements_text(CAST({param} AS json)))"
+
+    def day_of(self, column: str) -> str:
+        """The date (YYYY-MM-DD) of an ISO date or date-and-time column, as text."""
+        return f"date({column})" if self.name == "sqlite" else f"substr({column}, 1, 10)"
+
+    def holds(self, column: str, param: str) -> str:
+        """The column's text holds the parameter's, as it is (no pattern, no case folding)."""
+        if self.name == "sqlite":
+            return f"instr({column}, {param}) > 0"
+        return f"strpos({column}, {param}) > 0"
+
+    def like(self, column: str, param: str) -> str:
+        """The column matches the LIKE pattern, ignoring case (SQLite's LIKE does already)."""
+        return f"{column} {'LIKE' if self.name == 'sqlite' else 'ILIKE'} {param}"
+
+    def any_value(self, column: str) -> str:
+        """A column in a GROUP BY that is the same on every row of the group: SQLite takes it
+        bare, PostgreSQL asks for an aggregate."""
+        return column if self.name == "sqlite" else f"min({column})"
 
     def leading_number(self, column: str) -> str:
         """The whole number a reference starts with ("12" of "12a"), else NULL."""

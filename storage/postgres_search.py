@@ -11,9 +11,12 @@ import re
 
 from board_tui.storage.schema import _SEARCH_COLUMNS, _SEARCH_SOURCES, SEARCH_CODES
 
+LANGUAGE = "english"
+"""The text search configuration a record's words are read in, and a query's (storage.search)."""
+
 DOCUMENT = (
-    "setweight(to_tsvector('english', coalesce(title, '')), 'A')"
-    " || setweight(to_tsvector('english', coalesce(body, '')), 'B')"
+    f"setweight(to_tsvector('{LANGUAGE}', coalesce(title, '')), 'A')"
+    f" || setweight(to_tsvector('{LANGUAGE}', coalesce(body, '')), 'B')"
 )
 """What a row is found by: SQLite's porter stemmer is closest to the 'english' configuration;
 the title weighs more, as the title column does in bm25 (storage.search_ranking)."""

@@ -38,8 +38,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.model import Person
-from board_tui.storage import rows
+from board_tui.storage import rows, search_phrases
 from board_tui.storage.base import StoreBase
+from board_tui.storage.dialect import SQLITE
 from board_tui.storage.schema import SEARCH_CODES
 from board_tui.storage.search_hits import hit_from_row, item_label, part2_sql, with_details
 from board_tui.storage.search_ranking import (
@@ -79,6 +80,45 @@ def _quoted(words: str) -> str:
     return '"' + words.replace('"', '""') + '"'
 
 
+class _Term(NamedTuple):
+    """One thing to find, as typed: a phrase's words or one word, as a prefix or not,
+    either it or what came before (OR) rather than both."""
+
+    words: str
+    prefix: bool
+    either: bool
+
+
+def _terms(text: str) -> list[_Term]:
+    """What the clerk typed, read as terms (see fts_query); raises SearchQueryError for a
+    query with nothing to find or too many words, on either engine alike."""
+    terms: list[_Term] = []
+    pending_or = False
+    words = 0
+    for match in _TERM.finditer(_CONTROL.sub(" ", text)):
+        phrase, word = match.group(1), match.group(2)
+        if word == "OR":
+            pending_or = bool(terms)
+            continue
+        if phrase is not None:
+            term = _Term(phrase, False, pending_or) if re.search(r"\w", phrase) else None
+        else:
+            bare = word.strip("*")
+            term = _Term(bare, word.endswith("*"), pending_or) if re.search(r"\w", bare) else None
+        if term is None:
+            continue
+        words += max(len(re.findall(r"\w+", phrase if phrase is not None else word)), 1)
+        if words > MAX_SEARCH_WORDS:
+            raise SearchQueryError(
+                f"too many words to search for at once (at most {MAX_SEARCH_WORDS})"
+            )
+        terms.append(term)
+        pending_or = False
+    if not terms:
+        raise SearchQueryError("type a word to search for")
+    return terms
+
+
 def fts_query(text: str) -> str:
     """Turn what the clerk typed into a safe FTS5 query.
 
@@ -87,32 +127,26 @@ def fts_query(text: str) -> str:
     SearchQueryError when nothing searchable is left.
     """
     parts: list[str] = []
-    pending_or = False
-    words = 0
-    for match in _TERM.finditer(_CONTROL.sub(" ", text)):
-        phrase, word = match.group(1), match.group(2)
-        if word == "OR":
-            pending_or = bool(parts)
-            continue
-        if phrase is not None:
-            term = _quoted(phrase) if re.search(r"\w", phrase) else ""
-        else:
-            prefix = word.endswith("*")
-            bare = word.strip("*")
-            term = _quoted(bare) + ("*" if prefix else "") if re.search(r"\w", bare) else ""
-        if not term:
-            continue
-        words += max(len(re.findall(r"\w+", phrase if phrase is not None else word)), 1)
-        if words > MAX_SEARCH_WORDS:
-            raise SearchQueryError(
-                f"too many words to search for at once (at most {MAX_SEARCH_WORDS})"
-            )
-        if pending_or:
+    for term in _terms(text):
+        if term.either:
             parts.append("OR")
-        parts.append(term)
-        pending_or = False
-    if not parts:
-        raise SearchQueryError("type a word to search for")
+        parts.append(_quoted(term.words) + ("*" if term.prefix else ""))
+    return " ".join(parts)
+
+
+def ts_query(text: str) -> str:
+    """The same query for PostgreSQL's to_tsquery: each term one quoted lexeme, which
+    PostgreSQL's parser splits into words as it split the record's (a phrase's words must
+    follow one another, `<->`), `:*` for a prefix (on each of its words), `&` between
+    terms and `|` for OR, which binds looser than `&` as FTS5's OR does. Whatever was
+    typed stays inside the quotes: it is a parameter's text, and no operator of it.
+    """
+    parts: list[str] = []
+    for term in _terms(text):
+        if parts:
+            parts.append("|" if term.either else "&")
+        quoted = term.words.replace("\\", "\\\\").replace("'", "''")
+        parts.append(f"'{quoted}'" + (":*" if term.prefix else ""))
     return " ".join(parts)
 
 
@@ -153,7 +187,8 @@ class SearchMixin(StoreBase):
         from board_tui.domain.query_dates import split_dates
 
         words, when = split_dates(text)
-        query = fts_query(words) if words.strip() or when is None else None
+        as_query = fts_query if self.dialect is SQLITE else ts_query
+        query = as_query(words) if words.strip() or when is None else None
         first, last = since, until
         span = when.range() if when else None
         if span is not None:
@@ -170,13 +205,14 @@ class SearchMixin(StoreBase):
             "part2": json.dumps(sorted(self.part2().item_ids)),
             "public": int(public),
         }
-        sql = f"""{"search_index MATCH :query AND" if query else ""}
-                  (:board IS NULL OR s.board_id = :board)
+        dialect = self.dialect
+        sql = f"""{f"{search_phrases.match(dialect)} AND" if query else ""}
+                  ({dialect.id_or_null(":board")} IS NULL OR s.board_id = :board)
                   AND (:first IS NULL OR s.day >= :first)
                   AND (:last IS NULL OR s.day <= :last)
-                  AND (:md IS NULL OR strftime(:mdformat, s.day) = :md)
-                  AND (:kinds IS NULL OR s.kind IN (SELECT value FROM json_each(:kinds)))
-                  AND (:public = 0 OR NOT {part2_sql("s")})"""
+                  AND (:md IS NULL OR {search_phrases.on_month_day(dialect, "s.day")})
+                  AND (:kinds IS NULL OR s.kind IN {dialect.texts_in(":kinds")})
+                  AND (:public = 0 OR NOT {part2_sql("s", dialect)})"""
         return _Where(query, sql, params)
 
     def search(
@@ -207,6 +243,7 @@ class SearchMixin(StoreBase):
             **where.params,
             "start": HIGHLIGHT_START,
             "end": HIGHLIGHT_END,
+            "headline": search_phrases.HEADLINE_OPTIONS,
             "words": SNIPPET_WORDS,
             "limit": min(limit * 4, 2000),
         }
@@ -215,14 +252,7 @@ class SearchMixin(StoreBase):
             if where.query:
                 best = self._rank_candidates(where, kinds, params)
                 found = self._rows(
-                    with_details(
-                        """SELECT value ->> 0 AS kind, value ->> 1 AS record_id,
-                                  value ->> 2 AS board_id, value ->> 3 AS meeting_id,
-                                  value ->> 4 AS item_id, value ->> 5 AS plan_id,
-                                  value ->> 6 AS plan_item_id, value ->> 7 AS day,
-                                  value ->> 8 AS score, key AS candidate
-                           FROM json_each(:hits)"""
-                    ),
+                    with_details(search_phrases.ranked_hits(self.dialect), self.dialect),
                     {"hits": json.dumps([c.ids for c in best]), "part2": where.params["part2"]},
                 )
                 for r in found:  # the words stay here: through SQLite as JSON they cost more
@@ -237,7 +267,8 @@ class SearchMixin(StoreBase):
                                    substr(s.body, 1, 400) AS snippet, 0.0 AS score
                             FROM search_index s
                             WHERE {where.sql}
-                            ORDER BY score, s.day DESC LIMIT :limit"""
+                            ORDER BY score, s.day DESC LIMIT :limit""",
+                        self.dialect,
                     ),
                     params,
                 )
@@ -265,21 +296,17 @@ class SearchMixin(StoreBase):
         self, where: _Where, kinds: Sequence[str] | None, params: dict[str, object]
     ) -> list[Candidate]:
         """The best of the newest CANDIDATES_PER_KIND matches of each kind, within the
-        filters, ranked by bm25's formula (see the module's doc), the best first; with the
-        words the SQL that joins their details does not carry.
+        filters, ranked by bm25's formula (see the module's doc; on PostgreSQL by ts_rank),
+        the best first; with the words the SQL that joins their details does not carry.
 
         Each kind's walk starts at the newest record of its table and goes back by rowid
         (id * 8 + the table's code), so it reads as many rows as it keeps, not every match;
         a word with fewer matches than a kind's share is found in one walk of them all.
         """
-        columns = """SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
-                            s.plan_id, s.plan_item_id, s.day,
-                            highlight(search_index, 0, :start, :end),
-                            highlight(search_index, 1, :start, :end), s.rowid
-                     FROM search_index s"""
+        chosen = search_phrases.candidates  # the columns, of the rows a WHERE picks
         # The newest matches of every kind first: a rare word's are all there are.
         found = self.conn.execute(
-            f"{columns} WHERE {where.sql} ORDER BY s.rowid DESC LIMIT :per_kind",
+            chosen(self.dialect, f"WHERE {where.sql} ORDER BY s.rowid DESC LIMIT :per_kind"),
             {**params, "per_kind": CANDIDATES_PER_KIND},
         ).fetchall()
         if len(found) < CANDIDATES_PER_KIND:
@@ -293,9 +320,11 @@ class SearchMixin(StoreBase):
             if newest is None:
                 continue
             found += self.conn.execute(
-                f"""{columns}
-                    WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
-                    ORDER BY s.rowid DESC LIMIT :wanted""",
+                chosen(
+                    self.dialect,
+                    f"""WHERE s.rowid <= :top AND s.rowid % 8 = :code AND {where.sql}
+                        ORDER BY s.rowid DESC LIMIT :wanted""",
+                ),
                 {
                     **params,
                     "top": min(int(newest) * 8 + code, below - 1),
@@ -314,25 +343,27 @@ class SearchMixin(StoreBase):
         if not people:
             return []
         params = {**where.params, "people": json.dumps(people)}
+        dialect = self.dialect
+        part2, day = dialect.ids_in(":part2"), dialect.day_of("m.scheduled_start")
         found = self._rows(
-            """SELECT d.id, d.interest, d.meeting_id, d.agenda_item_id, p.name,
-                       m.board_id, date(m.scheduled_start) AS day, b.name AS board_name,
+            f"""SELECT d.id, d.interest, d.meeting_id, d.agenda_item_id, p.name,
+                       m.board_id, {day} AS day, b.name AS board_name,
                        m.title AS meeting_title, ai.number AS item_number,
                        ai.title AS item_title,
-                       coalesce(d.agenda_item_id, -1) IN (SELECT value FROM json_each(:part2))
+                       coalesce(d.agenda_item_id, -1) IN {part2}
                            AS part2
                 FROM declarations d
                 JOIN people p ON p.id = d.person_id
                 JOIN meetings m ON m.id = d.meeting_id
                 JOIN boards b ON b.id = m.board_id
                 LEFT JOIN agenda_items ai ON ai.id = d.agenda_item_id
-                WHERE d.person_id IN (SELECT value FROM json_each(:people))
-                  AND (:board IS NULL OR m.board_id = :board)
-                  AND (:first IS NULL OR date(m.scheduled_start) >= :first)
-                  AND (:last IS NULL OR date(m.scheduled_start) <= :last)
-                  AND (:md IS NULL OR strftime(:mdformat, m.scheduled_start) = :md)
+                WHERE d.person_id IN {dialect.ids_in(":people")}
+                  AND ({dialect.id_or_null(":board")} IS NULL OR m.board_id = :board)
+                  AND (:first IS NULL OR {day} >= :first)
+                  AND (:last IS NULL OR {day} <= :last)
+                  AND (:md IS NULL OR {search_phrases.on_month_day(dialect, "m.scheduled_start")})
                   AND (:public = 0 OR coalesce(d.agenda_item_id, -1) NOT IN
-                       (SELECT value FROM json_each(:part2)))
+                       {part2})
                 ORDER BY m.scheduled_start DESC, d.id""",
             params,
         )
@@ -364,13 +395,14 @@ class SearchMixin(StoreBase):
         """The people whose name holds every word typed (two letters or more), if any."""
         from board_tui.domain.query_dates import split_dates
 
-        words = [w.strip('*"').lower() for w in split_dates(text)[0].split() if w != "OR"]
+        typed = _CONTROL.sub(" ", split_dates(text)[0])  # as the query reads them
+        words = [w.strip('*"').lower() for w in typed.split() if w != "OR"]
         words = [w for w in words if len(w) >= 2]
         if not words:
             return []
         found = self._rows(
             "SELECT * FROM people WHERE "
-            + " AND ".join("instr(lower(name), ?) > 0" for _ in words)
+            + " AND ".join(self.dialect.holds("lower(name)", "?") for _ in words)
             + " ORDER BY name LIMIT 20",
             words,
         )
@@ -384,15 +416,19 @@ class SearchMixin(StoreBase):
         found: list[PersonFound] = []
         for person in self._people_named(text):
             like = f"%{person.name}%"
-            hidden = "(:public = 1 AND {} IN (SELECT value FROM json_each(:part2)))"
+            hidden = f"(:public = 1 AND {{}} IN {self.dialect.ids_in(':part2')})"
+            presenter, owner, lead = (
+                self.dialect.like(column, ":like")
+                for column in ("ai.presenter", "a.owner", "pi.lead")
+            )
             counts = self._rows(
                 f"""SELECT
-                    (SELECT count(*) FROM agenda_items ai WHERE ai.presenter LIKE :like
+                    (SELECT count(*) FROM agenda_items ai WHERE {presenter}
                         AND NOT {hidden.format("ai.id")}) AS presented,
-                    (SELECT count(*) FROM actions a WHERE a.owner LIKE :like
+                    (SELECT count(*) FROM actions a WHERE {owner}
                         AND a.deleted_at IS NULL
                         AND NOT {hidden.format("coalesce(a.agenda_item_id, -1)")}) AS owns,
-                    (SELECT count(*) FROM plan_items pi WHERE pi.lead LIKE :like) AS leads,
+                    (SELECT count(*) FROM plan_items pi WHERE {lead}) AS leads,
                     (SELECT count(*) FROM declarations d WHERE d.person_id = :person
                         AND NOT {hidden.format("coalesce(d.agenda_item_id, -1)")}) AS declared
                 """,
@@ -423,14 +459,16 @@ class SearchMixin(StoreBase):
             text, board_id=board_id, since=since, until=until, kinds=kinds, public=public
         )
         counted = self._scalar(
-            f"SELECT count(*) FROM (SELECT 1 FROM search_index s WHERE {where.sql} LIMIT :cap)",
+            f"""SELECT count(*) FROM (SELECT 1 FROM search_index s WHERE {where.sql} LIMIT :cap)
+                AS counted""",
             {**where.params, "cap": FACET_LIMIT + 1},
         )
         if int(counted) > FACET_LIMIT:
             return SearchFacets(total=FACET_LIMIT, boards=(), kinds=(), sources=(), more=True)
+        same = self.dialect.any_value  # the same for every row of the group
         found = self._rows(
-            f"""SELECT s.kind, b.name AS board_name, s.meeting_id, s.plan_id, s.day,
-                       ap.title AS plan_title, count(*) AS n
+            f"""SELECT s.kind, {same("b.name")} AS board_name, s.meeting_id, s.plan_id,
+                       {same("s.day")} AS day, {same("ap.title")} AS plan_title, count(*) AS n
                 FROM search_index s
                 LEFT JOIN boards b ON b.id = s.board_id
                 LEFT JOIN action_plans ap ON ap.id = s.plan_id

@@ -7,30 +7,32 @@ from typing import TYPE_CHECKING
 
 from board_tui.domain.model import Status
 from board_tui.storage import rows
+from board_tui.storage.dialect import Dialect
 
 if TYPE_CHECKING:
     from board_tui.domain.search_records import SearchHit
 
 
-def part2_sql(hit: str) -> str:
+def part2_sql(hit: str, dialect: Dialect) -> str:
     """SQL: is the search_index row `hit` said or set on a Part 2 item (see the module's doc);
     :part2 holds those items' ids."""
+    part2 = dialect.ids_in(":part2")
     return f"""(
-    coalesce({hit}.item_id, -1) IN (SELECT value FROM json_each(:part2))
+    coalesce({hit}.item_id, -1) IN {part2}
     OR ({hit}.kind = 'update' AND coalesce((SELECT u.agenda_item_id FROM status_updates u
-            WHERE u.id = {hit}.record_id), -1) IN (SELECT value FROM json_each(:part2)))
+            WHERE u.id = {hit}.record_id), -1) IN {part2})
     OR ({hit}.kind = 'action' AND EXISTS (
             SELECT 1 FROM actions a JOIN status_updates u ON u.id =
                 (SELECT max(id) FROM status_updates WHERE action_id = a.id)
             WHERE a.id = {hit}.record_id AND a.closed_reason IS NOT NULL
-              AND u.agenda_item_id IN (SELECT value FROM json_each(:part2)))))"""
+              AND u.agenda_item_id IN {part2})))"""
 
 
-def with_details(hits: str) -> str:
+def with_details(hits: str, dialect: Dialect) -> str:
     """SQL: the hits `hits` selects (at most the search's limit), with their board, meeting,
     item or plan and the record's own words and owner, the best first."""
     return f"""WITH hits AS ({hits})
-               SELECT hits.*, {part2_sql("hits")} AS part2,
+               SELECT hits.*, {part2_sql("hits", dialect)} AS part2,
                       b.name AS board_name, m.title AS meeting_title,
                       ai.number AS item_number, ai.title AS item_title,
                       ai.presenter AS item_presenter, ai.position AS item_position,

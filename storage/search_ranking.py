@@ -84,17 +84,21 @@ def snippet_of(title_marked: str, body_marked: str) -> str:
 
 def rank(found: Sequence[tuple[Any, ...]]) -> list[Candidate]:
     """Rows of (kind, record_id, board_id, meeting_id, item_id, plan_id, plan_item_id, day,
-    highlighted title, highlighted body), best first: bm25's formula with the title weighted
-    as search_index's bm25 weighs it, every word of the query alike (see storage.search)."""
+    highlighted title, highlighted body, rowid[, score]), best first: by the score when the
+    engine gave one (PostgreSQL's ts_rank), else bm25's formula with the title weighted as
+    search_index's bm25 weighs it, every word of the query alike (see storage.search)."""
     lengths = [_length(r[8]) + _length(r[9]) for r in found]
     average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
     ranked: list[Candidate] = []
     for r, length in zip(found, lengths, strict=True):
-        frequency = WEIGHTS[0] * r[8].count(HIGHLIGHT_START) + WEIGHTS[1] * r[9].count(
-            HIGHLIGHT_START
-        )
-        norm = _K1 * (1 - _B + _B * length / average)
-        score = -frequency * (_K1 + 1) / (frequency + norm)
+        if len(r) > 11:
+            score = float(r[11])
+        else:
+            frequency = WEIGHTS[0] * r[8].count(HIGHLIGHT_START) + WEIGHTS[1] * r[9].count(
+                HIGHLIGHT_START
+            )
+            norm = _K1 * (1 - _B + _B * length / average)
+            score = -frequency * (_K1 + 1) / (frequency + norm)
         ranked.append(Candidate((*r[:8], score), r[8], r[9]))
     ranked.sort(key=lambda c: c.ids[7] or "", reverse=True)  # ties: the latest first
     ranked.sort(key=lambda c: c.ids[8])

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from board_tui.domain.model import NoteKind, Status
+from board_tui.services.demo import build_demo
 from board_tui.storage import schema
 from board_tui.storage.connection import connect
 from board_tui.storage.search import SearchQueryError, fts_query, plain_snippet
@@ -249,12 +250,12 @@ def test_search_history_and_reports_stay_free_of_textual_and_docx() -> None:
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_searching_and_reading_a_plan_leave_sqlite_utils_unloaded(
-    demo_store: Store, db_path: Path
-) -> None:
+def test_searching_and_reading_a_plan_leave_sqlite_utils_unloaded(db_path: Path) -> None:
     """The store reads through its own connection: sqlite-utils (3 MiB of the app's peak
-    memory) is for migrating a schema only, and this file's schema is up to date."""
-    demo_store.close()
+    memory) is for migrating a schema only, and this file's schema is up to date. (A file's
+    alone: a store on PostgreSQL has no sqlite-utils to load.)"""
+    with Store.open(db_path) as store:
+        build_demo(store)
     code = (
         "import sys; from board_tui.storage.store import Store; "
         f"store = Store.open({str(db_path)!r}); "
