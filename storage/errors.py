@@ -11,6 +11,11 @@ class SchemaTooNewError(DatabaseOpenError):
     """Written by a newer board-tui: opening it could damage what that version wrote."""
 
 
+class SchemaOutOfDateError(DatabaseOpenError):
+    """Opened read-only, but its schema is behind this board-tui's: it must be opened for
+    writing once, which brings it up to date (after a backup)."""
+
+
 class BackupError(BoardTuiError):
     """A backup could not be written, or a file cannot be restored."""
 

@@ -12,7 +12,7 @@ from board_tui.storage.base import Clock, StoreBase, local_now
 from board_tui.storage.boards import BoardsMixin
 from board_tui.storage.connection import connect, open_failure
 from board_tui.storage.dialect import POSTGRES, SERVER_URL_PREFIXES, server_label
-from board_tui.storage.errors import BackupError, DatabaseOpenError
+from board_tui.storage.errors import BackupError, DatabaseOpenError, SchemaOutOfDateError
 from board_tui.storage.history import HistoryMixin
 from board_tui.storage.live import LiveMixin
 from board_tui.storage.network_drive import network_warning
@@ -112,7 +112,7 @@ class Store(
                     schema.migrate(conn, str(path))
             else:
                 if schema.migrations.pending(conn):
-                    raise DatabaseOpenError(
+                    raise SchemaOutOfDateError(
                         f"{path}: its schema is out of date; open it once in board-tui"
                         " (not read-only) to update it"
                     )
@@ -143,7 +143,7 @@ class Store(
         try:
             if read_only:
                 if postgres_schema.pending(server.raw):
-                    raise DatabaseOpenError(
+                    raise SchemaOutOfDateError(
                         f"{label}: its schema is out of date; open it once in board-tui"
                         " (not read-only) to update it"
                     )

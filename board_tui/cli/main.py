@@ -92,6 +92,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "backup": "board_tui.cli.backup:backup_command",
     "board": "board_tui.cli.boards:board_group",
     "chair": "board_tui.cli.chair:chair_command",
+    "copy": "board_tui.cli.store_copy:copy_command",
     "history": "board_tui.cli.search:history_command",
     "restore": "board_tui.cli.backup:restore_command",
     "roundup": "board_tui.cli.reports:roundup_command",
