@@ -7,6 +7,7 @@ free. Heavy imports (Textual, the store) happen inside commands so that
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from importlib import import_module
 from pathlib import Path
@@ -39,6 +40,8 @@ def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
 
     A second one is told who has it and since when, and offered the read-only chair's view.
     """
+    import sqlite3
+
     from board_tui.screens.shell.app import BoardApp
     from board_tui.storage.instance import InstanceLock
 
@@ -50,6 +53,10 @@ def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
     try:
         BoardApp(store, open_meeting_id=meeting_id).run()
     finally:
+        # Every meeting this app held is let go, however it ended (its screens let go of
+        # theirs as they close; an app that dies unseen lets its holds lapse).
+        with contextlib.suppress(BoardTuiError, sqlite3.Error):
+            store.release_holds()
         if lock is not None:
             lock.release()
 
