@@ -210,3 +210,20 @@ async def test_a_busy_database_is_said_and_the_hold_taken_once_it_can_be(
         assert isinstance(app.screen, MeetingScreen)
         held = _hold(store, meeting_id)
         assert held is not None and held.ours
+
+
+async def test_a_meeting_screen_opened_directly_still_goes_read_only_when_held(
+    store: Store, colleague: Store, meeting_id: int
+) -> None:
+    """Any screen that opens the meeting screen itself (not through open_meeting) is safe."""
+    colleague.take_hold(meeting_id)
+    app = BoardApp(store)
+    told = Notices(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.push_screen(MeetingScreen(store, meeting_id))
+        await until(pilot, lambda: isinstance(app.screen, ChairScreen), "the read-only view")
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, ChairScreen]
+        assert told.messages[-1] == f"Held by {COLLEAGUE} since 2.02 p.m.; opened read-only."
+    held = _hold(store, meeting_id)
+    assert held is not None and held.holder == COLLEAGUE

@@ -190,6 +190,7 @@ class MeetingHold:
         """Another clerk has the meeting: keep the open words, then show it read-only."""
         if self.lost:
             return
+        was_held = self.held
         self.lost, self.held = True, False
         self._stop_retrying()
         app = self.screen.app
@@ -198,6 +199,9 @@ class MeetingHold:
             while app.screen is not self.screen:
                 app.pop_screen()
             app.switch_screen(read_only_view(self.store, self.meeting_id))
+        if not was_held and hold is not None:  # opened, never held: a colleague has it
+            app.notify(held_words(self.store, hold), severity="warning", timeout=10)
+            return
         who = (
             f"{hold.words(self.store.clock().date())}: it was taken over"
             if hold is not None
