@@ -37,6 +37,11 @@ def this_clerk() -> str:
 class HoldsMixin(StoreBase):
     """Takes, renews and lets go of meeting holds for the app this store belongs to."""
 
+    sole_app_of_this_clerk = False
+    """Set by the app that holds the database's instance lock (storage/instance.py): no other
+    app of this login on this computer can be running on it, so a hold in this clerk's own
+    name is one a crashed app left, and is taken back at once rather than after the lapse."""
+
     @cached_property
     def hold_token(self) -> str:
         """This app's own mark on its holds: two apps run by one clerk are still two.
@@ -48,7 +53,8 @@ class HoldsMixin(StoreBase):
         return this_clerk()
 
     def take_hold(self, meeting_id: int) -> Hold:
-        """Hold the meeting if it is free, already ours, or its holder's lease has lapsed.
+        """Hold the meeting if it is free, already ours, or its holder's lease has lapsed
+        (or, for the sole app of this clerk, was left by this clerk's crashed app).
 
         Returns the hold as it stands after: ours, or the other clerk's (ours is False).
         One statement decides, so two apps racing for a free meeting cannot both win; the
@@ -67,7 +73,8 @@ class HoldsMixin(StoreBase):
                                     THEN meeting_holds.since ELSE excluded.since END,
                        renewed_at = excluded.renewed_at
                    WHERE meeting_holds.token = excluded.token
-                      OR meeting_holds.renewed_at < ?""",
+                      OR meeting_holds.renewed_at < ?
+                      OR (meeting_holds.holder = excluded.holder AND ? = 1)""",
                 (
                     meeting_id,
                     self.holder_name,
@@ -75,6 +82,7 @@ class HoldsMixin(StoreBase):
                     rows.stamp(now),
                     rows.stamp(now),
                     lapsed_before,
+                    int(self.sole_app_of_this_clerk),
                 ),
             )
             hold = self.meeting_hold(meeting_id)

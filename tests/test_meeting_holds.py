@@ -143,3 +143,20 @@ def test_two_apps_racing_for_one_meeting_exactly_one_wins(
     assert sorted(won[0] + won[1]) == meeting_ids
     holders = {store.meeting_hold(m).ours for m in meeting_ids}  # type: ignore[union-attr]
     assert holders == {False}
+
+
+def test_the_sole_app_of_a_clerk_takes_back_the_hold_its_crashed_app_left(
+    store: Store, db_path: Path, clock: FakeClock
+) -> None:
+    meeting_id = _meeting(store)
+    store.take_hold(meeting_id)  # then the app is killed: its hold has not lapsed
+    with Store.open(db_path, clock=clock) as restarted:
+        assert restarted.holder_name == store.holder_name
+        assert not restarted.take_hold(meeting_id).ours  # not known to be the only one
+        restarted.sole_app_of_this_clerk = True  # it holds the database's instance lock
+        assert restarted.take_hold(meeting_id).ours
+        assert not store.renew_hold(meeting_id)
+    with Store.open(db_path, clock=clock) as colleague:
+        colleague.holder_name = "mmannion on DS-LAPTOP-4"
+        colleague.sole_app_of_this_clerk = True  # another clerk's hold is never taken early
+        assert not colleague.take_hold(meeting_id).ours

@@ -50,6 +50,8 @@ def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
     if holder is not None:
         _offer_read_only(store, holder.describe(), meeting_id)
         return
+    # The only app of this clerk here: a meeting held in its own name was left by a crash.
+    store.sole_app_of_this_clerk = lock is not None and lock.held
     try:
         BoardApp(store, open_meeting_id=meeting_id).run()
     finally:
