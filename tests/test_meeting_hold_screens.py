@@ -55,6 +55,12 @@ def _bodies(store: Store, meeting_id: int) -> list[str]:
     return [n.body for n in store.notes(meeting_id)]
 
 
+def _read_only(app: BoardApp) -> bool:
+    """The chair's view is up, and has read the meeting (mounted, not merely pushed)."""
+    screen = app.screen
+    return isinstance(screen, ChairScreen) and screen.state.meeting is not None
+
+
 async def _open_from_home(app: BoardApp, pilot) -> None:
     """Enter on the board's next meeting, as a clerk opens it from home."""
     await pilot.pause()
@@ -150,7 +156,7 @@ async def test_a_hold_taken_over_mid_capture_goes_read_only_and_keeps_the_words(
         # This laptop slept past the lapse; a colleague opened the meeting meanwhile.
         clock.advance(seconds=LAPSE_SECONDS + 1)
         assert colleague.take_hold(meeting_id).ours
-        await until(pilot, lambda: isinstance(app.screen, ChairScreen), "the read-only view")
+        await until(pilot, lambda: _read_only(app), "the read-only view")
         assert [type(s) for s in app.screen_stack] == [HomeScreen, ChairScreen]
         assert told.messages[-1] == (
             f"Held by {COLLEAGUE} since 2.03 p.m.: it was taken over, so it is open"
@@ -172,7 +178,7 @@ async def test_a_save_after_the_hold_was_taken_is_refused_and_its_words_kept(
         assert colleague.take_hold(meeting_id).ours
         at = store.meeting(meeting_id).current_item_id
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, ChairScreen), "the read-only view")
+        await until(pilot, lambda: _read_only(app), "the read-only view")
         await pilot.press("n", "c")  # nothing here moves or captures
         await pilot.pause()
     assert _bodies(store, meeting_id) == []
@@ -222,7 +228,7 @@ async def test_a_meeting_screen_opened_directly_still_goes_read_only_when_held(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.push_screen(MeetingScreen(store, meeting_id))
-        await until(pilot, lambda: isinstance(app.screen, ChairScreen), "the read-only view")
+        await until(pilot, lambda: _read_only(app), "the read-only view")
         assert [type(s) for s in app.screen_stack] == [HomeScreen, ChairScreen]
         assert told.messages[-1] == f"Held by {COLLEAGUE} since 2.02 p.m.; opened read-only."
     held = _hold(store, meeting_id)
