@@ -407,6 +407,6 @@ class AgendaScreen(Screen[None]):
         )
 
     def action_run(self) -> None:
-        from board_tui.screens.meeting.screen import MeetingScreen
+        from board_tui.screens.meeting.hold import open_meeting
 
-        self.app.switch_screen(MeetingScreen(self.store, self.meeting_id))
+        self.app.switch_screen(open_meeting(self.app, self.store, self.meeting_id))

@@ -215,10 +215,10 @@ class HomeScreen(HomeImports):
 
     @on(DataTable.RowSelected, "#meetings")
     def open_meeting(self, event: DataTable.RowSelected) -> None:
-        from board_tui.screens.meeting.screen import MeetingScreen
+        from board_tui.screens.meeting.hold import open_meeting
 
         assert event.row_key.value is not None
-        self.app.push_screen(MeetingScreen(self.store, int(event.row_key.value)))
+        self.app.push_screen(open_meeting(self.app, self.store, int(event.row_key.value)))
 
     @on(DataTable.RowSelected, "#plans")
     def open_plan(self, event: DataTable.RowSelected) -> None:

@@ -226,20 +226,22 @@ class SearchScreen(Screen[None]):
 
     async def open_hit(self, hit: SearchHit) -> None:
         """Jump to where the record lives: its meeting and item, else its plan and item."""
+        from board_tui.screens.meeting.hold import open_meeting
         from board_tui.screens.meeting.screen import MeetingScreen
         from board_tui.screens.plan import PlanScreen
 
         if hit.meeting_id is not None and hit.item_id is not None:
-            meeting = MeetingScreen(self.store, hit.meeting_id)
+            meeting = open_meeting(self.app, self.store, hit.meeting_id)
             await self.app.push_screen(meeting)
             note = hit.record_id if hit.kind in ("comment", "decision", "narrative") else None
-            meeting.show_note(hit.item_id, note)
+            if isinstance(meeting, MeetingScreen):  # else another clerk's, shown read-only
+                meeting.show_note(hit.item_id, note)
         elif hit.plan_id is not None:
             plan = PlanScreen(self.store, hit.plan_id)
             await self.app.push_screen(plan)
             plan.refresh_items(keep_item_id=hit.plan_item_id)
         elif hit.meeting_id is not None:
-            await self.app.push_screen(MeetingScreen(self.store, hit.meeting_id))
+            await self.app.push_screen(open_meeting(self.app, self.store, hit.meeting_id))
 
 
 def open_search(app: App[Any], store: Store) -> None:

@@ -107,6 +107,11 @@ class InstanceLock:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    @property
+    def held(self) -> bool:
+        """Claimed by this app (False where no lock file could be made)."""
+        return self._handle is not None
+
     def release(self) -> None:
         if self._handle is not None:
             with contextlib.suppress(OSError):

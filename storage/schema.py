@@ -752,6 +752,29 @@ def m0012_hot_query_indexes(db: Database) -> None:
     )
 
 
+# -- 0013: a meeting being run is held by one clerk ------------------------------------------
+
+
+@migrations(name="0013_meeting_holds")
+def m0013_meeting_holds(db: Database) -> None:
+    """Who holds each meeting being run (storage/holds.py): a name a colleague can read
+    ("mmannion on DS-LAPTOP-4"), the holding app's random token, since when, and when it
+    last renewed the hold. A lease, not a lock: one not renewed for a while has lapsed (a
+    laptop that crashed or was closed), and the next clerk to open the meeting takes it."""
+    _run(
+        db,
+        [
+            """CREATE TABLE meeting_holds (
+                meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+                holder TEXT NOT NULL,
+                token TEXT NOT NULL,
+                since TEXT NOT NULL,
+                renewed_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = migrations.names
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -14,6 +14,7 @@ from board_tui.storage.connection import connect, open_failure
 from board_tui.storage.dialect import POSTGRES, SERVER_URL_PREFIXES, server_label
 from board_tui.storage.errors import BackupError, DatabaseOpenError, SchemaOutOfDateError
 from board_tui.storage.history import HistoryMixin
+from board_tui.storage.holds import HoldsMixin
 from board_tui.storage.live import LiveMixin
 from board_tui.storage.network_drive import network_warning
 from board_tui.storage.plans import PlansMixin
@@ -68,6 +69,7 @@ class Store(
     HistoryMixin,
     RoundupsMixin,
     ProgressReportsMixin,
+    HoldsMixin,
     StoreBase,
 ):
     """Boards, meetings and plans in one SQLite file; every write is committed on return."""

@@ -7,6 +7,7 @@ free. Heavy imports (Textual, the store) happen inside commands so that
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from importlib import import_module
 from pathlib import Path
@@ -41,6 +42,8 @@ def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
 
     A second one is told who has it and since when, and offered the read-only chair's view.
     """
+    import sqlite3
+
     from board_tui.screens.shell.app import BoardApp
     from board_tui.storage.instance import InstanceLock
 
@@ -49,9 +52,15 @@ def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
     if holder is not None:
         _offer_read_only(store, holder.describe(), meeting_id)
         return
+    # The only app of this clerk here: a meeting held in its own name was left by a crash.
+    store.sole_app_of_this_clerk = lock is not None and lock.held
     try:
         BoardApp(store, open_meeting_id=meeting_id).run()
     finally:
+        # Every meeting this app held is let go, however it ended (its screens let go of
+        # theirs as they close; an app that dies unseen lets its holds lapse).
+        with contextlib.suppress(BoardTuiError, sqlite3.Error):
+            store.release_holds()
         if lock is not None:
             lock.release()
 

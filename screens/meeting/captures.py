@@ -27,6 +27,7 @@ from board_tui.screens.dialogs.capture import (
     UpdateDialog,
     UpdateInput,
 )
+from board_tui.screens.meeting.hold import MeetingHold
 from board_tui.screens.shell.survival import guard
 from board_tui.services.drafts import StoreDraftSlot
 from board_tui.services.meeting_view import MinutedLine, Tracked
@@ -48,6 +49,7 @@ class CapturesMixin(Screen[None]):
     meeting: Meeting
     undo_stack: UndoStack
     viewing_id: int | None
+    hold: MeetingHold
 
     # The meeting screen provides these.
     @property
@@ -72,6 +74,8 @@ class CapturesMixin(Screen[None]):
     # -- the shared steps --------------------------------------------------------------
 
     def _can_capture(self) -> bool:
+        if not self.hold.allows_writing():
+            return False  # told why (not held yet), or on its way to the read-only view
         status = self.meeting.status
         if status is MeetingStatus.LIVE:
             return True
@@ -125,6 +129,7 @@ class CapturesMixin(Screen[None]):
         saved: list[Note] = []
 
         def save(value: NoteInput) -> None:
+            self.hold.check()
             with self.store.transaction():  # the decision and its vote, or neither
                 note = self.store.add_note(item.id, value.kind, value.body)
                 if value.vote is not None:
@@ -175,6 +180,7 @@ class CapturesMixin(Screen[None]):
         was = self.store.vote(note.id)
 
         def save(value: NoteInput) -> None:
+            self.hold.check()
             with self.store.transaction():
                 if value.body != note.body:
                     self.store.edit_note(note.id, value.body)
@@ -263,6 +269,7 @@ class CapturesMixin(Screen[None]):
         dialog: ActionDialog
 
         def save(value: ActionInput) -> None:
+            self.hold.check()
             with self.store.transaction():
                 owner = self.store.person_named(value.owner) if value.owner else None
                 action = self.store.add_action(
@@ -335,6 +342,7 @@ class CapturesMixin(Screen[None]):
         saved: list[int] = []
 
         def save(value: UpdateInput) -> None:
+            self.hold.check()
             with self.store.transaction():
                 update = self.store.record_status_update(
                     value.status,
@@ -388,6 +396,8 @@ class CapturesMixin(Screen[None]):
             return {p.id for p in self.store.linked_plan_items(item.id)}
 
         def toggle(plan_item: PlanItem) -> None:
+            if not self.hold.allows_writing():
+                return
             if plan_item.id in linked():
                 self.store.unlink_plan_item(item.id, plan_item.id)
             else:
@@ -411,17 +421,20 @@ class CapturesMixin(Screen[None]):
         if note is None:
             self.notify("Choose a comment (up/down in Minuted), then y.")
             return
+        if not self.hold.allows_writing():
+            return
         open_voice_dialog(self.app, self.store, note, self.reload)
 
     def action_lead_in(self) -> None:
         """The words before the item's comments in the minutes, changed during the meeting."""
         item = self.current_item
-        if item is None:
+        if item is None or not self.hold.allows_writing():
             return
         board = self.store.board(self.meeting.board_id).name
         default = default_lead_in(item.title, board)
 
         def save(text: str) -> None:
+            self.hold.check()
             self.store.update_agenda_item(item.id, comments_lead_in=text or None)
 
         self.app.push_screen(

@@ -37,6 +37,7 @@ from board_tui.screens.meeting.agenda_table import (
     agenda_title,
 )
 from board_tui.screens.meeting.captures import CapturesMixin
+from board_tui.screens.meeting.hold import MeetingHold
 from board_tui.screens.meeting.render import (
     item_header,
     item_timer,
@@ -97,10 +98,13 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         Binding("escape", "back", "Back", show=False, id="meeting.back"),
     ]
 
-    def __init__(self, store: Store, meeting_id: int) -> None:
+    def __init__(self, store: Store, meeting_id: int, *, held: bool = False) -> None:
+        """held: the opener has taken the meeting's hold (open_meeting); else it is taken
+        on mounting, and a meeting another clerk holds goes read-only at once."""
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
+        self.hold = MeetingHold(self, held=held)
         self.meeting: Meeting = store.meeting(meeting_id)
         self._board_name = store.board(self.meeting.board_id).name
         self._items: list[AgendaItem] = []
@@ -148,6 +152,10 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         self.query_one("#notes", OptionList).focus()
         self.set_interval(1.0, self._tick)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
+        self.hold.start()
+
+    def on_unmount(self) -> None:
+        self.hold.release()  # left, switched away from, or the app is closing
 
     async def on_screen_resume(self) -> None:
         # Repaint once, with the dialog that closed gone (screens/shell/closing.py): this
@@ -358,7 +366,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         from board_tui.screens.dialogs.questions import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
+            if not yes or not self.hold.allows_writing():
                 return
             with guard(self.app):
                 self.store.start_meeting(self.meeting_id)
@@ -376,7 +384,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         from board_tui.screens.dialogs.questions import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
+            if not yes or not self.hold.allows_writing():
                 return
             correcting = self.meeting.is_correcting
             with guard(self.app):
@@ -400,7 +408,7 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         from board_tui.screens.dialogs.questions import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
+            if yes and self.hold.allows_writing():
                 with guard(self.app):
                     self.store.reopen_meeting(self.meeting_id, "reopened for corrections")
                     self.reload()
@@ -422,6 +430,8 @@ class MeetingScreen(CapturesMixin, Screen[None]):
         index = self._items.index(current) + step
         if not 0 <= index < len(self._items):
             self.notify("That is the last item." if step > 0 else "That is the first item.")
+            return
+        if not self.hold.allows_writing():
             return
         target = self._items[index]
         before = {i.id: (i.actual_start, i.actual_end) for i in (current, target)}
@@ -452,11 +462,13 @@ class MeetingScreen(CapturesMixin, Screen[None]):
     def action_roll_call(self) -> None:
         from board_tui.screens.rollcall import RollCallScreen
 
+        if not self.hold.allows_writing():
+            return
         self.app.push_screen(RollCallScreen(self.store, self.meeting_id), lambda _: self.reload())
 
     def action_matters_arising_here(self) -> None:
         item = self.current_item
-        if item is not None:
+        if item is not None and self.hold.allows_writing():
             self.store.set_matters_arising_item(self.meeting_id, item.id)
             self.reload()
             self.notify(f"Matters arising will be walked under item {item.number}.")

@@ -147,9 +147,9 @@ class BoardApp(App[None]):
         live = self.store.live_meeting()
         meeting_id = self._open_meeting_id or (live.id if live else None)
         if meeting_id is not None:
-            from board_tui.screens.meeting.screen import MeetingScreen
+            from board_tui.screens.meeting.hold import open_meeting
 
-            self.push_screen(MeetingScreen(self.store, meeting_id))
+            self.push_screen(open_meeting(self, self.store, meeting_id))
         self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
         drafts = self.store.drafts()
         if drafts:
@@ -195,6 +195,7 @@ class BoardApp(App[None]):
             self.store.set_setting(THEME_SETTING, theme.name)
 
     def _restore(self, draft: Draft | None) -> None:
+        from board_tui.screens.meeting.hold import open_meeting
         from board_tui.screens.meeting.screen import MeetingScreen
 
         if draft is None or draft.meeting_id is None:
@@ -203,8 +204,12 @@ class BoardApp(App[None]):
         if isinstance(current, MeetingScreen) and current.meeting_id == draft.meeting_id:
             meeting_screen = current
         else:
-            meeting_screen = MeetingScreen(self.store, draft.meeting_id)
-            self.push_screen(meeting_screen)
+            opened = open_meeting(self, self.store, draft.meeting_id)
+            self.push_screen(opened)
+            if not isinstance(opened, MeetingScreen):
+                self.notify("The words stay in the drafts until the meeting is yours again.")
+                return
+            meeting_screen = opened
         self.call_after_refresh(meeting_screen.restore_draft, draft)
 
     async def on_event(self, event: Event) -> None:

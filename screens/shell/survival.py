@@ -127,3 +127,18 @@ def guard(app: App[Any]) -> contextlib.AbstractContextManager[None]:
     """The app's guard, where the app has one (the clerk's app), else none."""
     survival = getattr(app, "survival", None)
     return survival.guard() if isinstance(survival, Survival) else contextlib.nullcontext()
+
+
+def keep_words(app: App[Any]) -> bool:
+    """Keep the words typed in every open form before they are closed under the clerk (a
+    meeting taken over): in their drafts, else a recovery file. True when there were any."""
+    from board_tui.screens.dialogs.form import FormDialog
+
+    forms = [s for s in app.screen_stack if isinstance(s, FormDialog) and s.changed]
+    survival = getattr(app, "survival", None)
+    if isinstance(survival, Survival):
+        survival.keep_open_words()
+    else:
+        for form in forms:
+            form.write_draft()
+    return bool(forms)
