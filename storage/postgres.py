@@ -43,6 +43,9 @@ def _as_sqlite_error(error: psycopg.Error) -> sqlite3.Error:
         return sqlite3.IntegrityError(message)
     if isinstance(error, psycopg.DataError):
         return sqlite3.DataError(message)
+    if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected):
+        # Another clerk's transaction held the rows past lock_timeout: SQLite's busy file.
+        return sqlite3.OperationalError(f"database is locked ({message})")
     if isinstance(error, errors.InsufficientPrivilege | errors.ReadOnlySqlTransaction):
         return sqlite3.OperationalError(f"attempt to write a readonly database: {message}")
     return sqlite3.OperationalError(message)
@@ -142,7 +145,13 @@ class PostgresConnection:
 
     @classmethod
     def connect(cls, url: str, *, read_only: bool = False) -> PostgresConnection:
-        connection = cls(_open(url), url)
+        """The first connection: a refusal here is libpq's own words (a wrong host or
+        database name), for Store.open_server to say in one line."""
+        try:
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as error:
+            raise _as_sqlite_error(error) from None
+        connection = cls(raw, url)
         if read_only:
             connection.set_for_session("SET default_transaction_read_only = on")
         return connection
@@ -274,13 +283,14 @@ class PostgresConnection:
     def changes_heard(self) -> int:
         """Commits by any connection heard so far: read from what the server has already
         sent, without a query, so a window that follows the clerk can ask often."""
-        if self.raw.broken or self.raw.closed:
-            self._reconnect()
-        try:
-            for _notice in self.raw.notifies(timeout=0):
-                self._heard += 1
-        except psycopg.Error:
-            self._reconnect()  # found broken only now: a server restarted (or refused)
+        with suppress(StoreRefusedError):  # away: nothing new can be heard; asked again soon
+            if self.raw.broken or self.raw.closed:
+                self._reconnect()
+            try:
+                for _notice in self.raw.notifies(timeout=0):
+                    self._heard += 1
+            except psycopg.Error:
+                self._reconnect()  # found broken only now: a server restarted (or refused)
         return self._heard
 
     def close(self) -> None:

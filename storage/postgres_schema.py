@@ -411,6 +411,16 @@ _0012_HOT_QUERY_INDEXES += _change_notices(
     "decision_votes",
 )
 
+_0013_MEETING_HOLDS = (
+    """CREATE TABLE meeting_holds (
+        meeting_id BIGINT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+        holder TEXT NOT NULL,
+        token TEXT NOT NULL,
+        since TEXT NOT NULL,
+        renewed_at TEXT NOT NULL
+    )""",
+)
+
 STEPS: dict[str, tuple[str, ...]] = {
     "0001_initial": _0001_INITIAL,
     "0002_live_meeting": _0002_LIVE_MEETING,
@@ -424,6 +434,7 @@ STEPS: dict[str, tuple[str, ...]] = {
     "0010_minute_numbers": _0010_MINUTE_NUMBERS,
     "0011_quorum_and_withdrawals": _0011_QUORUM_AND_WITHDRAWALS,
     "0012_hot_query_indexes": _0012_HOT_QUERY_INDEXES,
+    "0013_meeting_holds": _0013_MEETING_HOLDS,
 }
 if tuple(STEPS) != MIGRATION_NAMES:  # a new SQLite migration needs its PostgreSQL twin
     raise RuntimeError(f"PostgreSQL steps {tuple(STEPS)} differ from {MIGRATION_NAMES}")

@@ -50,6 +50,7 @@ TABLES_WITHOUT_ID = frozenset(
         "board_tui_migrations",
         "decision_votes",
         "drafts",
+        "meeting_holds",
         "roundups",
         "search_index",
         "settings",

@@ -83,6 +83,8 @@ BOTH_ENGINES = frozenset(
         "test_live_meeting",
         "test_chair_process",
         "test_cli_engines",
+        "test_meeting_holds",
+        "test_meeting_hold_screens",
         "test_search",
         "test_search_common_words",
         "test_search_engines",

@@ -9,7 +9,9 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 from conftest import FakeClock
 from notices import Notices
@@ -40,9 +42,9 @@ def meeting_id(store: Store, clock: FakeClock) -> int:
 
 
 @pytest.fixture
-def colleague(db_path: Path, clock: FakeClock, meeting_id: int) -> Iterator[Store]:
+def colleague(db_path: Path, clock: FakeClock, meeting_id: int, database: str) -> Iterator[Store]:
     """A second clerk's app on the same file: its own connection and token."""
-    with Store.open(db_path, clock=clock) as other:
+    with Store.open(database, clock=clock) as other:
         other.holder_name = COLLEAGUE
         yield other
 
@@ -187,15 +189,20 @@ async def test_a_save_after_the_hold_was_taken_is_refused_and_its_words_kept(
 
 
 async def test_a_busy_database_is_said_and_the_hold_taken_once_it_can_be(
-    store: Store, db_path: Path, meeting_id: int, monkeypatch
+    store: Store, db_path: Path, meeting_id: int, monkeypatch, database: str, engine: str
 ) -> None:
     monkeypatch.setattr(meeting_hold, "RETRY_SECONDS", 0.2)
     app = BoardApp(store)
     told = Notices(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        blocker = sqlite3.connect(db_path, isolation_level=None)
-        blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        if engine == "sqlite":
+            blocker: Any = sqlite3.connect(db_path, isolation_level=None)
+            blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        else:  # another clerk's transaction holds the holds' table past the lock timeout
+            blocker = psycopg.connect(database, autocommit=True)
+            blocker.execute("BEGIN")
+            blocker.execute("LOCK TABLE meeting_holds IN EXCLUSIVE MODE")
         try:
             await _open_from_home(app, pilot)
             assert isinstance(app.screen, MeetingScreen)

@@ -21,9 +21,9 @@ def _meeting(store: Store) -> int:
 
 
 @pytest.fixture
-def other(db_path: Path, clock: FakeClock, store: Store):
+def other(db_path: Path, clock: FakeClock, store: Store, database: str):
     """A second clerk's app on the same file: its own connection, its own token."""
-    with Store.open(db_path, clock=clock) as second:
+    with Store.open(database, clock=clock) as second:
         second.holder_name = "mmannion on DS-LAPTOP-4"
         yield second
 
@@ -100,7 +100,7 @@ def test_quitting_lets_every_hold_of_this_app_go(store: Store, other: Store) -> 
     assert store.meeting_hold(theirs) is not None
 
 
-def _race(db_path: Path, clock: FakeClock, meeting_ids: list[int], apps: int) -> list[list[int]]:
+def _race(database: str, clock: FakeClock, meeting_ids: list[int], apps: int) -> list[list[int]]:
     """Each app (its own Store, opened in its own thread) tries for every meeting at once."""
     barrier = threading.Barrier(apps)
     won: list[list[int]] = [[] for _ in range(apps)]
@@ -108,7 +108,7 @@ def _race(db_path: Path, clock: FakeClock, meeting_ids: list[int], apps: int) ->
 
     def app(n: int) -> None:
         try:
-            with Store.open(db_path, clock=clock) as own:
+            with Store.open(database, clock=clock) as own:
                 for meeting_id in meeting_ids:
                     barrier.wait(timeout=30)
                     if own.take_hold(meeting_id).ours:
@@ -127,36 +127,36 @@ def _race(db_path: Path, clock: FakeClock, meeting_ids: list[int], apps: int) ->
 
 
 def test_two_apps_racing_for_one_meeting_exactly_one_wins(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_path: Path, clock: FakeClock, database: str
 ) -> None:
     board = store.create_board("Town Advisory Board")
     start = dt.datetime(2023, 1, 2, 18)
     meeting_ids = [
         store.create_meeting(board.id, start + dt.timedelta(days=7 * n)).id for n in range(30)
     ]
-    won = _race(db_path, clock, meeting_ids, apps=2)
+    won = _race(database, clock, meeting_ids, apps=2)
     assert sorted(won[0] + won[1]) == meeting_ids  # each meeting won once, by one app
 
     # Lapsed holds raced for again: still one winner each.
     clock.advance(seconds=LAPSE_SECONDS + 1)
-    won = _race(db_path, clock, meeting_ids, apps=2)
+    won = _race(database, clock, meeting_ids, apps=2)
     assert sorted(won[0] + won[1]) == meeting_ids
     holders = {store.meeting_hold(m).ours for m in meeting_ids}  # type: ignore[union-attr]
     assert holders == {False}
 
 
 def test_the_sole_app_of_a_clerk_takes_back_the_hold_its_crashed_app_left(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_path: Path, clock: FakeClock, database: str
 ) -> None:
     meeting_id = _meeting(store)
     store.take_hold(meeting_id)  # then the app is killed: its hold has not lapsed
-    with Store.open(db_path, clock=clock) as restarted:
+    with Store.open(database, clock=clock) as restarted:
         assert restarted.holder_name == store.holder_name
         assert not restarted.take_hold(meeting_id).ours  # not known to be the only one
         restarted.sole_app_of_this_clerk = True  # it holds the database's instance lock
         assert restarted.take_hold(meeting_id).ours
         assert not store.renew_hold(meeting_id)
-    with Store.open(db_path, clock=clock) as colleague:
+    with Store.open(database, clock=clock) as colleague:
         colleague.holder_name = "mmannion on DS-LAPTOP-4"
         colleague.sole_app_of_this_clerk = True  # another clerk's hold is never taken early
         assert not colleague.take_hold(meeting_id).ours

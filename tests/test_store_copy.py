@@ -26,7 +26,7 @@ from board_tui.storage import schema
 from board_tui.storage.connection import connect
 from board_tui.storage.store import Store
 
-NOT_COPIED = {"search_index", "board_tui_migrations"}
+NOT_COPIED = {"search_index", "board_tui_migrations", "meeting_holds"}
 SEARCH_COLUMNS = "rowid, title, body, kind, record_id, board_id, meeting_id, item_id, plan_id,"
 SEARCH_COLUMNS += " plan_item_id, day"
 

@@ -3,9 +3,10 @@
 Every table of the schema is copied, rows with their ids unchanged, in one transaction
 on the target: search_index is not copied (the target's own triggers make it from the
 rows, as they do for the app's writes), nor the migrations' bookkeeping (each store keeps
-its own). Then each table's count on the target must equal the source's, search_index's
-too; only then are PostgreSQL's id sequences moved past the highest id copied, and the
-transaction committed. Anything that differs, or fails, leaves the target as it was.
+its own), nor the holds clerks' apps have on meetings (NOT_RECORDS). Then each table's
+count on the target must equal the source's, search_index's too; only then are
+PostgreSQL's id sequences moved past the highest id copied, and the transaction
+committed. Anything that differs, or fails, leaves the target as it was.
 
 The order of the tables is derived from the schema's foreign keys (copy_plan), so a
 table added by a migration is copied without a list to keep up to date. Two references
@@ -49,6 +50,9 @@ BATCH = 2000
 """Rows read from the source, and written to the target, at a time."""
 
 SEARCH_INDEX = "search_index"
+NOT_RECORDS = frozenset({"meeting_holds"})
+"""Tables of the running apps' state, not of the store's records: a hold on a meeting
+belongs to a clerk's app open on the source, never to the copy."""
 """Not copied: the target's triggers fill it from the rows copied (its count is checked)."""
 
 
@@ -112,6 +116,7 @@ def plan_from(conn: sqlite3.Connection) -> tuple[TablePlan, ...]:
         name
         for name, _sql in made
         if name != schema.MIGRATIONS_TABLE
+        and name not in NOT_RECORDS
         and not name.startswith("sqlite_")
         and name not in virtual
         # A virtual table's own storage (FTS5's search_index_data, …) is named after it.

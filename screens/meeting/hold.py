@@ -91,8 +91,8 @@ class MeetingHold:
     def allows_writing(self) -> bool:
         """Asked before every write: only while the store still has this app holding it.
 
-        A read, so it is never refused by a busy database; a hold found taken moves the
-        clerk to the read-only view at once."""
+        A read: a busy file never refuses it, and a server away lets the capture go on to
+        its form (see below); a hold found taken moves the clerk to the read-only view."""
         if self.lost:
             return False
         if not self.held:
@@ -102,7 +102,13 @@ class MeetingHold:
                 severity="warning",
             )
             return False
-        hold = self.store.meeting_hold(self.meeting_id)
+        try:
+            hold = self.store.meeting_hold(self.meeting_id)
+        except StoreRefusedError:
+            # The server is away (or the file busy): the hold was ours when last renewed,
+            # so the dialog opens and the words are typed; the save itself is refused and
+            # retried, and asks again before it writes.
+            return True
         if hold is not None and hold.ours:
             return True
         self.screen.call_later(self._taken_over, hold)

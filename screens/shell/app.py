@@ -36,6 +36,7 @@ from board_tui.screens.shell.themes import (
     register_themes,
 )
 from board_tui.screens.shell.type_ahead import TypeAhead
+from board_tui.storage.errors import StoreRefusedError
 from board_tui.storage.store import Store
 
 if TYPE_CHECKING:
@@ -240,7 +241,11 @@ class BoardApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's last resort (an error in a handler no guard covered) ends the app: the
-        # words of any open dialog are written beside the database first.
+        # words of any open dialog are written beside the database first. A refusal (a
+        # team's server away, a busy file) is not a fault: it is told, and the app goes on.
+        if isinstance(error, StoreRefusedError):
+            self.survival.failed(error)
+            return
         self.survival.rescue_words(error)
         super()._handle_exception(error)
 
