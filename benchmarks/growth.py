@@ -1,14 +1,13 @@
 """The growth run's table: each figure at each scale of the archive, and how much it grew.
 
 RESULTS.md holds the main run's report and, below it, the growth run's section; each
-run rewrites its own part and keeps the other's (benchmarks/run.py writes both).
+run rewrites its own part and keeps the others' (benchmarks/results_file.py).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from benchmarks.make_db import Summary
+from benchmarks.results_file import GROWTH_HEADING
 
 GROWTH: dict[str, str] = {
     "start": "Cold start to home painted, median",
@@ -24,26 +23,6 @@ GROWTH: dict[str, str] = {
     "plan_export": "Action plan of 1,000 items to Word",
     "memory": "Peak memory: home, the plan, a search",
 }
-
-
-GROWTH_HEADING = "## Growth: the same screens on a larger archive"
-
-
-def with_growth(main_report: str, growth_section: str | None) -> str:
-    """RESULTS.md: the main run's report, then the growth run's section (each run writes its
-    own part and keeps the other's)."""
-    return main_report.rstrip("\n") + ("\n\n" + growth_section if growth_section else "\n")
-
-
-def split_results(path: Path) -> tuple[str, str | None]:
-    """RESULTS.md's main report and its growth section (None when it has none)."""
-    if not path.exists():
-        return "", None
-    text = path.read_text(encoding="utf-8")
-    if GROWTH_HEADING not in text:
-        return text, None
-    main_part, growth_part = text.split(GROWTH_HEADING, 1)
-    return main_part, GROWTH_HEADING + growth_part
 
 
 def _growth_value(key: str, amount: float) -> str:

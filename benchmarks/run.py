@@ -5,7 +5,9 @@
 
 The second is the growth run: the same figures on the database at each scale
 (make_db.py --scale), written to RESULTS.md as a table with the ratio of the largest
-to the smallest, beside the main table (each run keeps the other's part).
+to the smallest, beside the main table. The team step (team_load.py) writes a section of
+its own, clerks and chairs' windows on PostgreSQL and on one SQLite file; each run
+rewrites its own part of RESULTS.md and keeps the others' (results_file.py).
 
 Each figure is measured side by side with its floor in the same run, so a
 slower or busier machine moves both; the ratio is the result to compare.
@@ -32,8 +34,10 @@ from benchmarks.figures import BIG_BOARD, Figure, captures, home_and_meeting, pl
 from benchmarks.figures import ms as _ms
 from benchmarks.figures import p95 as _p95
 from benchmarks.floor_app import LAST_ROW
-from benchmarks.growth import growth_section, split_results, with_growth
+from benchmarks.growth import growth_section
 from benchmarks.make_db import Summary, make_db
+from benchmarks.results_file import read_parts
+from benchmarks.team_load import measure_team
 from benchmarks.terminal import Terminal
 from benchmarks.word_floor import Content, read_content, write_floor
 
@@ -44,8 +48,12 @@ SEARCHES = (
 )  # fmt: skip
 
 
-STEPS = ("start", "home", "captures", "plan", "search", "exports", "memory")
-"""What --only chooses from ("home" is home and a meeting opened from it)."""
+STEPS = ("start", "home", "captures", "plan", "search", "exports", "memory", "team")
+"""What --only chooses from ("home" is home and a meeting opened from it; "team" is the
+team load test, on no large database, with a section of RESULTS.md of its own)."""
+
+TEAM_SECONDS = 120.0
+"""How long the team load test runs on each engine (issue 21 asks for two minutes)."""
 
 
 def _ids(db: Path) -> Summary:
@@ -342,7 +350,7 @@ def measure(db: Path, work: Path, ids: Summary, quick: bool, only: Sequence[str]
     }
     figures: list[Figure] = []
     for name in STEPS:
-        if name in only:
+        if name in only and name in steps:
             print(f"Measuring {name} …", flush=True)
             figures += steps[name]()
     return figures
@@ -374,10 +382,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only", type=_steps, default=list(STEPS), help=f"Some of: {','.join(STEPS)}."
     )
+    parser.add_argument(
+        "--team-seconds",
+        type=float,
+        help=f"How long the team step runs on each engine ({TEAM_SECONDS:.0f} s; 20 with --quick).",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    main_part, growth_part = split_results(args.out)
+    parts = read_parts(args.out)
     with tempfile.TemporaryDirectory(prefix="board-tui-bench-") as folder:
         work = Path(folder)
         if args.scales:
@@ -390,23 +403,32 @@ def main(argv: Sequence[str] | None = None) -> int:
                     make_db(db, scale=scale)
                 counts[scale] = _ids(db)
                 print(f"At {scale}×:", flush=True)
-                figures = measure(db, work, counts[scale], args.quick, args.only)
-                results[scale] = {f.key: f.amount for f in figures if f.amount is not None}
+                at_scale = measure(db, work, counts[scale], args.quick, args.only)
+                results[scale] = {f.key: f.amount for f in at_scale if f.amount is not None}
             commit = _machine()[2].split(" at ", 1)[1]
             took = time.perf_counter() - started
             section = growth_section(results, counts, commit, took, args.quick)
-            args.out.write_text(with_growth(main_part, section), encoding="utf-8")
+            args.out.write_text(parts.with_growth(section).text(), encoding="utf-8")
             print(section)
             return 0
-        speed_before = calibration_ms()
-        db = args.db or work / "ten-years.sqlite3"
-        if not db.exists():
-            print("Making the large database …", flush=True)
-            make_db(db, scale=args.scale)
-        ids = _ids(db)
-        figures = measure(db, work, ids, args.quick, args.only)
-    speed = (speed_before, calibration_ms())
-    text = report(figures, ids, time.perf_counter() - started, args.quick, speed)
-    args.out.write_text(with_growth(text, growth_part), encoding="utf-8")
-    print(text)
-    return 0 if all(f.met is not False for f in figures) else 1
+        figures: list[Figure] = []
+        if any(step != "team" for step in args.only):
+            speed_before = calibration_ms()
+            db = args.db or work / "ten-years.sqlite3"
+            if not db.exists():
+                print("Making the large database …", flush=True)
+                make_db(db, scale=args.scale)
+            ids = _ids(db)
+            figures = measure(db, work, ids, args.quick, args.only)
+            speed = (speed_before, calibration_ms())
+            text = report(figures, ids, time.perf_counter() - started, args.quick, speed)
+            parts = parts.with_main(text)
+            args.out.write_text(parts.text(), encoding="utf-8")
+            print(text)
+        team_correct = True
+        if "team" in args.only:
+            seconds = args.team_seconds or (20.0 if args.quick else TEAM_SECONDS)
+            section, team_correct = measure_team(work, seconds, _machine())
+            args.out.write_text(parts.with_team(section).text(), encoding="utf-8")
+            print(section)
+    return 0 if all(f.met is not False for f in figures) and team_correct else 1

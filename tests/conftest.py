@@ -13,7 +13,13 @@ from postgres_cluster import Cluster, throwaway_cluster
 from board_tui.services.demo import build_demo
 from board_tui.storage.store import Store
 
-LONGEST_FIRST = ("test_type_ahead", "test_full_meeting", "test_faults_live", "test_install")
+LONGEST_FIRST = (
+    "test_type_ahead",
+    "test_full_meeting",
+    "test_faults_live",
+    "test_install",
+    "test_team_load",
+)
 """Modules whose tests each take tens of seconds (most of it typing with gaps, or pip)."""
 
 
