@@ -84,7 +84,7 @@ def list_backups(db_path: Path) -> list[Backup]:
     ]
 
 
-def _free_name(db_path: Path, stamp: str, reason: str) -> Path:
+def free_name(db_path: Path, stamp: str, reason: str) -> Path:
     taken = [_order(m)[1] for m, _ in _matches(db_path) if m.group(1) == stamp]
     number = max(taken, default=0) + 1
     suffix = f"-{number}" if number > 1 else ""
@@ -147,7 +147,7 @@ def take_backup(conn: sqlite3.Connection, db_path: Path, reason: str, now: dt.da
     folder = backup_folder(db_path)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        final = _free_name(db_path, now.strftime(STAMP_FORMAT), reason)
+        final = free_name(db_path, now.strftime(STAMP_FORMAT), reason)
         partial = _new_partial(folder, db_path)
         try:
             target = sqlite3.connect(partial)

@@ -126,6 +126,8 @@ def test_the_plan_copies_every_table_both_engines_share_after_what_it_refers_to(
     assert len(references) > 30
     deferred = {(table.name, column) for table in plan for column in table.deferred}
     for table, to, column in references:
+        if table in NOT_COPIED:
+            continue
         assert names.index(to) < names.index(table) or (table, column) in deferred, (table, to)
     # Only what no order can satisfy is filled in later; never a status update (append-only).
     assert deferred == {
@@ -137,7 +139,9 @@ def test_the_plan_copies_every_table_both_engines_share_after_what_it_refers_to(
     with Store.open(tmp_path / "new.sqlite3") as file:
         made = file.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         on_sqlite = {str(row[0]) for row in made} - {schema.MIGRATIONS_TABLE}
-    assert sorted(names) == sorted(t for t in on_sqlite if not t.startswith("search_index"))
+    assert sorted(names) == sorted(
+        t for t in on_sqlite if not t.startswith("search_index") and t not in NOT_COPIED
+    )
 
 
 def test_no_plan_fills_in_a_row_a_trigger_keeps_unchanged() -> None:

@@ -14,10 +14,10 @@ import click
 from board_tui.cli.arguments import FileName
 from board_tui.cli.support import (
     chosen_database,
-    database_file,
     db_option,
     open_store,
     say,
+    shown,
     user_errors,
 )
 
@@ -35,8 +35,11 @@ def backup_command(show_list: bool) -> None:
     """Back up the database now (the newest ten backups are kept), or list them."""
     from board_tui.storage.backups import backup_folder, list_backups
 
-    with user_errors():
-        path = database_file(chosen_database(existing=True), "backup")
+    chosen = chosen_database(existing=True)
+    if isinstance(chosen, str):
+        _backup_server(chosen, show_list)
+        return
+    path = chosen
     if show_list:
         found = list_backups(path)
         if not found:
@@ -61,8 +64,12 @@ def restore_command(file: Path) -> None:
     """Replace the database with a backup FILE; what it held is backed up first."""
     from board_tui.storage.backups import check_restorable
 
+    chosen = chosen_database()
+    if isinstance(chosen, str):
+        _restore_server(chosen, file.expanduser())
+        return
+    path = chosen
     with user_errors():
-        path = database_file(chosen_database(), "restore")
         # Checked before the store opens, so a bad FILE never touches (or creates) the database.
         check_restorable(file.expanduser(), path)
     with open_store(path) as store, user_errors():
@@ -72,3 +79,34 @@ def restore_command(file: Path) -> None:
     if restored.migrations:
         say(f"  brought up to date: {', '.join(restored.migrations)}")
     say("  if board-tui is open on this database, close it and open it again")
+
+
+def _backup_server(url: str, show_list: bool) -> None:
+    """A team's store on a server: backed up to a board-tui file in this computer's user
+    data folder (services.server_backups), listed the same way."""
+    from board_tui.services.server_backups import server_backup_base, take_server_backup
+    from board_tui.storage.backups import backup_folder, list_backups
+
+    with user_errors():
+        base = server_backup_base(url)
+        if show_list:
+            found = list_backups(base)
+            if not found:
+                say(f"No backups of {shown(url)} in {backup_folder(base)}.")
+            for backup in found:
+                say(
+                    f"{backup.taken_at:%Y-%m-%d %H:%M:%S}  {backup.reason:<9}"
+                    f"  {_size(backup.size):>8}  {backup.path}"
+                )
+            return
+        taken = take_server_backup(url)
+    say(f"Backed up {shown(url)} to {taken}")
+
+
+def _restore_server(url: str, file: Path) -> None:
+    from board_tui.services.server_backups import restore_server
+
+    with user_errors():
+        saved_before = restore_server(url, file)
+    say(f"Restored {shown(url)} from {file}")
+    say(f"  what it held before is backed up in {saved_before}")

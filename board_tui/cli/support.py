@@ -123,10 +123,7 @@ def database_file(target: Path | str, doing: str) -> Path:
     """The database's file, for what only a file can do; a server's store is refused."""
     if isinstance(target, Path):
         return target
-    raise BoardTuiError(
-        f"{shown(target)}: {doing} works on a database file; a PostgreSQL store is backed up"
-        " by its server (pg_dump), or copied to a file with board-tui copy"
-    )
+    raise BoardTuiError(f"{shown(target)}: {doing} works on a database file, not a server's")
 
 
 def say(message: str = "", *, err: bool = False, nl: bool = True) -> None:

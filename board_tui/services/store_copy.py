@@ -247,10 +247,11 @@ def _remove_new_file(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def copy_store(source: Path | str, target: Path | str) -> CopyResult:
+def copy_store(source: Path | str, target: Path | str, *, replacing: bool = False) -> CopyResult:
     """Copy the whole store at `source` into the empty store at `target` (a file is made if
     there is none); see the module's docstring. Raises BoardTuiError, in one line, with the
-    target as it was."""
+    target as it was. replacing: what the target holds is deleted first, in the same
+    transaction (a server's store restored from a backup file, which was backed up first)."""
     started = time.perf_counter()
     _refuse_same(source, target)
     reader, migrated = _open_source(source)
@@ -263,7 +264,9 @@ def copy_store(source: Path | str, target: Path | str) -> CopyResult:
                     raise CopyError(
                         f"{label(source)}: the source and the target are the same database"
                     )
-                counts, searchable = _copy(reader, writer, label(source), label(target))
+                counts, searchable = _copy(
+                    reader, writer, label(source), label(target), replacing=replacing
+                )
         except BaseException:
             if new_file:
                 assert isinstance(target, Path)
@@ -302,7 +305,9 @@ def _counts(store: Store, tables: Sequence[str]) -> dict[str, int]:
     }
 
 
-def _copy(reader: Store, writer: Store, source: str, target: str) -> tuple[dict[str, int], int]:
+def _copy(
+    reader: Store, writer: Store, source: str, target: str, *, replacing: bool = False
+) -> tuple[dict[str, int], int]:
     plan = copy_plan()
     names = [table.name for table in plan]
     with _snapshot(reader):
@@ -314,6 +319,10 @@ def _copy(reader: Store, writer: Store, source: str, target: str) -> tuple[dict[
         doing = "starting"
         try:
             with writer.transaction():
+                if replacing:
+                    doing = "emptying the target"
+                    for name in ("meeting_holds", *reversed(names)):
+                        writer.conn.execute(f"DELETE FROM {name}")
                 _refuse_not_empty(writer, names, target)
                 filled_in: list[tuple[TablePlan, list[tuple[Any, ...]]]] = []
                 for table in plan:
