@@ -43,6 +43,11 @@ def _as_sqlite_error(error: psycopg.Error) -> sqlite3.Error:
         return sqlite3.IntegrityError(message)
     if isinstance(error, psycopg.DataError):
         return sqlite3.DataError(message)
+    if isinstance(error, errors.QueryCanceled) and "user request" in message:
+        # interrupt(): a newer search took over, as sqlite3's interrupt() says it.
+        interrupted = sqlite3.OperationalError(f"interrupted ({message})")
+        interrupted.sqlite_errorname = "SQLITE_INTERRUPT"
+        return interrupted
     if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected):
         # Another clerk's transaction held the rows past lock_timeout: SQLite's busy file.
         return sqlite3.OperationalError(f"database is locked ({message})")
@@ -275,6 +280,12 @@ class PostgresConnection:
             raise _as_sqlite_error(error) from None
         self.total_changes += loaded
         return loaded
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection (from another thread), as
+        sqlite3's interrupt() does: the search screen's newer search takes over."""
+        with suppress(psycopg.Error):
+            self.raw.cancel_safe(timeout=1.0)
 
     def listen(self) -> None:
         """Hear every commit that changes the store (the schema's triggers NOTIFY it)."""

@@ -89,6 +89,8 @@ BOTH_ENGINES = frozenset(
         "test_live_meeting",
         "test_chair_process",
         "test_cli_engines",
+        "test_full_meeting",
+        "test_search_bounds",
         "test_meeting_holds",
         "test_meeting_hold_screens",
         "test_search",

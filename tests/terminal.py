@@ -152,12 +152,14 @@ class Terminal(Pty):
 
 def query(db: Path | str, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
     """Read the database as another process would, never holding it open (a file, or a
-    PostgreSQL URL: then the SQL is PostgreSQL's, with %s for parameters)."""
+    PostgreSQL URL: the same SQL, said as the store says it there)."""
     if isinstance(db, str):
         import psycopg
 
+        from board_tui.storage.postgres_sql import to_postgres
+
         with psycopg.connect(db, connect_timeout=3) as server:
-            return server.execute(sql, params).fetchall()
+            return server.execute(to_postgres(sql).sql, params).fetchall()
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()

@@ -56,7 +56,7 @@ PASTED = " ".join(
 AOB = "A suggestion that the agenda front sheet say what feedback officers want on each item."
 
 
-def _live(db: Path, meeting_id: int, term: Terminal) -> None:
+def _live(db: Path | str, meeting_id: int, term: Terminal) -> None:
     term.wait_for_text("Comment")
     term.press("s")
     term.wait_for_text("Record that the meeting has started")
@@ -67,15 +67,15 @@ def _live(db: Path, meeting_id: int, term: Terminal) -> None:
     )
 
 
-def _notes(db: Path, meeting_id: int) -> int:
+def _notes(db: Path | str, meeting_id: int) -> int:
     return int(query(db, f"SELECT count(*) FROM notes WHERE meeting_id = {meeting_id}")[0][0])
 
 
-def _saved(term: Terminal, db: Path, sql: str, count: int, what: str) -> None:
+def _saved(term: Terminal, db: Path | str, sql: str, count: int, what: str) -> None:
     term.wait_for(lambda: query(db, sql)[0][0] == count, what)
 
 
-def _run_the_meeting(term: Terminal, db: Path, meeting_id: int) -> None:
+def _run_the_meeting(term: Terminal, db: Path | str, meeting_id: int) -> None:
     notes_sql = f"SELECT count(*) FROM notes WHERE meeting_id = {meeting_id}"
     _live(db, meeting_id, term)
 
@@ -183,8 +183,14 @@ def _count(text: str, sentence: str) -> int:
 
 
 @pytest.mark.canary
-def test_a_whole_meeting_at_speed_is_minuted_word_for_word(tmp_path: Path) -> None:
-    db = tmp_path / "board.sqlite3"
+def test_a_whole_meeting_at_speed_is_minuted_word_for_word(
+    tmp_path: Path, engine: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file, and once on a team's PostgreSQL server."""
+    db: Path | str = tmp_path / "board.sqlite3"
+    if engine == "postgres":
+        db = str(request.getfixturevalue("postgres_url"))
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # its local drafts
     with Store.open(db) as store:
         meeting_id = build_demo(store).next_meeting_id
     with busy_machine(), running(["live", "--meeting", str(meeting_id), "--db", str(db)]) as term:

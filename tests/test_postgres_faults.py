@@ -134,7 +134,7 @@ def test_the_server_stopped_for_ten_seconds_mid_capture_loses_no_word(
         try:
             found = query(
                 url,
-                "SELECT body FROM notes WHERE meeting_id = %s AND deleted_at IS NULL ORDER BY id",
+                "SELECT body FROM notes WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY id",
                 (meeting_id,),
             )
         except psycopg.OperationalError:
