@@ -91,6 +91,6 @@ def network_warning(path: Path) -> str | None:
     where = kind if kind.startswith("a ") else f"a network drive ({kind})"
     return (
         f"{path}: is on {where}, where SQLite can lose or corrupt what is saved when more "
-        "than one computer opens it; keep the database on this computer's own disk "
-        "and share the Word exports instead"
+        "than one computer opens it; keep the database on this computer's own disk, or "
+        "share one store as a team on a PostgreSQL server (--db postgresql://…)"
     )
