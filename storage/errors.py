@@ -23,3 +23,8 @@ class BackupError(BoardTuiError):
 class StoreRefusedError(BoardTuiError):
     """A write was refused for now: another program holds the lock, the disk is full, the
     file is read-only. What was being saved is still on screen; it can be tried again."""
+
+
+class ServerUnreachableError(StoreRefusedError):
+    """The team's server does not answer (the network, or the server stopped): the app says
+    so once, in its own notice; each save is refused and retried until it answers."""

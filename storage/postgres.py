@@ -24,7 +24,7 @@ import psycopg
 from psycopg import errors
 from psycopg.pq import TransactionStatus
 
-from board_tui.storage.errors import StoreRefusedError
+from board_tui.storage.errors import ServerUnreachableError, StoreRefusedError
 from board_tui.storage.postgres_schema import CHANGES_CHANNEL
 from board_tui.storage.postgres_sql import to_postgres
 
@@ -69,17 +69,14 @@ def _open(url: str, *, seconds: int = 10) -> psycopg.Connection[tuple[Any, ...]]
         raise _unreachable(error) from None
 
 
-UNREACHABLE = (
-    "the database server cannot be reached; what you typed is kept on this computer, and"
-    " saving is tried again"
-)
+UNREACHABLE = "the database server cannot be reached"
 
 
-def _unreachable(error: psycopg.Error) -> StoreRefusedError:
+def _unreachable(error: psycopg.Error) -> ServerUnreachableError:
     """A broken or refused connection: a refusal (a notice, and the forms retry), on a read
     as on a write, never a crash report."""
     del error  # libpq's words name sockets and hosts; the clerk needs to know what to do
-    return StoreRefusedError(UNREACHABLE)
+    return ServerUnreachableError(UNREACHABLE)
 
 
 def _plain(value: object) -> object:
@@ -254,7 +251,7 @@ class PostgresConnection:
         status = self.raw.execute("SELECT txid_status(%s)", (xid,)).fetchone()
         if status is not None and status[0] == "committed":
             return PostgresCursor(self.raw.cursor(), returns_id=False, empty=True)
-        raise StoreRefusedError(UNREACHABLE)
+        raise ServerUnreachableError(UNREACHABLE)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         for row in rows:

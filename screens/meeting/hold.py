@@ -20,7 +20,7 @@ from textual.timer import Timer
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.holds import Hold
 from board_tui.screens.shell.survival import keep_words
-from board_tui.storage.errors import StoreRefusedError
+from board_tui.storage.errors import ServerUnreachableError, StoreRefusedError
 from board_tui.storage.holds import LAPSE_SECONDS
 from board_tui.storage.store import Store
 
@@ -172,8 +172,9 @@ class MeetingHold:
             self._taken_over(self.store.meeting_hold(self.meeting_id))
 
     def _refusal(self, error: StoreRefusedError) -> None:
-        """A busy database: said once, tried again soon, never an exit."""
-        if not self._refused:
+        """A busy database: said once, tried again soon, never an exit. A server away is
+        said by the app's own notice (screens/shell/server_notice.py), not again here."""
+        if not self._refused and not isinstance(error, ServerUnreachableError):
             if self.held:
                 self.screen.notify(
                     f"This meeting's hold could not be renewed just now: {error}.",
