@@ -1,6 +1,11 @@
-"""Errors from opening, migrating, backing up and restoring a database file."""
+"""Errors from opening, migrating, backing up and restoring a database file, and from
+writing to it: refused for now, or refused because the record changed meanwhile."""
+
+from typing import Generic, TypeVar
 
 from board_tui.domain.errors import BoardTuiError
+
+T = TypeVar("T")
 
 
 class DatabaseOpenError(BoardTuiError):
@@ -23,3 +28,13 @@ class BackupError(BoardTuiError):
 class StoreRefusedError(BoardTuiError):
     """A write was refused for now: another program holds the lock, the disk is full, the
     file is read-only. What was being saved is still on screen; it can be tried again."""
+
+
+class StaleEditError(BoardTuiError, Generic[T]):
+    """An edit typed over values someone else has changed since they were read: refused,
+    nothing written, so no one's change is lost unseen. `current` is the record as it now
+    stands, for the clerk to see before saving again over it."""
+
+    def __init__(self, what: str, current: T) -> None:
+        super().__init__(f"someone else changed this {what} meanwhile")
+        self.current = current
