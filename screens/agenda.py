@@ -24,6 +24,7 @@ from board_tui.domain.exempt import Part2
 from board_tui.domain.formatting import long_date, minutes_time, shorten
 from board_tui.domain.meeting_records import AgendaItem
 from board_tui.domain.model import Meeting
+from board_tui.screens.dialogs.edits import SharedEdit
 from board_tui.screens.dialogs.exclusion import ParagraphChoice, ParagraphDialog
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.dialogs.setup import (
@@ -390,20 +391,22 @@ class AgendaScreen(Screen[None]):
             )
 
     def action_meeting(self) -> None:
+        def write(value: MeetingInput, expected: Meeting) -> object:
+            return self.store.update_meeting(
+                self.meeting_id,
+                scheduled_start=value.scheduled_start,
+                title=value.title,
+                venue=value.venue,
+                expected=expected,
+            )
+
         def saved(value: MeetingInput | None) -> None:
             if value is not None:
-                with self._told():
-                    self.store.update_meeting(
-                        self.meeting_id,
-                        scheduled_start=value.scheduled_start,
-                        title=value.title,
-                        venue=value.venue,
-                    )
-                    self.reload()
+                self.reload()
 
+        edit = SharedEdit(self.meeting, write, meeting_fields)
         self.app.push_screen(
-            MeetingDialog("Meeting details", fields=meeting_fields(self.meeting), new=False),
-            saved,
+            MeetingDialog("Meeting details", fields=edit.fields(), new=False, save=edit), saved
         )
 
     def action_run(self) -> None:

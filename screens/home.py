@@ -270,27 +270,34 @@ class HomeScreen(HomeImports):
         self.app.push_screen(BoardDialog("New board"), saved)
 
     def action_edit_board(self) -> None:
+        from board_tui.screens.dialogs.edits import SharedEdit
         from board_tui.screens.dialogs.setup import BoardDialog, board_fields
 
         board = self._board()
         if board is None:
             return
 
-        def saved(value: BoardInput | None) -> None:
-            if value is None:
-                return
-            try:
-                self.store.rename_board(board.id, value.name)
-                self.store.set_board_details(board.id, value.organisation, value.contact)
-                self.store.set_board_template(board.id, value.word_template)
-                self.store.set_exclusion_rule(board.id, value.exclusion_rule)
-                self.store.set_quorum(board.id, value.quorum)
-            except BoardTuiError as error:
-                self.notify(sentence(str(error)), severity="warning")
-                return
-            self._show_board_named(board.id)
+        def write(value: BoardInput, expected: Board) -> object:
+            return self.store.update_board(
+                board.id,
+                name=value.name,
+                organisation=value.organisation,
+                contact=value.contact,
+                word_template=value.word_template,
+                exclusion_rule=value.exclusion_rule,
+                quorum=value.quorum,
+                expected=expected,
+            )
 
-        self.app.push_screen(BoardDialog(board.name, fields=board_fields(board)), saved)
+        def saved(value: BoardInput | None) -> None:
+            if value is not None:
+                self._show_board_named(board.id)
+
+        # What another clerk saved is shown in words: the law by its name, not its code.
+        edit = SharedEdit(
+            board, write, lambda b: board_fields(b) | {"exclusion": b.exclusion_rule.label}
+        )
+        self.app.push_screen(BoardDialog(board.name, fields=board_fields(board), save=edit), saved)
 
     def action_archive_board(self) -> None:
         from board_tui.screens.dialogs.questions import ConfirmDialog

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 
 from board_tui.domain.formatting import shorten
 from board_tui.domain.model import Membership, Person
+from board_tui.screens.dialogs.edits import SharedEdit
 from board_tui.screens.dialogs.questions import ConfirmDialog
 from board_tui.screens.dialogs.setup import (
     PERSON_FIELDS,
@@ -139,27 +140,19 @@ class PeopleScreen(Screen[None]):
         if person is None:
             return
 
-        def saved(value: PersonInput | None) -> None:
-            if value is not None:
-                with self._told():
-                    self.store.update_person(
-                        person.id,
-                        name=value.name,
-                        title=value.title,
-                        organisation=value.organisation,
-                        email=value.email,
-                    )
-                    self.reload()
-
-        current = dict(
-            zip(
-                PERSON_FIELDS,
-                (person.name, person.title, person.organisation, person.email),
-                strict=True,
+        def write(value: PersonInput, expected: Person) -> object:
+            return self.store.update_person(
+                person.id,
+                name=value.name,
+                title=value.title,
+                organisation=value.organisation,
+                email=value.email,
+                expected=expected,
             )
-        )
+
+        edit = SharedEdit(person, write, _person_fields)
         self.app.push_screen(
-            PersonDialog(person.name, fields={k: v or "" for k, v in current.items()}), saved
+            PersonDialog(person.name, fields=edit.fields(), save=edit), self._edited
         )
 
     def action_join(self) -> None:
@@ -183,15 +176,25 @@ class PeopleScreen(Screen[None]):
         if member is None:
             return
 
-        def saved(value: MembershipInput | None) -> None:
-            if value is not None:
-                self.store.update_member(member.id, value.role, value.position)
-                self.reload()
+        def write(value: MembershipInput, expected: Membership) -> object:
+            return self.store.update_member(
+                member.id, value.role, value.position, expected=expected
+            )
 
         self.app.push_screen(
-            MembershipDialog(member.person.name, role=member.role, position=member.position or ""),
-            saved,
+            MembershipDialog(
+                member.person.name,
+                role=member.role,
+                position=member.position or "",
+                save=SharedEdit(member, write, _membership_fields),
+            ),
+            self._edited,
         )
+
+    def _edited(self, value: object | None) -> None:
+        """An edit dialog closed: saved (the dialog wrote it), or left."""
+        if value is not None:
+            self.reload()
 
     def action_leave(self) -> None:
         member = self._chosen_member()
@@ -210,3 +213,12 @@ class PeopleScreen(Screen[None]):
             ),
             confirmed,
         )
+
+
+def _person_fields(person: Person) -> dict[str, str]:
+    values = (person.name, person.title, person.organisation, person.email)
+    return {field: value or "" for field, value in zip(PERSON_FIELDS, values, strict=True)}
+
+
+def _membership_fields(member: Membership) -> dict[str, str]:
+    return {"role": member.role.label, "position": member.position or ""}

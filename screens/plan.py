@@ -28,6 +28,7 @@ from board_tui.domain.formatting import sentence, short_date, shorten
 from board_tui.domain.plan_records import Action, PlanItem, PlanItemSummary
 from board_tui.domain.statuses import STYLES
 from board_tui.screens.dialogs.capture import UpdateDialog, UpdateInput
+from board_tui.screens.dialogs.edits import SharedEdit
 from board_tui.screens.dialogs.plan import (
     NextStepDialog,
     NextStepInput,
@@ -400,52 +401,47 @@ class PlanScreen(Screen[None]):
             return
         item = summary.item
 
-        def saved(value: PlanItemInput | None) -> None:
-            if value is None:
-                return
-            self.store.update_plan_item(
-                item.id, recommendation=value.recommendation, lead=value.lead, section=value.section
+        def write(value: PlanItemInput, expected: PlanItem) -> object:
+            return self.store.update_plan_item(
+                item.id,
+                recommendation=value.recommendation,
+                lead=value.lead,
+                section=value.section,
+                expected=expected,
             )
-            self.refresh_items(keep_item_id=item.id)
 
+        edit = SharedEdit(item, write, _item_fields)
         self.app.push_screen(
-            PlanItemDialog(
-                f"Edit item {item.ref}",
-                fields={
-                    "ref": item.ref,
-                    "recommendation": item.recommendation,
-                    "lead": item.lead or "",
-                    "section": item.section or "",
-                },
-            ),
-            saved,
+            PlanItemDialog(f"Edit item {item.ref}", fields=edit.fields(), save=edit),
+            lambda value: self._edited(value, item.id),
         )
 
     def _edit_step(self, item_id: int, step: Action) -> None:
-        def saved(value: NextStepInput | None) -> None:
-            if value is None:
-                return
-            self.store.update_action(
+        def write(value: NextStepInput, expected: Action) -> object:
+            return self.store.update_action(
                 step.id,
                 description=value.description,
                 time_frame=value.time_frame,
                 label=value.label,
+                expected=expected,
             )
-            self.refresh_items(keep_item_id=item_id)
 
+        edit = SharedEdit(step, write, _step_fields)
         self.app.push_screen(
             NextStepDialog(
                 "Edit next step",
                 reference=self._reference(),
                 meetings=self._meetings(),
-                fields={
-                    "description": step.description,
-                    "time_frame": step.time_frame or "",
-                    "label": step.label.value if step.label else None,
-                },
+                fields=edit.fields(),
+                save=edit,
             ),
-            saved,
+            lambda value: self._edited(value, item_id),
         )
+
+    def _edited(self, value: object | None, item_id: int) -> None:
+        """An edit dialog closed: saved (the dialog wrote it), or left."""
+        if value is not None:
+            self.refresh_items(keep_item_id=item_id)
 
     @on(OptionList.OptionSelected, "#plan-steps")
     def _step_chosen(self) -> None:
@@ -481,6 +477,23 @@ class PlanScreen(Screen[None]):
             self.refresh_items(keep_item_id=item.id)
 
         self.app.push_screen(PlanItemDialog("New plan item"), saved)
+
+
+def _item_fields(item: PlanItem) -> dict[str, str]:
+    return {
+        "ref": item.ref,
+        "recommendation": item.recommendation,
+        "lead": item.lead or "",
+        "section": item.section or "",
+    }
+
+
+def _step_fields(step: Action) -> dict[str, str]:
+    return {
+        "description": step.description,
+        "time_frame": step.time_frame or "",
+        "label": step.label.value if step.label else "",
+    }
 
 
 def _narrows(query: PlanQuery, wider: PlanQuery) -> bool:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import count
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from board_tui.domain.errors import NotFoundError
 from board_tui.storage.dialect import SQLITE, Dialect
-from board_tui.storage.errors import StoreRefusedError
+from board_tui.storage.errors import StaleEditError, StoreRefusedError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], dt.datetime]
 Params = Sequence[Any] | dict[str, Any]
+T = TypeVar("T")
 
 
 def local_now() -> dt.datetime:
@@ -156,6 +157,33 @@ class StoreBase:
         """Run one write statement in its own transaction; returns the rows it changed."""
         with self.transaction():
             return self.conn.execute(sql, params).rowcount
+
+    def _update_unless_changed(
+        self,
+        table: str,
+        row_id: int,
+        new: Mapping[str, object],
+        old: Mapping[str, object] | None,
+        *,
+        what: str,
+        current: Callable[[], T],
+    ) -> None:
+        """Write `new` over the row only if it still holds `old` (compare-and-set): one
+        UPDATE with the old values in its WHERE, so two clerks saving over the same values
+        at once cannot both win, on either engine. `IS` matches NULL to NULL (PostgreSQL's
+        IS NOT DISTINCT FROM). Otherwise StaleEditError with the record as it now stands
+        (NotFoundError if it is gone). `old` None: written whatever the row holds (imports,
+        the command line), as before.
+        """
+        sets = ", ".join(f"{column} = ?" for column in new)
+        checks = "".join(f" AND {column} IS ?" for column in old or {})
+        with self.transaction():
+            changed = self.conn.execute(
+                f"UPDATE {table} SET {sets} WHERE id = ?{checks}",
+                (*new.values(), row_id, *(old or {}).values()),
+            ).rowcount
+            if old is not None and not changed:
+                raise StaleEditError(what, current())
 
     def _scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()

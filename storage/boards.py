@@ -8,6 +8,7 @@ from board_tui.domain.errors import BoardTuiError, NotFoundError
 from board_tui.domain.exclusion import ExclusionRule
 from board_tui.domain.minute_numbers import MinuteNumbering
 from board_tui.domain.model import Board, Contact, Membership, MembershipRole, Person
+from board_tui.domain.quorum import QuorumRule
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
 
@@ -22,6 +23,45 @@ _ROLE_ORDER = (
     "CASE m.role WHEN 'chair' THEN 0 WHEN 'independent' THEN 1 WHEN 'member' THEN 1 "
     "WHEN 'officer' THEN 2 ELSE 3 END"
 )
+
+
+def _person_columns(person: Person) -> dict[str, object]:
+    return {
+        "name": person.name,
+        "title": person.title,
+        "organisation": person.organisation,
+        "email": person.email,
+    }
+
+
+def _board_columns(
+    name: str,
+    organisation: str | None,
+    contact: Contact | None,
+    word_template: str | None,
+    exclusion_rule: ExclusionRule,
+) -> dict[str, object]:
+    return {
+        "name": name,
+        "organisation": organisation,
+        "contact": rows.contact_text(contact),
+        "word_template": word_template,
+        "exclusion_rule": exclusion_rule.value,
+    }
+
+
+def _expected_board(board: Board) -> dict[str, object]:
+    """The columns the board dialog shows, as the board read held them. No quorum is two
+    empty columns (rows.quorum_rule reads only those)."""
+    quorum = (
+        {"quorum_count": None, "quorum_numerator": None}
+        if board.quorum is None
+        else rows.quorum_columns(board.quorum)
+    )
+    columns = _board_columns(
+        board.name, board.organisation, board.contact, board.word_template, board.exclusion_rule
+    )
+    return columns | quorum
 
 
 class BoardsMixin(StoreBase):
@@ -77,6 +117,40 @@ class BoardsMixin(StoreBase):
             "UPDATE boards SET organisation = ?, contact = ? WHERE id = ?",
             (organisation or None, rows.contact_text(contact), board_id),
         )
+        return self.board(board_id)
+
+    def update_board(
+        self,
+        board_id: int,
+        *,
+        name: str,
+        organisation: str | None,
+        contact: Contact | None,
+        word_template: str | None,
+        exclusion_rule: ExclusionRule,
+        quorum: QuorumRule | None,
+        expected: Board | None = None,
+    ) -> Board:
+        """Everything the board dialog edits, in one write: all of it lands or none.
+
+        expected: the board as the dialog read it; refused (StaleEditError) if another
+        clerk has changed any of those details since.
+        """
+        name = name.strip()
+        if not name:
+            raise BoardTuiError("a board needs a name")
+        try:
+            self._update_unless_changed(
+                "boards",
+                board_id,
+                _board_columns(name, organisation or None, contact, word_template, exclusion_rule)
+                | rows.quorum_columns(quorum),
+                None if expected is None else _expected_board(expected),
+                what="board",
+                current=lambda: self.board(board_id),
+            )
+        except sqlite3.IntegrityError:
+            raise BoardTuiError(f"there is already a board called {name!r}") from None
         return self.board(board_id)
 
     def set_exclusion_rule(self, board_id: int, rule: ExclusionRule) -> Board:
@@ -150,14 +224,23 @@ class BoardsMixin(StoreBase):
         title: str | None,
         organisation: str | None,
         email: str | None,
+        expected: Person | None = None,
     ) -> Person:
-        """People are shared between boards and meetings, so a rename shows everywhere."""
+        """People are shared between boards and meetings, so a rename shows everywhere.
+
+        expected: the person as the clerk's dialog read them; the edit is refused
+        (StaleEditError) if another clerk has changed them since.
+        """
         name = " ".join(name.split())
         if not name:
             raise BoardTuiError("a person needs a name")
-        self._write(
-            "UPDATE people SET name = ?, title = ?, organisation = ?, email = ? WHERE id = ?",
-            (name, title, organisation, email, person_id),
+        self._update_unless_changed(
+            "people",
+            person_id,
+            {"name": name, "title": title, "organisation": organisation, "email": email},
+            None if expected is None else _person_columns(expected),
+            what="person",
+            current=lambda: self.person(person_id),
         )
         return self.person(person_id)
 
@@ -181,17 +264,30 @@ class BoardsMixin(StoreBase):
                 )
             except sqlite3.IntegrityError:
                 raise BoardTuiError("that person is already on this board") from None
-        return rows.membership(
-            self._row(f"{_MEMBER_SELECT} WHERE m.id = ?", (membership_id,), "membership")
-        )
+        return self.membership(membership_id)
 
     def update_member(
-        self, membership_id: int, role: MembershipRole, position: str | None
+        self,
+        membership_id: int,
+        role: MembershipRole,
+        position: str | None,
+        *,
+        expected: Membership | None = None,
     ) -> Membership:
-        self._write(
-            "UPDATE memberships SET role = ?, position = ? WHERE id = ?",
-            (role.value, position or None, membership_id),
+        """expected: the membership as the dialog read it (StaleEditError if changed since)."""
+        self._update_unless_changed(
+            "memberships",
+            membership_id,
+            {"role": role.value, "position": position or None},
+            None
+            if expected is None
+            else {"role": expected.role.value, "position": expected.position},
+            what="membership",
+            current=lambda: self.membership(membership_id),
         )
+        return self.membership(membership_id)
+
+    def membership(self, membership_id: int) -> Membership:
         return rows.membership(
             self._row(f"{_MEMBER_SELECT} WHERE m.id = ?", (membership_id,), "membership")
         )

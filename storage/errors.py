@@ -1,6 +1,11 @@
-"""Errors from opening, migrating, backing up and restoring a database file."""
+"""Errors from opening, migrating, backing up and restoring a database file, and from
+writing to it: refused for now, or refused because the record changed meanwhile."""
+
+from typing import Generic, TypeVar
 
 from board_tui.domain.errors import BoardTuiError
+
+T = TypeVar("T")
 
 
 class DatabaseOpenError(BoardTuiError):
@@ -28,3 +33,13 @@ class StoreRefusedError(BoardTuiError):
 class ServerUnreachableError(StoreRefusedError):
     """The team's server does not answer (the network, or the server stopped): the app says
     so once, in its own notice; each save is refused and retried until it answers."""
+
+
+class StaleEditError(BoardTuiError, Generic[T]):
+    """An edit typed over values someone else has changed since they were read: refused,
+    nothing written, so no one's change is lost unseen. `current` is the record as it now
+    stands, for the clerk to see before saving again over it."""
+
+    def __init__(self, what: str, current: T) -> None:
+        super().__init__(f"someone else changed this {what} meanwhile")
+        self.current = current

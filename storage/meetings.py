@@ -50,21 +50,34 @@ class MeetingsMixin(AgendaMixin, SafekeepingMixin):
         scheduled_start: dt.datetime,
         title: str,
         venue: str | None,
+        expected: Meeting | None = None,
     ) -> Meeting:
-        """Change when, where and what a meeting is; its agenda and minutes stay as they are."""
+        """Change when, where and what a meeting is; its agenda and minutes stay as they are.
+
+        expected: the meeting as the clerk's dialog read it; refused (StaleEditError) if
+        another clerk has changed its time, title or venue since.
+        """
         title = " ".join(title.split())
         if not title:
             raise BoardTuiError("a meeting needs a title")
-        self._write(
-            "UPDATE meetings SET scheduled_start = ?, title = ?, venue = ?, updated_at = ?"
-            " WHERE id = ?",
-            (
-                rows.stamp(scheduled_start),
-                title,
-                venue or None,
-                rows.stamp(self.clock()),
-                meeting_id,
-            ),
+        self._update_unless_changed(
+            "meetings",
+            meeting_id,
+            {
+                "scheduled_start": rows.stamp(scheduled_start),
+                "title": title,
+                "venue": venue or None,
+                "updated_at": rows.stamp(self.clock()),
+            },
+            None
+            if expected is None
+            else {
+                "scheduled_start": rows.stamp(expected.scheduled_start),
+                "title": expected.title,
+                "venue": expected.venue,
+            },
+            what="meeting",
+            current=lambda: self.meeting(meeting_id),
         )
         return self.meeting(meeting_id)
 

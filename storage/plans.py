@@ -197,13 +197,38 @@ class PlansMixin(UpdatesMixin):
         return self.plan_item(item_id)
 
     def update_plan_item(
-        self, item_id: int, *, recommendation: str, lead: str | None, section: str | None
+        self,
+        item_id: int,
+        *,
+        recommendation: str,
+        lead: str | None,
+        section: str | None,
+        expected: PlanItem | None = None,
     ) -> PlanItem:
-        """Change an item's words; its status only ever changes through a status update."""
-        self._write(
-            "UPDATE plan_items SET recommendation = ?, lead = ?, section = ?, updated_at = ?"
-            " WHERE id = ?",
-            (recommendation, lead, section, rows.stamp(self.clock()), item_id),
+        """Change an item's words; its status only ever changes through a status update.
+
+        expected: the item as the clerk's dialog read it; refused (StaleEditError) if
+        another clerk has changed its words since. Its status is not compared: status
+        updates are appended to the history, never typed over.
+        """
+        self._update_unless_changed(
+            "plan_items",
+            item_id,
+            {
+                "recommendation": recommendation,
+                "lead": lead,
+                "section": section,
+                "updated_at": rows.stamp(self.clock()),
+            },
+            None
+            if expected is None
+            else {
+                "recommendation": expected.recommendation,
+                "lead": expected.lead,
+                "section": expected.section,
+            },
+            what="plan item",
+            current=lambda: self.plan_item(item_id),
         )
         return self.plan_item(item_id)
 
@@ -517,25 +542,37 @@ class PlansMixin(UpdatesMixin):
         description: str,
         time_frame: str | None,
         label: ActionLabel | None,
+        expected: Action | None = None,
     ) -> Action:
-        """Change a step's words or time frame (its due date follows); status goes by updates."""
+        """Change a step's words or time frame (its due date follows); status goes by updates.
+
+        expected: the step as the dialog read it (StaleEditError if changed since).
+        """
         description = description.strip()
         if not description:
             raise BoardTuiError("an action needs a description")
         with self.transaction():
             current = self.action(action_id)
             due = self._due_date(time_frame, current.plan_item_id, current.meeting_id)
-            self.conn.execute(
-                "UPDATE actions SET description = ?, time_frame = ?, due_date = ?, label = ?,"
-                " updated_at = ? WHERE id = ?",
-                (
-                    description,
-                    time_frame,
-                    due.isoformat() if due else None,
-                    label.value if label else None,
-                    rows.stamp(self.clock()),
-                    action_id,
-                ),
+            self._update_unless_changed(
+                "actions",
+                action_id,
+                {
+                    "description": description,
+                    "time_frame": time_frame,
+                    "due_date": due.isoformat() if due else None,
+                    "label": label.value if label else None,
+                    "updated_at": rows.stamp(self.clock()),
+                },
+                None
+                if expected is None
+                else {
+                    "description": expected.description,
+                    "time_frame": expected.time_frame,
+                    "label": expected.label.value if expected.label else None,
+                },
+                what="next step",
+                current=lambda: self.action(action_id),
             )
         return self.action(action_id)
 

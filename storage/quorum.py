@@ -23,11 +23,10 @@ if TYPE_CHECKING:
 class QuorumMixin(BoardsMixin, MeetingsMixin):
     def set_quorum(self, board_id: int, rule: QuorumRule | None) -> Board:
         """The board's quorum rule; None removes it (and every quorum sentence with it)."""
-        rule = rule or QuorumRule()
+        columns = rows.quorum_columns(rule)
         self._write(
-            "UPDATE boards SET quorum_count = ?, quorum_numerator = ?, quorum_denominator = ?,"
-            " quorum_independents = ? WHERE id = ?",
-            (rule.count, rule.numerator, rule.denominator, rule.independents, board_id),
+            f"UPDATE boards SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+            (*columns.values(), board_id),
         )
         return self.board(board_id)
 

@@ -89,6 +89,17 @@ def board(row: Row) -> Board:
     )
 
 
+def quorum_columns(rule: QuorumRule | None) -> dict[str, object]:
+    """A quorum rule as the board's row holds it (None: every column empty, independents 0)."""
+    rule = rule or QuorumRule()
+    return {
+        "quorum_count": rule.count,
+        "quorum_numerator": rule.numerator,
+        "quorum_denominator": rule.denominator,
+        "quorum_independents": rule.independents,
+    }
+
+
 def quorum_rule(row: Row) -> QuorumRule | None:
     if row["quorum_count"] is None and row["quorum_numerator"] is None:
         return None

@@ -93,6 +93,7 @@ BOTH_ENGINES = frozenset(
         "test_search_bounds",
         "test_meeting_holds",
         "test_meeting_hold_screens",
+        "test_stale_edits",
         "test_search",
         "test_search_common_words",
         "test_search_engines",

@@ -2,7 +2,9 @@
 
 A form dismisses with what the clerk typed, or None. Given a `save`, it saves before it
 closes: a store that refuses (locked by another program, a full disk) leaves the form open
-with its words, says why in one line and tries again every few seconds. What is typed is
+with its words, says why in one line and tries again every few seconds. A save refused
+because someone else changed the record meanwhile (dialogs.edits) is not retried: the form
+shows their values above the clerk's words, and ctrl+s saves the clerk's over them. What is typed is
 handed to its draft slot after each pause of a second (and at least every two seconds while
 typing goes on), so a crash mid-sentence loses at most a second or two; escape on words
 not yet saved asks whether to keep them as a draft, throw them away, or go back to them.
@@ -14,15 +16,18 @@ from collections.abc import Callable, Mapping
 from time import monotonic
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.formatting import sentence
+from board_tui.screens.dialogs.edits import SharedEdit
+from board_tui.storage.errors import StaleEditError
 
 RETRY_SECONDS = 3.0
 """How often a refused save is tried again while the form stays open."""
@@ -155,6 +160,9 @@ class FormDialog(ModalScreen[R | None], Generic[R]):
         if self._save is not None:
             try:
                 self._save(value)
+            except StaleEditError as error:
+                self._changed_meanwhile(error)
+                return
             except BoardTuiError as error:
                 self._refused(error)
                 return
@@ -171,6 +179,52 @@ class FormDialog(ModalScreen[R | None], Generic[R]):
         )
         self.write_draft()
         self._retry_timer = self.set_timer(RETRY_SECONDS, self.action_save)
+
+    def _changed_meanwhile(self, error: StaleEditError[object]) -> None:
+        """Someone else saved this record since the dialog opened. Not retried: that would
+        type over their change unseen. A field the clerk left as it opened takes their
+        value; a field the clerk typed in keeps the clerk's words, theirs shown above. ctrl+s
+        then saves what the form holds over their record (a SharedEdit now sends that)."""
+        changed = self._save.changed if isinstance(self._save, SharedEdit) else {}
+        typed = self.fields()
+        opened = self._opened_with if self._opened_with is not None else dict(typed)
+        text = Text("Saved meanwhile by someone else:", style="bold")
+        for field_id, theirs in changed.items():
+            label = field_id.replace("_", " ").capitalize()
+            untouched = typed.get(field_id) == opened.get(field_id)
+            taken = untouched and self._put(field_id, theirs)
+            text.append(f"\n{label}: ", style="bold").append(theirs or "(blank)")
+            if taken:
+                note = " (now in the form)"
+            else:
+                note = " (choose it below to keep it)" if untouched else " (yours kept below)"
+            text.append(note, "dim")
+            if taken:
+                opened[field_id] = theirs
+        self._opened_with = opened
+        found = self.query("#meanwhile")
+        if found:
+            found.first(Static).update(text)
+        else:
+            box = self.query_one(".dialog", VerticalScroll)
+            box.mount(Static(text, id="meanwhile"), before=0)
+            box.scroll_home(animate=False)
+        self.notify(
+            f"Not saved: {error}. Theirs is shown above your words; ctrl+s saves yours over it.",
+            severity="warning",
+        )
+        self.write_draft()
+
+    def _put(self, field_id: str, value: str) -> bool:
+        """Set a text field's words (a choice list is left as it is: its value is no text)."""
+        for widget in self.query(f"#{field_id}"):
+            if isinstance(widget, Input):
+                widget.value = value
+                return True
+            if isinstance(widget, TextArea):
+                widget.text = value
+                return True
+        return False
 
     def _stop_retrying(self) -> None:
         if self._retry_timer is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,8 +83,9 @@ class NextStepDialog(FormDialog[NextStepInput]):
         reference: dt.date,
         meetings: list[dt.date],
         fields: dict[str, Any] | None = None,
+        save: Callable[[NextStepInput], object] | None = None,
     ) -> None:
-        super().__init__(title, fields=fields)
+        super().__init__(title, fields=fields, save=save)
         self.reference = reference
         self.meetings = meetings
 

@@ -8,6 +8,7 @@ type them ("2pm", "14:00", "1h 30m") by the same rules the agenda importer uses.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,8 +165,9 @@ class MeetingDialog(FormDialog[MeetingInput]):
         *,
         fields: dict[str, str],
         new: bool,
+        save: Callable[[MeetingInput], object] | None = None,
     ) -> None:
-        super().__init__(title, fields=fields)
+        super().__init__(title, fields=fields, save=save)
         self.new = new
 
     def compose(self) -> ComposeResult:
@@ -493,9 +495,14 @@ class MembershipDialog(FormDialog[MembershipInput]):
     """How someone sits on the board, and the words after their name on its papers."""
 
     def __init__(
-        self, title: str, *, role: MembershipRole = MembershipRole.MEMBER, position: str = ""
+        self,
+        title: str,
+        *,
+        role: MembershipRole = MembershipRole.MEMBER,
+        position: str = "",
+        save: Callable[[MembershipInput], object] | None = None,
     ) -> None:
-        super().__init__(title)
+        super().__init__(title, save=save)
         self.role = role
         self.position = position
 
