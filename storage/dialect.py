@@ -12,10 +12,6 @@ from __future__ import annotations
 SERVER_URL_PREFIXES = ("postgresql://", "postgres://")
 
 
-def is_server_url(target: object) -> bool:
-    return isinstance(target, str) and target.startswith(SERVER_URL_PREFIXES)
-
-
 def server_label(url: str) -> str:
     """The URL as a message may show it: any password in it is left out."""
     from urllib.parse import urlsplit, urlunsplit
