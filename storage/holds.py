@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from board_tui.domain.holds import Hold
 from board_tui.storage import rows
 from board_tui.storage.base import StoreBase
+
+if TYPE_CHECKING:
+    from board_tui.domain.holds import Hold
 
 LAPSE_SECONDS = 60
 """A hold not renewed for this long has lapsed: its app is gone or asleep."""
@@ -118,6 +120,8 @@ class HoldsMixin(StoreBase):
         return self._hold_record(found[0]) if found else None
 
     def _hold_record(self, row: dict[str, Any]) -> Hold:
+        from board_tui.domain.holds import Hold  # made only where a meeting is opened
+
         renewed = dt.datetime.fromisoformat(str(row["renewed_at"]))
         return Hold(
             meeting_id=int(row["meeting_id"]),

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 
 from board_tui.storage.schema import _SEARCH_COLUMNS, _SEARCH_SOURCES, SEARCH_CODES
-
-LANGUAGE = "english"
-"""The text search configuration a record's words are read in, and a query's (storage.search)."""
+from board_tui.storage.search_phrases import LANGUAGE
 
 DOCUMENT = (
     f"setweight(to_tsvector('{LANGUAGE}', coalesce(title, '')), 'A')"

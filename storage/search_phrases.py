@@ -10,8 +10,12 @@ PostgreSQL's search_index is an ordinary table (storage.postgres_search) whose
 from __future__ import annotations
 
 from board_tui.storage.dialect import SQLITE, Dialect
-from board_tui.storage.postgres_search import LANGUAGE
 from board_tui.storage.search_ranking import HIGHLIGHT_END, HIGHLIGHT_START, WEIGHTS
+
+LANGUAGE = "english"
+"""The text search configuration a record's words are read in (storage.postgres_search
+builds the document with it) and a query's. Kept here, with the query side, so the app's
+start does not import the PostgreSQL schema's module."""
 
 _QUERY = f"to_tsquery('{LANGUAGE}', :query)"
 """PostgreSQL: the :query parameter (storage.search.ts_query's text) read as a tsquery."""

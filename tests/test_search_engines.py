@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from board_tui.domain.model import NoteKind
-from board_tui.storage.postgres_search import LANGUAGE
 from board_tui.storage.search import (
     MAX_SEARCH_WORDS,
     SearchQueryError,
     plain_snippet,
     ts_query,
 )
+from board_tui.storage.search_phrases import LANGUAGE
 from board_tui.storage.store import Store
 
 OCTOBER = dt.date(2023, 10, 17)
