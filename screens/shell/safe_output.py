@@ -21,22 +21,48 @@ from textual.filter import LineFilter
 from board_tui.domain.safe_text import for_terminal
 
 
-class NoControlCharacters(LineFilter):
-    """Every painted segment's text without its control characters."""
+def without_controls(segments: list[Segment]) -> list[Segment]:
+    """Every painted segment's text without its control characters (the same list if none)."""
+    if all(s.control or for_terminal(s.text, keep_breaks=False) is s.text for s in segments):
+        return segments
+    return [
+        s if s.control else Segment(for_terminal(s.text, keep_breaks=False), s.style)
+        for s in segments
+    ]
+
+
+class SafeOutput(LineFilter):
+    """The app's own line filters, then the control characters taken out, as one filter.
+
+    One filter, not one more: Textual copies a painted line into a new Strip (with seven
+    small caches of its own) for each filter it passes, and keeps every copy, so a second
+    filter cost a sixth of the first paint and a copy of every line on screen
+    (benchmarks/PROFILES.md).
+    """
+
+    def __init__(self, inner: tuple[LineFilter, ...]) -> None:
+        super().__init__()
+        self.inner = inner
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if all(s.control or for_terminal(s.text, keep_breaks=False) is s.text for s in segments):
-            return segments
-        return [
-            s if s.control else Segment(for_terminal(s.text, keep_breaks=False), s.style)
-            for s in segments
-        ]
+        for line_filter in self.inner:
+            segments = line_filter.apply(segments, background)
+        return without_controls(segments)
 
 
-NO_CONTROL_CHARACTERS = NoControlCharacters()
-"""One instance for every app: Textual caches filtered lines per filter."""
+_COMBINED: dict[tuple[LineFilter, ...], SafeOutput] = {}
+"""The same SafeOutput for the same filters: Textual caches filtered lines per filter
+object. A theme change replaces a filter (and so makes a new one); a few are kept, for
+the apps a test runs in one process."""
+_KEPT = 8
 
 
 def with_safe_output(filters: Sequence[LineFilter]) -> list[LineFilter]:
-    """An app's line filters with the control-character one last."""
-    return [*filters, NO_CONTROL_CHARACTERS]
+    """An app's line filters as one, with the control characters taken out last."""
+    inner = tuple(filters)
+    combined = _COMBINED.get(inner)
+    if combined is None:
+        if len(_COMBINED) >= _KEPT:
+            del _COMBINED[next(iter(_COMBINED))]
+        combined = _COMBINED[inner] = SafeOutput(inner)
+    return [combined]
