@@ -1,5 +1,5 @@
 """`python -m board_tui` runs the same command line as `board-tui`."""
 
-from board_tui.cli.main import main
+from board_tui.cli.launch import main
 
 main()

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import os
 import re
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
+from board_tui.cli.file_names import check_file_name
 from board_tui.domain.safe_text import for_terminal
 
 MAX_ID = 2**63 - 1
@@ -25,10 +25,6 @@ MAX_ID = 2**63 - 1
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2999, 12, 31)
 """Dates outside these are typing slips; inside them every date sum the app makes fits."""
-NAME_MAX_BYTES = 255
-"""The longest file or folder name most file systems (ext4, APFS, NTFS) accept."""
-PATH_MAX_BYTES = 4095
-
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 _HOST_NAME = re.compile(
@@ -163,19 +159,6 @@ class ClockTime(click.ParamType[dt.time]):
         if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
             raise fail(param, ctx, f"{text!r} is not a time (HH:MM, 24-hour clock)")
         return dt.time(int(match.group(1)), int(match.group(2)))
-
-
-def check_file_name(path: str) -> str | None:
-    """Why a file name cannot be used, or None: empty, or longer than file systems allow."""
-    if not path.strip():
-        return "give a file name (it is empty)"
-    raw = os.fsencode(path)
-    if len(raw) > PATH_MAX_BYTES:
-        return f"the path is too long (at most {PATH_MAX_BYTES} bytes)"
-    for part in Path(path).parts:
-        if len(os.fsencode(part)) > NAME_MAX_BYTES:
-            return f"the name {part[:40]!r}… is too long (at most {NAME_MAX_BYTES} bytes)"
-    return None
 
 
 class FileName(click.ParamType[Path]):

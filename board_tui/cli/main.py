@@ -7,7 +7,6 @@ free. Heavy imports (Textual, the store) happen inside commands so that
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from importlib import import_module
 from pathlib import Path
@@ -17,6 +16,7 @@ import click
 
 from board_tui import __version__
 from board_tui.cli.arguments import ClockTime, Day, FileName, PlanRef, RecordId, Text
+from board_tui.cli.launch import run_app
 from board_tui.cli.records import echo_records
 from board_tui.cli.support import (
     chosen_database,
@@ -31,60 +31,9 @@ from board_tui.cli.support import (
     user_errors,
 )
 from board_tui.domain.errors import BoardTuiError
-from board_tui.domain.safe_text import for_terminal
 
 if TYPE_CHECKING:
-    from board_tui.storage.store import Store
-
-
-def _run_app(store: Store, *, meeting_id: int | None = None) -> None:
-    """The clerk's app, holding the database against a second clerk's app (storage/instance.py).
-
-    A second one is told who has it and since when, and offered the read-only chair's view.
-    """
-    import sqlite3
-
-    from board_tui.screens.shell.app import BoardApp
-    from board_tui.storage.instance import InstanceLock
-
-    lock = InstanceLock(store.path) if store.path is not None else None
-    holder = lock.claim() if lock is not None else None
-    if holder is not None:
-        _offer_read_only(store, holder.describe(), meeting_id)
-        return
-    # The only app of this clerk here: a meeting held in its own name was left by a crash.
-    store.sole_app_of_this_clerk = lock is not None and lock.held
-    try:
-        BoardApp(store, open_meeting_id=meeting_id).run()
-    finally:
-        # Every meeting this app held is let go, however it ended (its screens let go of
-        # theirs as they close; an app that dies unseen lets its holds lapse).
-        with contextlib.suppress(BoardTuiError, sqlite3.Error):
-            store.release_holds()
-        if lock is not None:
-            lock.release()
-
-
-def _offer_read_only(store: Store, holder: str, meeting_id: int | None) -> None:
-    import sys
-
-    from board_tui.screens.shell.chair_app import ChairApp
-    from board_tui.storage.store import Store as ReadOnlyStore
-
-    assert store.path is not None
-    say(f"{store.path}: board-tui has it open already ({holder}).", err=True)
-    wanted = sys.stdin.isatty() and click.confirm(
-        "Open it read-only instead, in the chair's view?", default=True, err=True
-    )
-    if not wanted:
-        raise click.ClickException(
-            f"{for_terminal(str(store.path))}: open in board-tui already ({holder}); "
-            "close it there first, or use board-tui chair to follow the meeting"
-        )
-    path = store.path
-    store.close()
-    with user_errors(), ReadOnlyStore.open(path, read_only=True) as watcher:
-        ChairApp(watcher, meeting_id=meeting_id).run()
+    pass
 
 
 def _export_group() -> click.Command:
@@ -143,8 +92,8 @@ def cli(ctx: click.Context) -> None:
     With no command, opens the app on your database.
     """
     if ctx.invoked_subcommand is None:
-        with open_store(chosen_database()) as store:
-            _run_app(store)
+        with open_store(chosen_database()) as store, user_errors():
+            run_app(store)
 
 
 @cli.command()
@@ -175,7 +124,8 @@ def demo(build_only: bool, reset: bool) -> None:
             verb = "built" if result.created else "already built"
             say(f"Demo {verb} in {shown(path)}")
             return
-        _run_app(store, meeting_id=result.next_meeting_id)
+        with user_errors():
+            run_app(store, meeting_id=result.next_meeting_id)
 
 
 @cli.command()
@@ -190,10 +140,9 @@ def live(meeting_id: int | None) -> None:
     """
     from board_tui.services.running import meeting_to_run
 
-    with open_store(chosen_database(existing=True)) as store:
-        with user_errors():
-            meeting = meeting_to_run(store, meeting_id)
-        _run_app(store, meeting_id=meeting.id)
+    with open_store(chosen_database(existing=True)) as store, user_errors():
+        meeting = meeting_to_run(store, meeting_id)
+        run_app(store, meeting_id=meeting.id)
 
 
 @cli.group(name="import")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from board_tui.cli.arguments import check_file_name
+from board_tui.cli.file_names import check_file_name
 from board_tui.cli.support import say, shown, user_errors
 from board_tui.domain.errors import BoardTuiError
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from board_tui.cli.arguments import check_file_name, fail
+from board_tui.cli.arguments import fail
+from board_tui.cli.file_names import check_file_name
 from board_tui.domain.errors import BoardTuiError
 from board_tui.domain.safe_text import for_terminal, json_for_terminal
 

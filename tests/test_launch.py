@@ -1,0 +1,118 @@
+"""The plain launch (`board-tui`, `board-tui --db FILE`) opens the app without click, and
+says what it refuses in the full command line's words."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from board_tui.cli.launch import plain_launch
+from board_tui.storage.store import Store
+
+_FULL = (
+    "import sys; sys.argv = ['board-tui', *sys.argv[1:]]; "
+    "from board_tui.cli.main import main; main()"
+)
+# The app's run replaced by a look at the process as it would have started it.
+_LOOK = (
+    "import gc, sys; sys.argv = ['board-tui', *sys.argv[1:]]; "
+    "from board_tui.screens.shell.app import BoardApp; "
+    "BoardApp.run = lambda self: print('click' in sys.modules, gc.isenabled(), "
+    "gc.get_freeze_count() > 10_000); "
+    "from board_tui.cli.launch import main; main()"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], (True, None)),
+        (["--db", "board.sqlite3"], (True, "board.sqlite3")),
+        (["--db=board.sqlite3"], (True, "board.sqlite3")),
+        (["--db", "postgresql://clerk@server/board"], (True, "postgresql://clerk@server/board")),
+        (["--db", "--help"], (False, "--help")),
+        (["--db="], (False, "")),
+        (["--db", "x" * 300], (False, "x" * 300)),
+        (["--db"], (False, None)),
+        (["demo"], (False, None)),
+        (["--db", "board.sqlite3", "list", "boards"], (False, None)),
+        (["--help"], (False, None)),
+        (["--version"], (False, None)),
+        (["--demo"], (False, None)),
+    ],
+)
+def test_a_plain_launch_is_told_from_any_other_command_line(
+    args: list[str], expected: tuple[bool, str | None]
+) -> None:
+    assert plain_launch(args) == expected
+
+
+def _run(code: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def test_the_plain_launch_opens_the_app_without_click_and_with_the_collector_on(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "board.sqlite3"
+    Store.open(db).close()  # made (and migrated, with sqlite-utils and its click) before
+    done = _run(_LOOK, "--db", str(db), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    click_loaded, collector_on, modules_frozen = done.stdout.split()
+    assert click_loaded == "False"
+    assert collector_on == "True"  # paused only while the modules load
+    assert modules_frozen == "True"
+
+
+def test_any_other_command_line_still_goes_through_click(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "board_tui", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("board-tui, version ")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda folder: (folder / "notes.sqlite3", "not a database\n"),
+        lambda folder: (folder / "missing" / "board.sqlite3", None),
+    ],
+    ids=["not-a-database", "no-such-folder"],
+)
+def test_a_refusal_reads_as_the_full_command_lines(tmp_path: Path, make: object) -> None:
+    path, words = make(tmp_path)  # type: ignore[operator]
+    if words is not None:
+        path.write_text(words, encoding="utf-8")
+    plain = subprocess.run(
+        [sys.executable, "-m", "board_tui", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    full = _run(_FULL, "--db", str(path), cwd=tmp_path)
+    assert plain.returncode == full.returncode == 1
+    assert plain.stderr == full.stderr
+    assert plain.stderr.startswith("Error: ") and len(plain.stderr.splitlines()) == 1
+    assert "Traceback" not in plain.stderr
+    if words is not None:
+        assert path.read_text(encoding="utf-8") == words
