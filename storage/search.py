@@ -42,7 +42,13 @@ from board_tui.storage import rows, search_phrases
 from board_tui.storage.base import StoreBase
 from board_tui.storage.dialect import SQLITE
 from board_tui.storage.schema import SEARCH_CODES
-from board_tui.storage.search_hits import hit_from_row, item_label, part2_sql, with_details
+from board_tui.storage.search_hits import (
+    hit_from_row,
+    in_order,
+    item_label,
+    part2_sql,
+    with_details,
+)
 from board_tui.storage.search_ranking import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -248,12 +254,25 @@ class SearchMixin(StoreBase):
             "limit": min(limit * 4, 2000),
         }
         marked: dict[tuple[str, int], Candidate] = {}
+        declared: list[SearchHit] = []
         try:
             if where.query:
-                best = self._rank_candidates(where, kinds, params)
+                ranked = self._rank_candidates(where, kinds, params)
+                hits_sql = search_phrases.ranked_hits(self.dialect)
+                ordered = self._rows(in_order(hits_sql), {"hits": _ids_of(ranked)})
+                if not kinds or "declaration" in kinds:
+                    best_score = min((float(r["score"]) for r in ordered), default=0.0)
+                    declared = self._declarations(text, where, best_score - 1.0)
+                # Spread first, then read the details of only the hits kept.
+                sources = [_source(h.meeting_id, h.plan_id) for h in declared]
+                sources += [_source(r["meeting_id"], r["plan_id"]) for r in ordered]
+                chosen = _spread_places(sources, limit)
+                first = len(declared)  # the ranked hits' places follow the declarations'
+                best = [ranked[ordered[n - first]["candidate"]] for n in chosen if n >= first]
+                declared = [declared[n] for n in chosen if n < first]
                 found = self._rows(
-                    with_details(search_phrases.ranked_hits(self.dialect), self.dialect),
-                    {"hits": json.dumps([c.ids for c in best]), "part2": where.params["part2"]},
+                    with_details(hits_sql, self.dialect),
+                    {"hits": _ids_of(best), "part2": where.params["part2"]},
                 )
                 for r in found:  # the words stay here: through SQLite as JSON they cost more
                     r["indexed_body"] = unmarked(best[r["candidate"]].body)
@@ -278,11 +297,7 @@ class SearchMixin(StoreBase):
             raise SearchQueryError(
                 f'cannot search for {text.strip()!r}: use words, "a phrase" or a prefix*'
             ) from None
-        hits = [hit_from_row(r) for r in found]
-        if where.query and (not kinds or "declaration" in kinds):
-            best_score = min((h.score for h in hits), default=0.0)
-            hits = self._declarations(text, where, best_score - 1.0) + hits
-        kept = _spread(hits, limit)
+        kept = _spread(declared + [hit_from_row(r) for r in found], limit)
         if marked:
             kept = [
                 replace(h, snippet=marked[(h.kind, h.record_id)].snippet())
@@ -511,22 +526,35 @@ def source_label(
     return plan_title or board or ""
 
 
-def _spread(hits: list[SearchHit], limit: int) -> list[SearchHit]:
-    """The best `limit`, with no meeting or plan taking more than half while others match:
-    "engagement" once gave 19 of its first 20 from one plan."""
+def _ids_of(candidates: list[Candidate]) -> str:
+    """The candidates as the JSON list ranked_hits reads."""
+    return json.dumps([c.ids for c in candidates])
+
+
+def _source(meeting_id: int | None, plan_id: int | None) -> tuple[int | None, int | None]:
+    """Where a hit comes from, for the spread: its meeting, else its plan."""
+    return (meeting_id, plan_id if meeting_id is None else None)
+
+
+def _spread_places(sources: list[tuple[int | None, int | None]], limit: int) -> list[int]:
+    """The places of the best `limit`, in order, with no meeting or plan taking more than
+    half while others match: "engagement" once gave 19 of its first 20 from one plan."""
     cap = max(limit // 2, 1)
-    taken: list[SearchHit] = []
-    held: list[SearchHit] = []
+    taken: list[int] = []
+    held: list[int] = []
     per_source: dict[tuple[int | None, int | None], int] = {}
-    for hit in hits:
-        source = (hit.meeting_id, hit.plan_id if hit.meeting_id is None else None)
+    for place, source in enumerate(sources):
         if per_source.get(source, 0) < cap:
             per_source[source] = per_source.get(source, 0) + 1
-            taken.append(hit)
+            taken.append(place)
         else:
-            held.append(hit)
+            held.append(place)
         if len(taken) == limit:
             break
-    chosen = taken + held[: limit - len(taken)]
-    order = {id(h): n for n, h in enumerate(hits)}
-    return sorted(chosen, key=lambda h: order[id(h)])
+    return sorted(taken + held[: limit - len(taken)])
+
+
+def _spread(hits: list[SearchHit], limit: int) -> list[SearchHit]:
+    """The best `limit` hits, spread (see _spread_places)."""
+    places = _spread_places([_source(h.meeting_id, h.plan_id) for h in hits], limit)
+    return [hits[n] for n in places]
