@@ -50,9 +50,9 @@ def test_a_plain_launch_is_told_from_any_other_command_line(
     assert plain_launch(args) == expected
 
 
-def _run(code: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _python(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -67,7 +67,7 @@ def test_the_plain_launch_opens_the_app_without_click_and_with_the_collector_on(
 ) -> None:
     db = tmp_path / "board.sqlite3"
     Store.open(db).close()  # made (and migrated, with sqlite-utils and its click) before
-    done = _run(_LOOK, "--db", str(db), cwd=tmp_path)
+    done = _python("-c", _LOOK, "--db", str(db), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     click_loaded, collector_on, modules_frozen = done.stdout.split()
     assert click_loaded == "False"
@@ -76,14 +76,7 @@ def test_the_plain_launch_opens_the_app_without_click_and_with_the_collector_on(
 
 
 def test_any_other_command_line_still_goes_through_click(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "board_tui", "--version"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        check=False,
-    )
+    done = _python("-m", "board_tui", "--version", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stdout.startswith("board-tui, version ")
 
@@ -100,16 +93,8 @@ def test_a_refusal_reads_as_the_full_command_lines(tmp_path: Path, make: object)
     path, words = make(tmp_path)  # type: ignore[operator]
     if words is not None:
         path.write_text(words, encoding="utf-8")
-    plain = subprocess.run(
-        [sys.executable, "-m", "board_tui", "--db", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
-    full = _run(_FULL, "--db", str(path), cwd=tmp_path)
+    plain = _python("-m", "board_tui", "--db", str(path), cwd=tmp_path)
+    full = _python("-c", _FULL, "--db", str(path), cwd=tmp_path)
     assert plain.returncode == full.returncode == 1
     assert plain.stderr == full.stderr
     assert plain.stderr.startswith("Error: ") and len(plain.stderr.splitlines()) == 1
