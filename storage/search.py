@@ -32,7 +32,8 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -255,30 +256,32 @@ class SearchMixin(StoreBase):
         }
         marked: dict[tuple[str, int], Candidate] = {}
         declared: list[SearchHit] = []
-        try:
-            if where.query:
+        if where.query:
+            with _as_search_error(text):
                 ranked = self._rank_candidates(where, kinds, params)
                 hits_sql = search_phrases.ranked_hits(self.dialect)
                 ordered = self._rows(in_order(hits_sql), {"hits": _ids_of(ranked)})
-                if not kinds or "declaration" in kinds:
-                    best_score = min((float(r["score"]) for r in ordered), default=0.0)
-                    declared = self._declarations(text, where, best_score - 1.0)
-                # Spread first, then read the details of only the hits kept.
-                sources = [_source(h.meeting_id, h.plan_id) for h in declared]
-                sources += [_source(r["meeting_id"], r["plan_id"]) for r in ordered]
-                chosen = _spread_places(sources, limit)
-                first = len(declared)  # the ranked hits' places follow the declarations'
-                best = [ranked[ordered[n - first]["candidate"]] for n in chosen if n >= first]
-                declared = [declared[n] for n in chosen if n < first]
+            if not kinds or "declaration" in kinds:
+                best_score = min((float(r["score"]) for r in ordered), default=0.0)
+                declared = self._declarations(text, where, best_score - 1.0)
+            # Spread first, then read the details of only the hits kept.
+            sources = [_source(h.meeting_id, h.plan_id) for h in declared]
+            sources += [_source(r["meeting_id"], r["plan_id"]) for r in ordered]
+            chosen = _spread_places(sources, limit)
+            first = len(declared)  # the ranked hits' places follow the declarations'
+            best = [ranked[ordered[n - first]["candidate"]] for n in chosen if n >= first]
+            declared = [declared[n] for n in chosen if n < first]
+            with _as_search_error(text):
                 found = self._rows(
                     with_details(hits_sql, self.dialect),
                     {"hits": _ids_of(best), "part2": where.params["part2"]},
                 )
-                for r in found:  # the words stay here: through SQLite as JSON they cost more
-                    r["indexed_body"] = unmarked(best[r["candidate"]].body)
-                    r["snippet"] = ""  # made below, for the hits kept
-                marked = {(c.ids[0], c.ids[1]): c for c in best}
-            else:  # a date alone: that day's (or month's) records
+            for r in found:  # the words stay here: through SQLite as JSON they cost more
+                r["indexed_body"] = unmarked(best[r["candidate"]].body)
+                r["snippet"] = ""  # made below, for the hits kept
+            marked = {(c.ids[0], c.ids[1]): c for c in best}
+        else:  # a date alone: that day's (or month's) records
+            with _as_search_error(text):
                 found = self._rows(
                     with_details(
                         f"""SELECT s.kind, s.record_id, s.board_id, s.meeting_id, s.item_id,
@@ -291,12 +294,6 @@ class SearchMixin(StoreBase):
                     ),
                     params,
                 )
-        except sqlite3.OperationalError as error:
-            if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
-                raise  # stopped by a newer search, not a bad query
-            raise SearchQueryError(
-                f'cannot search for {text.strip()!r}: use words, "a phrase" or a prefix*'
-            ) from None
         kept = _spread(declared + [hit_from_row(r) for r in found], limit)
         if marked:
             kept = [
@@ -524,6 +521,20 @@ def source_label(
     if meeting_id is not None and day is not None:
         return f"{board or ''}, {day.day} {day:%b %Y}".strip(", ")
     return plan_title or board or ""
+
+
+@contextmanager
+def _as_search_error(text: str) -> Iterator[None]:
+    """SQLite refusing the query (FTS5's syntax) as one line for the clerk; a search
+    stopped by a newer one as it is."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+            raise  # stopped by a newer search, not a bad query
+        raise SearchQueryError(
+            f'cannot search for {text.strip()!r}: use words, "a phrase" or a prefix*'
+        ) from None
 
 
 def _ids_of(candidates: list[Candidate]) -> str:

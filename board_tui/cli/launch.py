@@ -122,21 +122,25 @@ def run_app(store: Store, *, meeting_id: int | None = None) -> None:
 def _offer_read_only(store: Store, holder: str, meeting_id: int | None) -> None:
     import click
 
-    from board_tui.cli.support import say, user_errors
+    from board_tui.cli.support import say
     from board_tui.screens.shell.chair_app import ChairApp
     from board_tui.storage.store import Store as ReadOnlyStore
 
     assert store.path is not None
     path: Path = store.path
     say(f"{path}: board-tui has it open already ({holder}).", err=True)
-    wanted = sys.stdin.isatty() and click.confirm(
-        "Open it read-only instead, in the chair's view?", default=True, err=True
-    )
+    try:
+        wanted = sys.stdin.isatty() and click.confirm(
+            "Open it read-only instead, in the chair's view?", default=True, err=True
+        )
+    except click.Abort:  # ctrl+c or ctrl+d at the question: as at any start, "Aborted!"
+        raise KeyboardInterrupt from None
     if not wanted:
         raise BoardTuiError(
             f"{path}: open in board-tui already ({holder}); "
             "close it there first, or use board-tui chair to follow the meeting"
         )
     store.close()
-    with user_errors(), ReadOnlyStore.open(path, read_only=True) as watcher:
+    # A refusal here (a schema too new to read) is a BoardTuiError, said by the caller.
+    with ReadOnlyStore.open(path, read_only=True) as watcher:
         ChairApp(watcher, meeting_id=meeting_id).run()
