@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from board_tui.storage.store import Store
 
 
+_EXPANDED = set("$%*?[")
+"""What click's Windows argument expansion may read in a value (variables and wildcards)."""
+
+
 def plain_launch(args: Sequence[str]) -> tuple[bool, str | None]:
     """Whether the words are a plain launch, and --db's value if they give one."""
     if not args:
@@ -36,8 +40,10 @@ def plain_launch(args: Sequence[str]) -> tuple[bool, str | None]:
         value = args[0].removeprefix("--db=")
     else:
         return False, None
-    # A value the full command line would refuse (or read as an option) is its to refuse.
-    return not value.startswith("-") and check_file_name(value) is None, value
+    # A value the full command line would refuse (or read as an option) is its to refuse,
+    # and one it may rewrite (on Windows click expands $VARIABLES and wildcards) its to read.
+    plain = not value.startswith("-") and not _EXPANDED & set(value)
+    return plain and check_file_name(value) is None, value
 
 
 def main() -> None:
