@@ -1,7 +1,7 @@
 """`board-tui` on its own, or with only --db: the app, opened without loading click.
 
 Most starts are the clerk's plain launch, and reading its one option through click cost
-3 per cent of the start and 1 MiB (benchmarks/PROFILES.md). Anything else on the line
+3 per cent of the start and 1.7 MiB (benchmarks/PROFILES.md). Anything else on the line
 goes to the full command line (board_tui/cli/main.py), which reads, checks and refuses
 it exactly as it always has; what the plain launch refuses (a file that is not a
 database, a schema too new) it says in the same one line and exit code.
@@ -70,7 +70,7 @@ def collector_paused() -> Iterator[None]:
     """No garbage collection while modules load, and what they made kept out of its sight.
 
     Nearly everything an import makes lives as long as the app: the collector walked it
-    again and again as the modules loaded (2 per cent of the start), and would walk it at
+    again and again as the modules loaded (4 per cent of the start), and would walk it at
     every full collection after, between the clerk's keys (benchmarks/PROFILES.md).
     """
     was_enabled = gc.isenabled()
