@@ -294,7 +294,8 @@ class SearchMixin(StoreBase):
                     ),
                     params,
                 )
-        kept = _spread(declared + [hit_from_row(r) for r in found], limit)
+        hits = declared + [hit_from_row(r) for r in found]
+        kept = hits if where.query else _spread(hits, limit)  # a query's are spread above
         if marked:
             kept = [
                 replace(h, snippet=marked[(h.kind, h.record_id)].snippet())

@@ -28,6 +28,10 @@ def part2_sql(hit: str, dialect: Dialect) -> str:
               AND u.agenda_item_id IN {part2})))"""
 
 
+_HITS_ORDER = """hits.score, hits.day DESC, hits.meeting_id, hits.item_id,
+                 hits.kind <> 'item', hits.kind, hits.record_id"""
+
+
 def with_details(hits: str, dialect: Dialect) -> str:
     """SQL: the hits `hits` selects (at most the search's limit), with their board, meeting,
     item or plan and the record's own words and owner, the best first."""
@@ -56,10 +60,6 @@ def with_details(hits: str, dialect: Dialect) -> str:
                LEFT JOIN status_updates u ON hits.kind = 'update' AND u.id = hits.record_id
                LEFT JOIN actions ua ON ua.id = u.action_id
                ORDER BY {_HITS_ORDER}"""
-
-
-_HITS_ORDER = """hits.score, hits.day DESC, hits.meeting_id, hits.item_id,
-                 hits.kind <> 'item', hits.kind, hits.record_id"""
 
 
 def in_order(hits: str) -> str:
